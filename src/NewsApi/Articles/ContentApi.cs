@@ -1,0 +1,94 @@
+using System.ComponentModel;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NewsApi.Http;
+
+namespace NewsApi.Articles;
+
+/// <summary>The public, read-only content API: published, past-embargo articles only.</summary>
+public static class ContentApi
+{
+    public static RouteGroupBuilder MapArticlesApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1").WithTags("Articles");
+        group.MapGet("/articles", ListArticles).WithName("listArticles")
+            .WithSummary("List published articles, newest first").AddEndpointFilter<SparseFieldsFilter>();
+        group.MapGet("/articles/{id}", GetArticle).WithName("getArticle")
+            .WithSummary("Get one published article by id").AddEndpointFilter<SparseFieldsFilter>();
+        group.MapGet("/articles/slug/{slug}", GetArticleBySlug).WithName("getArticleBySlug")
+            .WithSummary("Get one published article by slug (a retired slug answers 301)").AddEndpointFilter<SparseFieldsFilter>();
+        group.MapGet("/teasers", ListTeasers).WithName("listTeasers")
+            .WithSummary("List teaser cards for front and section pages, newest first");
+        return group;
+    }
+
+    public static async Task<Results<Ok<Page<Article>>, ValidationProblem>> ListArticles(
+        [AsParameters] ArticleListQuery query,
+        [Description("Comma-separated article fields to return (sparse fieldset); id is always included.")] string? fields,
+        [Description("Comma-separated body formats: html (default), text, blocks.")] string? formats,
+        ArticleReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var limit = Paging.Limit(query.Limit, errors);
+        var after = ArticleQueryParsing.Position(cursors, query.Cursor, errors);
+        ArticleQueryParsing.Fields(fields, errors);
+        var bodyFormats = ArticleQueryParsing.Formats(formats, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var rows = await reader.ListAsync(query.ToFilter(), after, limit + 1, ct);
+        var page = rows.Take(limit).ToList();
+        var next = rows.Count > limit ? ArticleQueryParsing.NextCursor(cursors, page[^1].PublishedAt!.Value, page[^1].Id) : null;
+        Paging.SetNextLink(http, next);
+        return TypedResults.Ok(new Page<Article>(await reader.ToArticlesAsync(page, bodyFormats, ct), next));
+    }
+
+    public static async Task<Results<Ok<Page<Teaser>>, ValidationProblem>> ListTeasers(
+        [AsParameters] ArticleListQuery query, ArticleReader reader, ArticleMapper mapper, CursorCodec cursors, HttpContext http, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var limit = Paging.Limit(query.Limit, errors);
+        var after = ArticleQueryParsing.Position(cursors, query.Cursor, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var rows = await reader.ListTeasersAsync(query.ToFilter(), after, limit + 1, ct);
+        var page = rows.Take(limit).ToList();
+        var next = rows.Count > limit ? ArticleQueryParsing.NextCursor(cursors, page[^1].PublishedAt!.Value, page[^1].Id) : null;
+        Paging.SetNextLink(http, next);
+        return TypedResults.Ok(new Page<Teaser>(page.Select(mapper.ToTeaser).ToList(), next));
+    }
+
+    public static async Task<Results<Ok<Article>, NotFoundProblem, ValidationProblem>> GetArticle(
+        [Description("Article id.")] long id,
+        [Description("Comma-separated article fields to return (sparse fieldset).")] string? fields,
+        [Description("Comma-separated body formats: html (default), text, blocks.")] string? formats,
+        ArticleReader reader, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        ArticleQueryParsing.Fields(fields, errors);
+        var bodyFormats = ArticleQueryParsing.Formats(formats, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var row = await reader.FindAsync(id, publicOnly: true, ct);
+        if (row is null) return new NotFoundProblem($"No published article has id {id}.");
+        return TypedResults.Ok((await reader.ToArticlesAsync([row], bodyFormats, ct))[0]);
+    }
+
+    public static async Task<Results<Ok<Article>, RedirectHttpResult, NotFoundProblem, ValidationProblem>> GetArticleBySlug(
+        [Description("Article slug, percent-encoded (Devanagari allowed).")] string slug,
+        [Description("Comma-separated article fields to return (sparse fieldset).")] string? fields,
+        [Description("Comma-separated body formats: html (default), text, blocks.")] string? formats,
+        ArticleReader reader, HttpContext http, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        ArticleQueryParsing.Fields(fields, errors);
+        var bodyFormats = ArticleQueryParsing.Formats(formats, errors);
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var normalized = slug.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        var (row, current) = await reader.FindBySlugAsync(normalized, ct);
+        if (row is not null) return TypedResults.Ok((await reader.ToArticlesAsync([row], bodyFormats, ct))[0]);
+        if (current is not null)
+            return TypedResults.Redirect($"/v1/articles/slug/{Uri.EscapeDataString(current)}{http.Request.QueryString}", permanent: true);
+        return new NotFoundProblem($"No published article has the slug '{normalized}'.");
+    }
+}

@@ -1,0 +1,50 @@
+using System.Security.Cryptography;
+using Dapper;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using NewsApi.Http;
+
+namespace NewsApi.Data;
+
+public static class DataSetup
+{
+    public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString("NewsDb") ?? "Data Source=data/newsapi.db";
+        builder.Services.AddSingleton(new Db(connectionString));
+        builder.Services.AddSingleton<Migrator>();
+        builder.Services.AddSingleton(sp => new Signer(SigningKey(sp.GetRequiredService<Db>(), sp.GetRequiredService<IOptions<NewsApiOptions>>().Value)));
+        builder.Services.AddSingleton<CursorCodec>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>The configured key, or one generated on first start and kept in the database,
+    /// so cursors and preview tokens stay valid across restarts.</summary>
+    private static byte[] SigningKey(Db db, NewsApiOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.SigningKey)) return Convert.FromBase64String(options.SigningKey);
+        using var connection = db.OpenAsync().GetAwaiter().GetResult();
+        connection.Execute("INSERT INTO settings (name, value) VALUES ('signing_key', @value) ON CONFLICT (name) DO NOTHING",
+            new { value = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)) });
+        return Convert.FromBase64String(connection.ExecuteScalar<string>("SELECT value FROM settings WHERE name = 'signing_key'")!);
+    }
+}
+
+/// <summary>Ready when the database answers and every embedded migration is applied.</summary>
+internal sealed class DatabaseReadyCheck(Migrator migrator) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
+    {
+        try
+        {
+            return await migrator.IsCurrentAsync(ct)
+                ? HealthCheckResult.Healthy("Database reachable, migrations applied.")
+                : HealthCheckResult.Unhealthy("Migrations are not applied.");
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            return HealthCheckResult.Unhealthy("Database unreachable.", e);
+        }
+    }
+}

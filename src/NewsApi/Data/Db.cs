@@ -1,0 +1,90 @@
+using System.Data;
+using System.Globalization;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace NewsApi.Data;
+
+/// <summary>The one place connections come from, so every connection gets the same pragmas.</summary>
+public sealed class Db
+{
+    private readonly string _connectionString;
+
+    public Db(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            Pooling = true,
+            ForeignKeys = true,
+            DefaultTimeout = 30,
+        };
+        _connectionString = builder.ToString();
+        DataSource = builder.DataSource;
+        DapperSetup.EnsureRegistered();
+    }
+
+    public string DataSource { get; }
+
+    public async Task<SqliteConnection> OpenAsync(CancellationToken ct = default)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        // journal_mode is persistent in the file; the others are per connection.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;",
+            cancellationToken: ct));
+        return connection;
+    }
+
+    /// <summary>Opens a connection and starts a write transaction that takes the write lock at once
+    /// (BEGIN IMMEDIATE), so two writers never deadlock upgrading read locks.</summary>
+    public async Task<(SqliteConnection Connection, SqliteTransaction Transaction)> BeginWriteAsync(CancellationToken ct = default)
+    {
+        var connection = await OpenAsync(ct);
+        var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+        return (connection, transaction);
+    }
+
+    public void EnsureDirectory()
+    {
+        if (string.IsNullOrEmpty(DataSource) || DataSource == ":memory:") return;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(DataSource));
+        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+    }
+}
+
+public static class DbTime
+{
+    public const string Format = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    public static string ToText(DateTimeOffset value) => value.ToUniversalTime().ToString(Format, CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset Parse(string value) =>
+        DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}
+
+internal static class DapperSetup
+{
+    private static int _registered;
+
+    public static void EnsureRegistered()
+    {
+        if (Interlocked.Exchange(ref _registered, 1) == 1) return;
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        // Without RemoveTypeMap Dapper's built-in map wins on writes and stores local offsets.
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset));
+        SqlMapper.RemoveTypeMap(typeof(DateTimeOffset?));
+        SqlMapper.AddTypeHandler(new UtcDateTimeOffsetHandler());
+    }
+
+    private sealed class UtcDateTimeOffsetHandler : SqlMapper.TypeHandler<DateTimeOffset>
+    {
+        public override void SetValue(IDbDataParameter parameter, DateTimeOffset value)
+        {
+            parameter.DbType = DbType.String;
+            parameter.Value = DbTime.ToText(value);
+        }
+
+        public override DateTimeOffset Parse(object value) => DbTime.Parse((string)value);
+    }
+}

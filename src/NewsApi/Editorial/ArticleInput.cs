@@ -1,0 +1,39 @@
+using System.ComponentModel;
+
+namespace NewsApi.Editorial;
+
+/// <summary>What a client may set on an article. Server-owned fields (id, status, version,
+/// createdAt, publishedAt) are not here, so they cannot be mass-assigned.</summary>
+public sealed record ArticleInput
+{
+    [Description("1–300 characters.")] public string? Headline { get; init; }
+    public string? Subheadline { get; init; }
+    [Description("Derived from the headline when omitted; lower-case letters, marks, digits and hyphens, ≤ 120.")] public string? Slug { get; init; }
+    [Description("Derived from the body when omitted (≤ 160 user-perceived characters).")] public string? Excerpt { get; init; }
+    [Description("HTML, sanitised on write to p, h2–h4, blockquote, ul/ol/li, a[href], strong, em, figure, img, figcaption.")] public string? Body { get; init; }
+    [Description("Place of the story, e.g. सियोल.")] public string? Dateline { get; init; }
+    [Description("Section slug (must exist).")] public string? Section { get; init; }
+    [Description("Tag slugs or names; unknown names are created. At most 20.")] public IReadOnlyList<string>? Tags { get; init; }
+    [Description("Author slugs (must exist).")] public IReadOnlyList<string>? Authors { get; init; }
+    [Description("Source slug (must exist), e.g. ians.")] public string? Source { get; init; }
+    [Description("BCP 47 language tag; default hi.")] public string? Language { get; init; }
+    public ImageInput? Image { get; init; }
+    [Description("Overrides the URL built from NewsApi:PublicBaseUrl.")] public string? CanonicalUrl { get; init; }
+    public SyndicationInput? Syndication { get; init; }
+    [Description("Keeps a published article out of every public answer until this time.")] public DateTimeOffset? EmbargoUntil { get; init; }
+}
+
+public sealed record ImageInput
+{
+    [Description("Absolute http(s) URL.")] public string? Url { get; init; }
+    public string? Alt { get; init; }
+    public string? Caption { get; init; }
+    public string? Credit { get; init; }
+    public int? Width { get; init; }
+    public int? Height { get; init; }
+}
+
+public sealed record SyndicationInput
+{
+    public bool Allowed { get; init; } = true;
+}

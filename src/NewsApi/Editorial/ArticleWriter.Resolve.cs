@@ -1,0 +1,157 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NewsApi.Articles;
+using NewsApi.Text;
+
+namespace NewsApi.Editorial;
+
+/// <summary>The articles columns a write sets (Dapper parameters).</summary>
+public sealed record ArticleValues
+{
+    public long Id { get; init; }
+    public long ExpectedVersion { get; init; }
+    public required string Slug { get; init; }
+    public required string Headline { get; init; }
+    public string? Subheadline { get; init; }
+    public required string Excerpt { get; init; }
+    public string? CustomExcerpt { get; init; }
+    public required string BodyHtml { get; init; }
+    public required string BodyText { get; init; }
+    public string? Dateline { get; init; }
+    public long SectionId { get; init; }
+    public long? SourceId { get; init; }
+    public required string Language { get; init; }
+    public string? ImageUrl { get; init; }
+    public string? ImageAlt { get; init; }
+    public string? ImageCaption { get; init; }
+    public string? ImageCredit { get; init; }
+    public int? ImageWidth { get; init; }
+    public int? ImageHeight { get; init; }
+    public DateTimeOffset? EmbargoUntil { get; init; }
+    public string? CanonicalUrl { get; init; }
+    public int ReadingTimeMinutes { get; init; }
+    public bool SyndicationAllowed { get; init; }
+    public long? OwnerAuthorId { get; init; }
+    public long? OwnerKeyId { get; init; }
+    public DateTimeOffset Now { get; init; }
+}
+
+internal sealed record ResolvedInput(ArticleValues? Row, IReadOnlyList<long> TagIds, IReadOnlyList<long> AuthorIds, WriteResult? Error);
+
+public sealed partial class ArticleWriter
+{
+    private const string SlugTakenSql = """
+        SELECT EXISTS (SELECT 1 FROM articles WHERE slug = @slug AND (@id IS NULL OR id <> @id))
+            OR EXISTS (SELECT 1 FROM article_old_slugs WHERE slug = @slug AND (@id IS NULL OR article_id <> @id))
+        """;
+
+    private async Task<ResolvedInput> ResolveAsync(SqliteConnection connection, SqliteTransaction tx, ArticleInput input, ArticleRow? current, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var now = clock.GetUtcNow();
+
+        var sectionSlug = Nfc(input.Section).ToLowerInvariant();
+        var sectionId = await IdBySlugAsync(connection, tx, "SELECT id FROM sections WHERE slug = @slug", sectionSlug, ct);
+        if (sectionId is null) errors["section"] = [$"No section has the slug '{sectionSlug}'."];
+
+        long? sourceId = null;
+        if (NfcOrNull(input.Source) is { } sourceSlug)
+        {
+            sourceId = await IdBySlugAsync(connection, tx, "SELECT id FROM sources WHERE slug = @slug", sourceSlug.ToLowerInvariant(), ct);
+            if (sourceId is null) errors["source"] = [$"No source has the slug '{sourceSlug}'."];
+        }
+
+        var authorIds = new List<long>();
+        foreach (var authorSlug in (input.Authors ?? []).Select(a => Nfc(a).ToLowerInvariant()).Distinct())
+        {
+            var authorId = await IdBySlugAsync(connection, tx, "SELECT id FROM authors WHERE slug = @slug", authorSlug, ct);
+            if (authorId is null) errors["authors"] = [$"No author has the slug '{authorSlug}'."];
+            else authorIds.Add(authorId.Value);
+        }
+        if (errors.Count > 0)
+            return new ResolvedInput(null, [], [], new WriteResult(null, WriteError.Invalid, "Some referenced resources do not exist.", Errors: errors));
+
+        var tagIds = new List<long>();
+        foreach (var tag in (input.Tags ?? []).Select(Nfc).Where(t => t.Length > 0))
+        {
+            var tagId = await EnsureTagAsync(connection, tx, tag, now, ct);
+            if (!tagIds.Contains(tagId)) tagIds.Add(tagId);
+        }
+
+        var headline = Nfc(input.Headline);
+        var slug = NfcOrNull(input.Slug)?.ToLowerInvariant();
+        if (slug is null)
+        {
+            slug = current?.Slug ?? await FreeSlugAsync(connection, tx, Slug.From(headline), null, ct);
+        }
+        else if (await SlugTakenAsync(connection, tx, slug, current?.Id, ct))
+        {
+            var suggestion = await FreeSlugAsync(connection, tx, slug, current?.Id, ct);
+            return new ResolvedInput(null, [], [], WriteResult.Fail(WriteError.SlugTaken,
+                $"The slug '{slug}' belongs to another article.", suggestion));
+        }
+
+        var bodyHtml = sanitizer.Sanitize(Nfc(input.Body));
+        var bodyText = BodyHtml.ToText(bodyHtml);
+        var customExcerpt = NfcOrNull(input.Excerpt);
+        var image = input.Image;
+        var row = new ArticleValues
+        {
+            Slug = slug,
+            Headline = headline,
+            Subheadline = NfcOrNull(input.Subheadline),
+            Excerpt = customExcerpt ?? Excerpt.From(bodyText),
+            CustomExcerpt = customExcerpt,
+            BodyHtml = bodyHtml,
+            BodyText = bodyText,
+            Dateline = NfcOrNull(input.Dateline),
+            SectionId = sectionId!.Value,
+            SourceId = sourceId,
+            Language = NfcOrNull(input.Language) ?? "hi",
+            ImageUrl = NfcOrNull(image?.Url),
+            ImageAlt = NfcOrNull(image?.Alt),
+            ImageCaption = NfcOrNull(image?.Caption),
+            ImageCredit = NfcOrNull(image?.Credit),
+            ImageWidth = image?.Width,
+            ImageHeight = image?.Height,
+            EmbargoUntil = input.EmbargoUntil,
+            CanonicalUrl = NfcOrNull(input.CanonicalUrl),
+            ReadingTimeMinutes = ReadingTime.Minutes(bodyText),
+            SyndicationAllowed = input.Syndication?.Allowed ?? true,
+            Now = now,
+        };
+        return new ResolvedInput(row, tagIds, authorIds, null);
+    }
+
+    private static Task<long?> IdBySlugAsync(SqliteConnection connection, SqliteTransaction tx, string sql, string slug, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long?>(new CommandDefinition(sql, new { slug }, tx, cancellationToken: ct));
+
+    private const string FindTagSql = "SELECT id FROM tags WHERE slug = @slug OR name = @name ORDER BY slug = @slug DESC LIMIT 1";
+
+    private const string InsertTagSql = """
+        INSERT INTO tags (slug, name, created_at, updated_at) VALUES (@slug, @name, @now, @now) RETURNING id
+        """;
+
+    /// <summary>A tag named by slug or name; an unknown one is created with a slug derived from the name.</summary>
+    private static async Task<long> EnsureTagAsync(SqliteConnection connection, SqliteTransaction tx, string tag, DateTimeOffset now, CancellationToken ct)
+    {
+        var slug = Slug.From(tag);
+        var existing = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(FindTagSql, new { slug = tag.ToLowerInvariant(), name = tag }, tx, cancellationToken: ct))
+            ?? await connection.ExecuteScalarAsync<long?>(new CommandDefinition(FindTagSql, new { slug, name = tag }, tx, cancellationToken: ct));
+        if (existing is { } id) return id;
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertTagSql, new { slug, name = tag, now }, tx, cancellationToken: ct));
+    }
+
+    private static async Task<bool> SlugTakenAsync(SqliteConnection connection, SqliteTransaction tx, string slug, long? id, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(SlugTakenSql, new { slug, id }, tx, cancellationToken: ct));
+
+    private static async Task<string> FreeSlugAsync(SqliteConnection connection, SqliteTransaction tx, string wanted, long? id, CancellationToken ct)
+    {
+        if (!await SlugTakenAsync(connection, tx, wanted, id, ct)) return wanted;
+        for (var n = 2; ; n++)
+        {
+            var candidate = Slug.WithSuffix(wanted, n);
+            if (!await SlugTakenAsync(connection, tx, candidate, id, ct)) return candidate;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+
+namespace NewsApi.Http;
+
+/// <summary>Strong ETags (a hash of the body) and 304s for successful GETs, plus the cache policy:
+/// public and CDN-cacheable for the content API, never stored for the editorial API.</summary>
+public sealed class ConditionalGetMiddleware(RequestDelegate next)
+{
+    public const string PublicCacheControl = "public, max-age=60, stale-while-revalidate=600";
+    public const string PrivateCacheControl = "private, no-store";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var isAdmin = request.Path.StartsWithSegments("/v1/admin") || request.Path.StartsWithSegments("/v1/preview");
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) || !request.Path.StartsWithSegments("/v1"))
+        {
+            await next(context);
+            return;
+        }
+
+        var original = context.Response.Body;
+        await using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        var response = context.Response;
+        if (response.StatusCode == StatusCodes.Status200OK)
+        {
+            response.Headers.CacheControl = isAdmin ? PrivateCacheControl : PublicCacheControl;
+            if (!response.Headers.ContainsKey(HeaderNames.ETag))
+            {
+                var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+                response.Headers.ETag = "\"" + WebEncoders.Base64UrlEncode(hash, 0, 16) + "\"";
+            }
+            if (Matches(request.Headers.IfNoneMatch, response.Headers.ETag.ToString()))
+            {
+                response.StatusCode = StatusCodes.Status304NotModified;
+                response.ContentLength = null;
+                response.Headers.Remove(HeaderNames.ContentType);
+                return;
+            }
+        }
+        else if (isAdmin)
+        {
+            response.Headers.CacheControl = PrivateCacheControl;
+        }
+        buffer.Position = 0;
+        await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
+    {
+        if (ifNoneMatch.Count == 0 || etag.Length == 0) return false;
+        foreach (var value in ifNoneMatch)
+        {
+            foreach (var candidate in (value ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (candidate == "*" || candidate == etag || candidate == "W/" + etag) return true;
+            }
+        }
+        return false;
+    }
+}

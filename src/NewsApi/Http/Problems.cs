@@ -1,0 +1,54 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+
+namespace NewsApi.Http;
+
+/// <summary>A problem+json answer written through <see cref="IProblemDetailsService"/> (so it gets
+/// type, title and traceId like every other error) that also declares itself in the OpenAPI document.</summary>
+public abstract class ProblemResult(int status, string? detail, string? title = null, IDictionary<string, object?>? extensions = null) : IResult, IStatusCodeHttpResult
+{
+    public int? StatusCode => status;
+
+    public string? Detail => detail;
+
+    public async Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Detail = detail, Title = title };
+        if (extensions is not null)
+            foreach (var (k, v) in extensions) problem.Extensions[k] = v;
+        var service = httpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
+        if (!await service.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem }))
+            await httpContext.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json");
+    }
+
+    protected static void Declare(EndpointBuilder builder, int status) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ProblemDetails), ["application/problem+json"]));
+}
+
+public sealed class NotFoundProblem(string detail) : ProblemResult(StatusCodes.Status404NotFound, detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status404NotFound);
+}
+
+public sealed class ConflictProblem(string detail, IDictionary<string, object?>? extensions = null)
+    : ProblemResult(StatusCodes.Status409Conflict, detail, extensions: extensions), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status409Conflict);
+}
+
+public sealed class PreconditionFailedProblem(string detail) : ProblemResult(StatusCodes.Status412PreconditionFailed, detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status412PreconditionFailed);
+}
+
+public sealed class PreconditionRequiredProblem(string detail) : ProblemResult(StatusCodes.Status428PreconditionRequired, detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status428PreconditionRequired);
+}
+
+public sealed class ForbiddenProblem(string detail) : ProblemResult(StatusCodes.Status403Forbidden, detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status403Forbidden);
+}

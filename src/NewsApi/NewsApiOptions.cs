@@ -1,0 +1,17 @@
+namespace NewsApi;
+
+/// <summary>The <c>NewsApi</c> configuration section.</summary>
+public sealed class NewsApiOptions
+{
+    /// <summary>Base of article <c>url</c> and <c>canonicalUrl</c> (the publisher's website).</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:8080";
+
+    /// <summary>Path of an article on the website; <c>{section}</c> and <c>{slug}</c> are replaced.</summary>
+    public string UrlPattern { get; set; } = "/{section}/{slug}";
+
+    /// <summary>Load the seed page into an empty database at start.</summary>
+    public bool DemoContent { get; set; } = true;
+
+    /// <summary>Base64 secret for cursors and preview tokens; by default one is generated and kept in the database.</summary>
+    public string? SigningKey { get; set; }
+}

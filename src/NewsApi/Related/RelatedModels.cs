@@ -1,0 +1,23 @@
+using System.ComponentModel;
+using NewsApi.Articles;
+
+namespace NewsApi.Related;
+
+/// <summary>A teaser card with why it is related.</summary>
+public sealed record RelatedTeaser(
+    long Id,
+    string Slug,
+    string Headline,
+    string? Dateline,
+    string Excerpt,
+    TeaserImage? Image,
+    SectionRef Section,
+    DateTimeOffset? PublishedAt,
+    string Url,
+    [property: Description("curated | topic | text")] string Reason)
+{
+    public static RelatedTeaser From(Teaser t, string reason) =>
+        new(t.Id, t.Slug, t.Headline, t.Dateline, t.Excerpt, t.Image, t.Section, t.PublishedAt, t.Url, reason);
+}
+
+public sealed record RelatedList(IReadOnlyList<RelatedTeaser> Items);

@@ -1,0 +1,77 @@
+using System.ComponentModel;
+using System.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NewsApi.Articles;
+using NewsApi.Http;
+
+namespace NewsApi.Taxonomy;
+
+/// <summary>Public sections, tags, authors and sources. Lists are keyset-paged by slug.</summary>
+public static class TaxonomyApi
+{
+    public static RouteGroupBuilder MapTaxonomyApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1").WithTags("Taxonomy");
+        group.MapGet("/sections", ListSections).WithName("listSections").WithSummary("List sections (sub-sections included) with article counts");
+        group.MapGet("/sections/{slug}", GetSection).WithName("getSection").WithSummary("Get one section by slug");
+        group.MapGet("/tags", ListTags).WithName("listTags").WithSummary("List tags with article counts; q filters by prefix (autocomplete)");
+        group.MapGet("/tags/{slug}", GetTag).WithName("getTag").WithSummary("Get one tag by slug");
+        group.MapGet("/authors", ListAuthors).WithName("listAuthors").WithSummary("List authors");
+        group.MapGet("/authors/{slug}", GetAuthor).WithName("getAuthor").WithSummary("Get one author by slug");
+        group.MapGet("/sources", ListSources).WithName("listSources").WithSummary("List sources (news agencies)");
+        return group;
+    }
+
+    public static Task<Results<Ok<Page<SectionItem>>, ValidationProblem>> ListSections(
+        [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
+        TaxonomyReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
+        ListAsync(limit, cursor, cursors, http, (after, n) => reader.SectionsAsync(null, after, n, ct), r => r.ToSection());
+
+    public static Task<Results<Ok<Page<TagItem>>, ValidationProblem>> ListTags(
+        [Description("Prefix of the tag's name or slug (autocomplete).")] string? q,
+        [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
+        TaxonomyReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct)
+    {
+        var prefix = string.IsNullOrWhiteSpace(q) ? null : Normalize(q);
+        return ListAsync(limit, cursor, cursors, http, (after, n) => reader.TagsAsync(null, after, n, prefix, ct), r => r.ToTag());
+    }
+
+    public static Task<Results<Ok<Page<AuthorItem>>, ValidationProblem>> ListAuthors(
+        [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
+        TaxonomyReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
+        ListAsync(limit, cursor, cursors, http, (after, n) => reader.AuthorsAsync(null, after, n, ct), r => r.ToAuthor());
+
+    public static Task<Results<Ok<Page<SourceItem>>, ValidationProblem>> ListSources(
+        [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
+        TaxonomyReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
+        ListAsync(limit, cursor, cursors, http, (after, n) => reader.SourcesAsync(null, after, n, ct), r => r.ToSource());
+
+    public static async Task<Results<Ok<SectionItem>, NotFoundProblem>> GetSection(string slug, TaxonomyReader reader, CancellationToken ct) =>
+        (await reader.SectionsAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(row.ToSection()) : new NotFoundProblem($"No section has the slug '{slug}'.");
+
+    public static async Task<Results<Ok<TagItem>, NotFoundProblem>> GetTag(string slug, TaxonomyReader reader, CancellationToken ct) =>
+        (await reader.TagsAsync(Normalize(slug), null, 1, null, ct)) is [var row] ? TypedResults.Ok(row.ToTag()) : new NotFoundProblem($"No tag has the slug '{slug}'.");
+
+    public static async Task<Results<Ok<AuthorItem>, NotFoundProblem>> GetAuthor(string slug, TaxonomyReader reader, CancellationToken ct) =>
+        (await reader.AuthorsAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(row.ToAuthor()) : new NotFoundProblem($"No author has the slug '{slug}'.");
+
+    private static async Task<Results<Ok<Page<T>>, ValidationProblem>> ListAsync<T>(
+        int? limit, string? cursor, CursorCodec cursors, HttpContext http,
+        Func<string?, int, Task<List<TaxonomyRow>>> query, Func<TaxonomyRow, T> map)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var n = Paging.Limit(limit, errors);
+        string? after = null;
+        if (cursor is not null && !cursors.TryDecode(cursor, out after!))
+            errors["cursor"] = ["The cursor is not one this API issued (it may be truncated or altered)."];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var rows = await query(after, n + 1);
+        var page = rows.Take(n).ToList();
+        var next = rows.Count > n ? cursors.Encode(page[^1].Slug) : null;
+        Paging.SetNextLink(http, next);
+        return TypedResults.Ok(new Page<T>(page.Select(map).ToList(), next));
+    }
+
+    private static string Normalize(string s) => s.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+}

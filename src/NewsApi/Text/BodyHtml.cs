@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text;
+using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
+
+namespace NewsApi.Text;
+
+/// <summary>One block of an article body for mobile renderers: text blocks carry <c>text</c>,
+/// structured ones (lists, figures) carry <c>html</c>.</summary>
+public sealed record BodyBlock(string Type, string? Text = null, string? Html = null, int? Level = null);
+
+/// <summary>Reads sanitised body HTML as plain text or as blocks.</summary>
+public static class BodyHtml
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static string FromParagraphs(IEnumerable<string> paragraphs) =>
+        string.Concat(paragraphs.Select(p => "<p>" + WebUtility.HtmlEncode(p) + "</p>"));
+
+    /// <summary>Plain text, one paragraph per block, paragraphs separated by a blank line.</summary>
+    public static string ToText(string html) =>
+        string.Join("\n\n", ToBlocks(html).Select(b => b.Text ?? TextOf(b.Html ?? "")).Where(t => t.Length > 0));
+
+    public static IReadOnlyList<BodyBlock> ToBlocks(string html)
+    {
+        var body = Parser.ParseDocument("<body>" + html + "</body>").Body!;
+        var blocks = new List<BodyBlock>();
+        var loose = new StringBuilder();
+        void FlushLoose()
+        {
+            var text = Excerpt.CollapseWhitespace(loose.ToString());
+            if (text.Length > 0) blocks.Add(new BodyBlock("paragraph", text));
+            loose.Clear();
+        }
+        foreach (var node in body.ChildNodes)
+        {
+            if (node is not IElement element)
+            {
+                loose.Append(node.TextContent);
+                continue;
+            }
+            var tag = element.LocalName;
+            if (tag is "a" or "strong" or "em" or "b" or "i" or "span" or "br")
+            {
+                loose.Append(tag == "br" ? " " : element.TextContent);
+                continue;
+            }
+            FlushLoose();
+            var text = Excerpt.CollapseWhitespace(element.TextContent);
+            switch (tag)
+            {
+                case "p":
+                    if (text.Length > 0) blocks.Add(new BodyBlock("paragraph", text));
+                    break;
+                case "h2" or "h3" or "h4":
+                    blocks.Add(new BodyBlock("heading", text, Level: tag[1] - '0'));
+                    break;
+                case "blockquote":
+                    blocks.Add(new BodyBlock("quote", text));
+                    break;
+                case "ul" or "ol":
+                    blocks.Add(new BodyBlock(tag == "ul" ? "list" : "orderedList", Html: element.OuterHtml));
+                    break;
+                case "figure" or "img":
+                    blocks.Add(new BodyBlock("figure", Html: element.OuterHtml));
+                    break;
+                default:
+                    if (text.Length > 0) blocks.Add(new BodyBlock("paragraph", text));
+                    break;
+            }
+        }
+        FlushLoose();
+        return blocks;
+    }
+
+    private static string TextOf(string html)
+    {
+        var body = Parser.ParseDocument("<body>" + html + "</body>").Body!;
+        var items = body.QuerySelectorAll("li, figcaption").Select(e => Excerpt.CollapseWhitespace(e.TextContent)).Where(t => t.Length > 0);
+        return string.Join("\n", items);
+    }
+}

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NewsApi.Text;
+
+public static partial class Slug
+{
+    public const int MaxLength = 120;
+
+    /// <summary>Lower-cased Unicode letters, marks and digits joined by single hyphens.</summary>
+    [GeneratedRegex(@"^[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}]+(?:-[\p{Ll}\p{Lo}\p{Lm}\p{M}\p{Nd}]+)*$")]
+    public static partial Regex ValidPattern();
+
+    public static bool IsValid(string slug) =>
+        slug.Length is > 0 and <= MaxLength && ValidPattern().IsMatch(slug) && slug.IsNormalized(NormalizationForm.FormC);
+
+    /// <summary>Slug from a headline: किम ने पुतिन से बात की → किम-ने-पुतिन-से-बात-की.</summary>
+    public static string From(string text)
+    {
+        var source = text.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        var sb = new StringBuilder(source.Length);
+        foreach (var c in source)
+        {
+            switch (char.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.LowercaseLetter or UnicodeCategory.UppercaseLetter or UnicodeCategory.OtherLetter
+                    or UnicodeCategory.ModifierLetter or UnicodeCategory.TitlecaseLetter
+                    or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark
+                    or UnicodeCategory.DecimalDigitNumber:
+                    // A mark with no base (after a separator) would make an invalid slug word.
+                    if (char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
+                        && (sb.Length == 0 || sb[^1] == '-')) break;
+                    sb.Append(c);
+                    break;
+                case UnicodeCategory.Format: // ZWJ / ZWNJ / soft hyphen: invisible, dropped
+                    break;
+                default:
+                    if (sb.Length > 0 && sb[^1] != '-') sb.Append('-');
+                    break;
+            }
+        }
+        var slug = sb.ToString().Trim('-');
+        if (slug.Length > MaxLength)
+        {
+            var cut = slug.LastIndexOf('-', MaxLength);
+            slug = cut > 0 ? slug[..cut] : slug[..MaxLength];
+            while (slug.Length > 0 && slug[^1] == Graphemes.Virama) slug = slug[..^1];
+        }
+        return slug.Length == 0 ? "article" : slug;
+    }
+
+    /// <summary>A variant with a numeric suffix that still fits in <see cref="MaxLength"/>.</summary>
+    public static string WithSuffix(string slug, int n)
+    {
+        var suffix = "-" + n.ToString(CultureInfo.InvariantCulture);
+        var head = slug.Length + suffix.Length > MaxLength ? slug[..(MaxLength - suffix.Length)].TrimEnd('-') : slug;
+        return head + suffix;
+    }
+}
