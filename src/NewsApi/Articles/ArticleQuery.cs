@@ -1,21 +1,22 @@
 using System.ComponentModel;
 using System.Reflection;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using NewsApi.Http;
 
 namespace NewsApi.Articles;
 
 /// <summary>Query parameters of <c>/v1/articles</c> and <c>/v1/teasers</c>.</summary>
 public sealed record ArticleListQuery(
-    [property: Description("Section slug; includes its sub-sections.")] string? Section,
-    [property: Description("Tag slug.")] string? Tag,
-    [property: Description("Author slug.")] string? Author,
-    [property: Description("Source (agency) slug.")] string? Source,
-    [property: Description("Language (BCP 47), e.g. hi.")] string? Lang,
-    [property: Description("Only articles published after this time (RFC 3339).")] DateTimeOffset? PublishedAfter,
-    [property: Description("Only articles published before this time (RFC 3339).")] DateTimeOffset? PublishedBefore,
-    [property: Description("Page size, 1..100 (default 20).")] int? Limit,
-    [property: Description("Opaque cursor from the previous page's nextCursor.")] string? Cursor)
+    [FromQuery(Name = "section")] [property: Description("Section slug; includes its sub-sections.")] string? Section,
+    [FromQuery(Name = "tag")] [property: Description("Tag slug.")] string? Tag,
+    [FromQuery(Name = "author")] [property: Description("Author slug.")] string? Author,
+    [FromQuery(Name = "source")] [property: Description("Source (agency) slug.")] string? Source,
+    [FromQuery(Name = "lang")] [property: Description("Language (BCP 47), e.g. hi.")] string? Lang,
+    [FromQuery(Name = "publishedAfter")] [property: Description("Only articles published after this time (RFC 3339).")] DateTimeOffset? PublishedAfter,
+    [FromQuery(Name = "publishedBefore")] [property: Description("Only articles published before this time (RFC 3339).")] DateTimeOffset? PublishedBefore,
+    [FromQuery(Name = "limit")] [property: Description("Page size, 1..100 (default 20).")] int? Limit,
+    [FromQuery(Name = "cursor")] [property: Description("Opaque cursor from the previous page's nextCursor.")] string? Cursor)
 {
     public ArticleFilter ToFilter() => new(
         Normalize(Section), Normalize(Tag), Normalize(Author), Normalize(Source), Lang, PublishedAfter, PublishedBefore);

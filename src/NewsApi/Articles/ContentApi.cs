@@ -73,7 +73,7 @@ public static class ContentApi
         return TypedResults.Ok((await reader.ToArticlesAsync([row], bodyFormats, ct))[0]);
     }
 
-    public static async Task<Results<Ok<Article>, RedirectHttpResult, NotFoundProblem, ValidationProblem>> GetArticleBySlug(
+    public static async Task<Results<Ok<Article>, MovedPermanently, NotFoundProblem, ValidationProblem>> GetArticleBySlug(
         [Description("Article slug, percent-encoded (Devanagari allowed).")] string slug,
         [Description("Comma-separated article fields to return (sparse fieldset).")] string? fields,
         [Description("Comma-separated body formats: html (default), text, blocks.")] string? formats,
@@ -88,7 +88,7 @@ public static class ContentApi
         var (row, current) = await reader.FindBySlugAsync(normalized, ct);
         if (row is not null) return TypedResults.Ok((await reader.ToArticlesAsync([row], bodyFormats, ct))[0]);
         if (current is not null)
-            return TypedResults.Redirect($"/v1/articles/slug/{Uri.EscapeDataString(current)}{http.Request.QueryString}", permanent: true);
+            return new MovedPermanently($"/v1/articles/slug/{Uri.EscapeDataString(current)}{http.Request.QueryString}");
         return new NotFoundProblem($"No published article has the slug '{normalized}'.");
     }
 }

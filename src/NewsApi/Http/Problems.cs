@@ -52,3 +52,21 @@ public sealed class ForbiddenProblem(string detail) : ProblemResult(StatusCodes.
 {
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status403Forbidden);
 }
+
+/// <summary>301 to a resource's current address (a retired slug), declared in the contract.</summary>
+public sealed class MovedPermanently(string location) : IResult, IStatusCodeHttpResult, IEndpointMetadataProvider
+{
+    public int? StatusCode => StatusCodes.Status301MovedPermanently;
+
+    public string Location => location;
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.StatusCode = StatusCodes.Status301MovedPermanently;
+        httpContext.Response.Headers.Location = location;
+        return Task.CompletedTask;
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status301MovedPermanently, typeof(void)));
+}

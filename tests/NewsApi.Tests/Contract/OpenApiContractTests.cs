@@ -1,0 +1,77 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using NewsApi.Tests.Infrastructure;
+
+namespace NewsApi.Tests.Contract;
+
+/// <summary>The committed openapi/newsapi.v1.json is the contract; the running service must serve exactly it.</summary>
+[TestFixture]
+public sealed class OpenApiContractTests
+{
+    public const string Regenerate = "UPDATE_OPENAPI=1 dotnet test --filter FullyQualifiedName~OpenApiContractTests";
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static string ContractPath()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NewsApi.sln"))) dir = dir.Parent;
+        Assert.That(dir, Is.Not.Null, "repository root (NewsApi.sln) not found above the test binaries");
+        return Path.Combine(dir!.FullName, "openapi", "newsapi.v1.json");
+    }
+
+    private static async Task<JsonNode> ServedAsync()
+    {
+        using var factory = new NewsApiFactory(demoContent: false);
+        using var client = factory.CreateClient();
+        return JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
+    }
+
+    [Test]
+    public async Task Served_document_equals_the_committed_contract()
+    {
+        var served = (await ServedAsync()).ToJsonString(Indented) + "\n";
+        var path = ContractPath();
+        if (Environment.GetEnvironmentVariable("UPDATE_OPENAPI") == "1")
+        {
+            await File.WriteAllTextAsync(path, served);
+            Assert.Pass($"Wrote {path}");
+        }
+        Assert.That(File.Exists(path), Is.True, $"{path} is missing. Regenerate it with: {Regenerate}");
+        var committed = await File.ReadAllTextAsync(path);
+        Assert.That(served, Is.EqualTo(committed),
+            $"The running service's OpenAPI document differs from openapi/newsapi.v1.json. If the change is intended, regenerate it with: {Regenerate}");
+    }
+
+    [Test]
+    public async Task Every_operation_has_a_unique_operation_id_a_summary_and_its_problem_responses()
+    {
+        var doc = await ServedAsync();
+        var ids = new List<string>();
+        foreach (var (path, item) in doc["paths"]!.AsObject())
+        {
+            foreach (var (method, op) in item!.AsObject())
+            {
+                var where = $"{method.ToUpperInvariant()} {path}";
+                ids.Add(op!["operationId"]?.GetValue<string>() ?? throw new AssertionException($"{where} has no operationId"));
+                Assert.That(op["summary"]?.GetValue<string>(), Is.Not.Null.And.Not.Empty, $"{where} has no summary");
+                var responses = op["responses"]!.AsObject();
+                var hasParameters = op["parameters"] is JsonArray { Count: > 0 } || op["requestBody"] is not null;
+                if (hasParameters)
+                    Assert.That(responses.Any(r => r.Key.StartsWith('4')), Is.True, $"{where} declares no 4xx response");
+                foreach (var (status, response) in responses.Where(r => r.Key.StartsWith('4')))
+                    Assert.That(response!["content"]?.AsObject().Select(c => c.Key), Does.Contain("application/problem+json"), $"{where} {status} is not problem+json");
+            }
+        }
+        Assert.That(ids, Is.Unique);
+    }
+
+    [Test]
+    public async Task Non_nullable_strings_are_required()
+    {
+        var doc = await ServedAsync();
+        var article = doc["components"]!["schemas"]!["Article"]!;
+        var required = article["required"]!.AsArray().Select(n => n!.GetValue<string>()).ToList();
+        Assert.That(required, Does.Contain("headline").And.Contain("slug").And.Contain("excerpt"));
+        Assert.That(required, Does.Not.Contain("subheadline"));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace NewsApi.Tests.Infrastructure;
+
+/// <summary>The real service, in process, on its own temporary SQLite file.</summary>
+public sealed class NewsApiFactory : WebApplicationFactory<Program>
+{
+    private readonly bool _demoContent;
+    private readonly Dictionary<string, string?> _settings;
+
+    public NewsApiFactory(bool demoContent = true, FakeTimeProvider? clock = null, Dictionary<string, string?>? settings = null)
+    {
+        _demoContent = demoContent;
+        Clock = clock;
+        _settings = settings ?? [];
+        DbPath = Path.Combine(Path.GetTempPath(), $"newsapi-test-{Guid.NewGuid():N}.db");
+    }
+
+    public string DbPath { get; }
+
+    public FakeTimeProvider? Clock { get; }
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:NewsDb", $"Data Source={DbPath}");
+        builder.UseSetting("NewsApi:DemoContent", _demoContent ? "true" : "false");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (Clock is not null)
+            builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            try { File.Delete(DbPath + suffix); }
+            catch (IOException) { }
+        }
+    }
+}
+
+public static class HttpAssertions
+{
+    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<T>(NewsApiFactory.Json))!;
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
+        await response.Content.ReadFromJsonAsync<JsonElement>(NewsApiFactory.Json);
+
+    /// <summary>Asserts an RFC 9457 problem+json answer and returns its body.</summary>
+    public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, int status)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.That((int)response.StatusCode, Is.EqualTo(status), body);
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), body);
+        var json = JsonDocument.Parse(body).RootElement;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(json.GetProperty("status").GetInt32(), Is.EqualTo(status));
+            Assert.That(json.GetProperty("type").GetString(), Is.Not.Empty);
+            Assert.That(json.GetProperty("title").GetString(), Is.Not.Empty);
+            Assert.That(json.GetProperty("traceId").GetString(), Is.Not.Empty);
+        }
+        return json;
+    }
+}
