@@ -1,8 +1,10 @@
 using NewsApi;
+using NewsApi.Access;
 using NewsApi.Articles;
 using NewsApi.Cli;
 using NewsApi.Data;
 using NewsApi.Demo;
+using NewsApi.Editorial;
 using NewsApi.Http;
 using NewsApi.Related;
 using NewsApi.Taxonomy;
@@ -12,7 +14,9 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls
 
 builder.AddProblemHandling();
 builder.AddData();
+builder.AddAccess();
 builder.AddContent();
+builder.AddEditorial();
 builder.AddOpenApiDocument();
 
 var app = builder.Build();
@@ -25,11 +29,21 @@ if (app.Configuration.GetValue("NewsApi:DemoContent", true))
 
 app.UseProblemHandling();
 app.UseMiddleware<ConditionalGetMiddleware>();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseOpenApiDocument();
 app.MapHealth();
-app.MapArticlesApi();
-app.MapRelatedApi();
-app.MapTaxonomyApi();
+
+RouteGroupBuilder[] content = [app.MapArticlesApi(), app.MapRelatedApi(), app.MapTaxonomyApi()];
+if (app.Configuration.GetValue("ContentApi:RequireKey", false))
+    foreach (var group in content) group.RequireKey(Policies.Reader);
+
+app.MapEditorialApi();
+app.MapWorkflowApi();
+app.MapRevisionsApi();
+app.MapPreviewApi();
+app.MapTaxonomyAdminApi();
+app.MapKeysApi();
 
 await app.RunAsync();
 return 0;

@@ -29,10 +29,9 @@ public sealed class Db
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
-        // journal_mode is persistent in the file; the others are per connection.
-        await connection.ExecuteAsync(new CommandDefinition(
-            "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;",
-            cancellationToken: ct));
+        // foreign_keys comes from the connection string; journal_mode=WAL is persistent in the file
+        // (set by the migrator); these two are per connection.
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;", cancellationToken: ct));
         return connection;
     }
 

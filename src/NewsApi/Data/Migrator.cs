@@ -19,6 +19,7 @@ public sealed class Migrator(Db db, ILogger<Migrator> logger)
     {
         db.EnsureDirectory();
         await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=WAL", cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(CreateTable, cancellationToken: ct));
         var applied = (await connection.QueryAsync<long>(new CommandDefinition(
             "SELECT version FROM schema_migrations", cancellationToken: ct))).ToHashSet();

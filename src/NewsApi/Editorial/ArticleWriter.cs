@@ -95,7 +95,8 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
         """;
 
     /// <summary>Moves an article through the workflow; <paramref name="publishedAt"/> stays as it was when null.</summary>
-    public async Task<WriteResult> TransitionAsync(long id, ArticleStatus status, DateTimeOffset? publishedAt, long? expectedVersion, Actor actor, CancellationToken ct)
+    public async Task<WriteResult> TransitionAsync(long id, ArticleStatus status, DateTimeOffset? publishedAt, long? expectedVersion, Actor actor, CancellationToken ct,
+        string? onlyFromStatus = null)
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
@@ -103,6 +104,8 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
         if (current is null) return WriteResult.Fail(WriteError.NotFound, $"No article has id {id}.");
         if (expectedVersion is { } v && current.Version != v)
             return WriteResult.Fail(WriteError.VersionMismatch, $"The article is at version {current.Version}, not {v}.");
+        if (onlyFromStatus is not null && current.Status != onlyFromStatus)
+            return WriteResult.Fail(WriteError.VersionMismatch, $"The article is {current.Status}, no longer {onlyFromStatus}.");
         await connection.ExecuteAsync(new CommandDefinition(TransitionSql, new
         {
             id,
@@ -110,6 +113,24 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
             publishedAt = publishedAt ?? current.PublishedAt,
             now = clock.GetUtcNow(),
         }, tx, cancellationToken: ct));
+        var row = await SaveRevisionAsync(connection, tx, id, actor, ct);
+        await tx.CommitAsync(ct);
+        return new WriteResult(row);
+    }
+
+    /// <summary>Replaces the curated related ids (in order); a new version and revision.</summary>
+    public async Task<WriteResult> SetRelatedAsync(long id, IReadOnlyList<long> relatedIds, long expectedVersion, Actor actor, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        var bumped = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE articles SET version = version + 1, updated_at = @now WHERE id = @id AND version = @expectedVersion",
+            new { id, expectedVersion, now = clock.GetUtcNow() }, tx, cancellationToken: ct));
+        if (bumped != 1) return WriteResult.Fail(WriteError.VersionMismatch, "The article changed while its related stories were being saved.");
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM article_related WHERE article_id = @id", new { id }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO article_related (article_id, related_id, position) VALUES (@id, @relatedId, @position)",
+            relatedIds.Select((relatedId, position) => new { id, relatedId, position }), tx, cancellationToken: ct));
         var row = await SaveRevisionAsync(connection, tx, id, actor, ct);
         await tx.CommitAsync(ct);
         return new WriteResult(row);
@@ -129,7 +150,7 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
 
     private const string LoadSql = "SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From + " WHERE a.id = @id";
 
-    public static Task<ArticleRow?> LoadAsync(IDbConnection connection, IDbTransaction tx, long id, CancellationToken ct) =>
+    public static Task<ArticleRow?> LoadAsync(IDbConnection connection, IDbTransaction? tx, long id, CancellationToken ct) =>
         connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(LoadSql, new { id }, tx, cancellationToken: ct));
 
     private const string NextRevisionSql = "SELECT coalesce(max(number), 0) + 1 FROM article_revisions WHERE article_id = @id";

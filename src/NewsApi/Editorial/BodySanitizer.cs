@@ -18,8 +18,16 @@ public sealed class BodySanitizer
             UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
             AllowedCssProperties = new HashSet<string>(),
         });
+        // Unknown wrappers (div, span) keep their text; executable or invisible containers lose it too.
         _sanitizer.KeepChildNodes = true;
+        _sanitizer.RemovingTag += (_, e) =>
+        {
+            if (DroppedWithContent.Contains(e.Tag.LocalName)) e.Tag.TextContent = "";
+        };
     }
+
+    private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
+        { "script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math", "textarea", "select", "title", "head" };
 
     public string Sanitize(string html) => _sanitizer.Sanitize(html).Trim();
 }

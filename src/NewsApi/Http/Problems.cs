@@ -70,3 +70,25 @@ public sealed class MovedPermanently(string location) : IResult, IStatusCodeHttp
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status301MovedPermanently, typeof(void)));
 }
+
+public sealed class UnsupportedMediaTypeProblem(string detail) : ProblemResult(StatusCodes.Status415UnsupportedMediaType, detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status415UnsupportedMediaType);
+}
+
+/// <summary>The ways a write to an existing article can be refused: 403 (not yours), 404, 409 (slug
+/// taken, or not allowed in its status), 412 (stale If-Match), 428 (no If-Match).</summary>
+public sealed class ArticleWriteProblem(int status, string detail, IDictionary<string, object?>? extensions = null)
+    : ProblemResult(status, detail, extensions: extensions), IEndpointMetadataProvider
+{
+    public static ArticleWriteProblem NotFound(long id) => new(StatusCodes.Status404NotFound, $"No article has id {id}.");
+
+    public static ArticleWriteProblem Forbidden(string detail) => new(StatusCodes.Status403Forbidden, detail);
+
+    public static ArticleWriteProblem Conflict(string detail, IDictionary<string, object?>? extensions = null) => new(StatusCodes.Status409Conflict, detail, extensions);
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        foreach (var status in new[] { 403, 404, 409, 412, 428 }) Declare(builder, status);
+    }
+}

@@ -29,11 +29,12 @@ public static class Excerpt
         }
         if (cut <= 0)
         {
-            // One word longer than the budget: cut at the last cluster that does not end on a virama.
+            // One word longer than the budget: cut at the last cluster that does not end on a virama
+            // (nor on virama + ZWJ/ZWNJ).
             cut = 0;
             for (var i = budget - 1; i >= 0; i--)
             {
-                if (text[ends[i] - 1] != Graphemes.Virama) { cut = ends[i]; break; }
+                if (text[ends[i] - 1] != '\0') { cut = ends[i]; break; }
             }
         }
         return text[..cut].TrimEnd() + Ellipsis;

@@ -28,7 +28,8 @@ public static class Graphemes
 
     public static int Count(string text) => Boundaries(text).Count;
 
-    private static bool EndsWithLinker(string text, int end)
+    /// <summary>Whether <c>text[..end]</c> ends on a virama, optionally followed by ZWJ/ZWNJ.</summary>
+    public static bool EndsWithLinker(string text, int end)
     {
         var j = end - 1;
         while (j >= 0 && text[j] is '\u200D' or '\u200C') j--;

@@ -31,6 +31,17 @@ public static partial class Slug
                     // A mark with no base (after a separator) would make an invalid slug word.
                     if (char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
                         && (sb.Length == 0 || sb[^1] == '-')) break;
+                    // ToLowerInvariant leaves some capitals upper-case (İ U+0130, ℂ, ϒ), which IsValid rejects:
+                    // İ becomes i, others their NFKC lower-case form, or a separator if that is still upper-case.
+                    if (char.GetUnicodeCategory(c) is UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter)
+                    {
+                        var folded = c == '\u0130' ? "i" : c.ToString().Normalize(NormalizationForm.FormKC).ToLowerInvariant();
+                        if (folded.All(f => char.GetUnicodeCategory(f) is not (UnicodeCategory.UppercaseLetter or UnicodeCategory.TitlecaseLetter)))
+                            sb.Append(folded);
+                        else if (sb.Length > 0 && sb[^1] != '-')
+                            sb.Append('-');
+                        break;
+                    }
                     sb.Append(c);
                     break;
                 case UnicodeCategory.Format: // ZWJ / ZWNJ / soft hyphen: invisible, dropped
@@ -40,7 +51,8 @@ public static partial class Slug
                     break;
             }
         }
-        var slug = sb.ToString().Trim('-');
+        // Dropping ZWJ/ZWNJ can bring a base and its combining mark together (e\u200D\u0301): re-normalise.
+        var slug = sb.ToString().Normalize(NormalizationForm.FormC).Trim('-');
         if (slug.Length > MaxLength)
         {
             var cut = slug.LastIndexOf('-', MaxLength);

@@ -1,0 +1,93 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using Microsoft.AspNetCore.WebUtilities;
+using NewsApi.Data;
+
+namespace NewsApi.Access;
+
+public sealed class ApiKeyRow
+{
+    public long Id { get; init; }
+    public string Name { get; init; } = "";
+    public string Role { get; init; } = "";
+    public long? AuthorId { get; init; }
+    public string? AuthorSlug { get; init; }
+    public string KeyPrefix { get; init; } = "";
+    public byte[] KeyHash { get; init; } = [];
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? LastUsedAt { get; init; }
+    public DateTimeOffset? RevokedAt { get; init; }
+}
+
+/// <summary>API keys: 192 random bits, shown once, stored only as a SHA-256 hash. A key is found by its
+/// non-secret prefix and then compared in constant time.</summary>
+public sealed class ApiKeyStore(Db db, TimeProvider clock)
+{
+    private const string KeyMarker = "nk_";
+    private const int PrefixLength = 12;
+
+    private const string Columns = """
+        k.id, k.name, k.role, k.author_id, au.slug AS author_slug, k.key_prefix, k.key_hash, k.created_at, k.last_used_at, k.revoked_at
+        """;
+
+    private const string InsertSql = """
+        INSERT INTO api_keys (name, role, author_id, key_prefix, key_hash, created_at)
+        VALUES (@name, @role, @authorId, @prefix, @hash, @now) RETURNING id
+        """;
+
+    public async Task<(ApiKeyRow Row, string Key)> CreateAsync(string name, string role, long? authorId, CancellationToken ct)
+    {
+        var key = KeyMarker + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
+        await using var connection = await db.OpenAsync(ct);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
+        {
+            name, role, authorId, prefix = key[..PrefixLength], hash = Hash(key), now = clock.GetUtcNow(),
+        }, cancellationToken: ct));
+        var row = await connection.QuerySingleAsync<ApiKeyRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM api_keys k LEFT JOIN authors au ON au.id = k.author_id WHERE k.id = @id", new { id }, cancellationToken: ct));
+        return (row, key);
+    }
+
+    private const string ByPrefixSql = "SELECT " + Columns +
+        " FROM api_keys k LEFT JOIN authors au ON au.id = k.author_id WHERE k.key_prefix = @prefix AND k.revoked_at IS NULL";
+
+    /// <summary>The active key matching <paramref name="presented"/>, or null.</summary>
+    public async Task<ApiKeyRow?> FindAsync(string presented, CancellationToken ct)
+    {
+        if (presented.Length < PrefixLength || presented.Length > 200 || !presented.StartsWith(KeyMarker, StringComparison.Ordinal)) return null;
+        var hash = Hash(presented);
+        await using var connection = await db.OpenAsync(ct);
+        var candidates = await connection.QueryAsync<ApiKeyRow>(new CommandDefinition(ByPrefixSql, new { prefix = presented[..PrefixLength] }, cancellationToken: ct));
+        var match = candidates.FirstOrDefault(c => CryptographicOperations.FixedTimeEquals(c.KeyHash, hash));
+        if (match is not null && (match.LastUsedAt is null || clock.GetUtcNow() - match.LastUsedAt > TimeSpan.FromMinutes(1)))
+        {
+            // Recorded at most once a minute per key, so reads do not turn into a write per request.
+            await connection.ExecuteAsync(new CommandDefinition("UPDATE api_keys SET last_used_at = @now WHERE id = @id",
+                new { id = match.Id, now = clock.GetUtcNow() }, cancellationToken: ct));
+        }
+        return match;
+    }
+
+    public async Task<IReadOnlyList<ApiKeyRow>> ListAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<ApiKeyRow>(new CommandDefinition(
+            $"SELECT {Columns} FROM api_keys k LEFT JOIN authors au ON au.id = k.author_id ORDER BY k.id", cancellationToken: ct))).AsList();
+    }
+
+    public async Task<bool> RevokeAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL", new { id, now = clock.GetUtcNow() }, cancellationToken: ct)) == 1;
+    }
+
+    public async Task<long?> AuthorIdAsync(string slug, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT id FROM authors WHERE slug = @slug", new { slug }, cancellationToken: ct));
+    }
+
+    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+}

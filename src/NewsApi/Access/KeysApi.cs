@@ -1,0 +1,63 @@
+using System.ComponentModel;
+using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using NewsApi.Http;
+
+namespace NewsApi.Access;
+
+public sealed record CreateKeyRequest(
+    [property: Description("Who or what uses the key, e.g. 'mobile app' or 'रवि (desk)'.")] string Name,
+    [property: Description("admin | editor | author | partner | reader")] string Role,
+    [property: Description("Author slug: drafts made with this key belong to that author.")] string? Author);
+
+public sealed record CreatedKey(long Id, string Name, string Role, string? Author, DateTimeOffset CreatedAt,
+    [property: Description("The secret. Shown this once; only its hash is stored.")] string Key);
+
+public sealed record ApiKeyInfo(long Id, string Name, string Role, string? Author,
+    [property: Description("The first characters of the key, to recognise it.")] string Prefix,
+    DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
+
+public sealed record ApiKeyList(IReadOnlyList<ApiKeyInfo> Items);
+
+public sealed class CreateKeyValidator : AbstractValidator<CreateKeyRequest>
+{
+    public CreateKeyValidator()
+    {
+        RuleFor(r => r.Name).NotEmpty().MaximumLength(100);
+        RuleFor(r => r.Role).NotEmpty().Must(r => Roles.All.Contains(r)).WithMessage($"Role must be one of: {string.Join(", ", Roles.All)}.");
+    }
+}
+
+public static class KeysApi
+{
+    public static RouteGroupBuilder MapKeysApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/admin/keys").WithTags("Admin: keys").RequireKey(Policies.Admin);
+        group.MapPost("/", CreateKey).WithName("createKey").WithSummary("Create an API key (the key is shown once)")
+            .AddEndpointFilter<ValidationFilter<CreateKeyRequest>>();
+        group.MapGet("/", ListKeys).WithName("listKeys").WithSummary("List API keys (never their secrets)");
+        group.MapDelete("/{id}", RevokeKey).WithName("revokeKey").WithSummary("Revoke an API key");
+        return group;
+    }
+
+    public static async Task<Results<Created<CreatedKey>, ValidationProblem>> CreateKey(CreateKeyRequest request, ApiKeyStore keys, CancellationToken ct)
+    {
+        long? authorId = null;
+        if (!string.IsNullOrWhiteSpace(request.Author))
+        {
+            authorId = await keys.AuthorIdAsync(request.Author.Trim(), ct);
+            if (authorId is null)
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["author"] = [$"No author has the slug '{request.Author}'."] });
+        }
+        var (row, key) = await keys.CreateAsync(request.Name.Trim(), request.Role, authorId, ct);
+        return TypedResults.Created($"/v1/admin/keys/{row.Id}", new CreatedKey(row.Id, row.Name, row.Role, row.AuthorSlug, row.CreatedAt, key));
+    }
+
+    public static async Task<Ok<ApiKeyList>> ListKeys(ApiKeyStore keys, CancellationToken ct) =>
+        TypedResults.Ok(new ApiKeyList((await keys.ListAsync(ct))
+            .Select(k => new ApiKeyInfo(k.Id, k.Name, k.Role, k.AuthorSlug, k.KeyPrefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt)).ToList()));
+
+    public static async Task<Results<NoContent, NotFoundProblem>> RevokeKey([Description("Key id.")] long id, ApiKeyStore keys, CancellationToken ct) =>
+        await keys.RevokeAsync(id, ct) ? TypedResults.NoContent() : new NotFoundProblem($"No active key has id {id.ToString(CultureInfo.InvariantCulture)}.");
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Dapper;
+using FluentValidation;
+using NewsApi.Data;
+using NewsApi.Text;
+
+namespace NewsApi.Editorial;
+
+/// <summary>Every rule of an article write; FluentValidation reports all failing fields at once.</summary>
+public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInput>
+{
+    public const int MaxBodyBytes = 1024 * 1024;
+    public const int MaxTags = 20;
+
+    // BCP 47 language tag (language, optional script, region, variants): hi, hi-IN, hi-Latn, en-GB.
+    [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$")]
+    private static partial Regex LanguageTag();
+
+    public ArticleInputValidator(Db db)
+    {
+        RuleFor(a => a.Headline).NotEmpty().WithMessage("Headline is required.")
+            .MaximumLength(300).WithMessage("Headline must be at most 300 characters.");
+        RuleFor(a => a.Subheadline).MaximumLength(500);
+        RuleFor(a => a.Excerpt).MaximumLength(1000);
+        RuleFor(a => a.Dateline).MaximumLength(100);
+        RuleFor(a => a.Slug!)
+            .Must(s => Slug.IsValid(s.Normalize(NormalizationForm.FormC)))
+            .WithMessage($"Slug must be lower-case letters, marks and digits joined by single hyphens, at most {Slug.MaxLength} characters.")
+            .When(a => a.Slug is not null);
+        RuleFor(a => a.Body).NotNull().WithMessage("Body is required (HTML).")
+            .Must(b => b is null || Encoding.UTF8.GetByteCount(b) <= MaxBodyBytes).WithMessage("Body must be at most 1 MB.");
+        RuleFor(a => a.Section).NotEmpty().WithMessage("Section is required (a section slug).")
+            .MustAsync((slug, ct) => ExistsAsync(db, "SELECT EXISTS (SELECT 1 FROM sections WHERE slug = @slug)", slug!, ct))
+            .WithMessage(a => $"No section has the slug '{a.Section}'.")
+            .When(a => !string.IsNullOrWhiteSpace(a.Section));
+        RuleFor(a => a.Source!)
+            .MustAsync((slug, ct) => ExistsAsync(db, "SELECT EXISTS (SELECT 1 FROM sources WHERE slug = @slug)", slug, ct))
+            .WithMessage(a => $"No source has the slug '{a.Source}'.")
+            .When(a => !string.IsNullOrWhiteSpace(a.Source));
+        RuleForEach(a => a.Authors)
+            .MustAsync((slug, ct) => ExistsAsync(db, "SELECT EXISTS (SELECT 1 FROM authors WHERE slug = @slug)", slug, ct))
+            .WithMessage((a, slug) => $"No author has the slug '{slug}'.");
+        RuleFor(a => a.Tags).Must(t => t is null || t.Count <= MaxTags).WithMessage($"At most {MaxTags} tags.");
+        RuleForEach(a => a.Tags).NotEmpty().MaximumLength(100);
+        RuleFor(a => a.Language!).Must(l => LanguageTag().IsMatch(l)).WithMessage("Language must be a BCP 47 tag such as hi or hi-IN.")
+            .When(a => a.Language is not null);
+        RuleFor(a => a.CanonicalUrl!).Must(IsHttpUrl).WithMessage("canonicalUrl must be an absolute http(s) URL.")
+            .When(a => a.CanonicalUrl is not null);
+        When(a => a.Image is not null, () =>
+        {
+            RuleFor(a => a.Image!.Url).NotEmpty().Must(u => u is null || IsHttpUrl(u))
+                .WithName("image.url").WithMessage("image.url must be an absolute http(s) URL.");
+            RuleFor(a => a.Image!.Width).GreaterThan(0).When(a => a.Image!.Width is not null).WithName("image.width");
+            RuleFor(a => a.Image!.Height).GreaterThan(0).When(a => a.Image!.Height is not null).WithName("image.height");
+        });
+    }
+
+    private static bool IsHttpUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
+
+    private static async Task<bool> ExistsAsync(Db db, string sql, string slug, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var normalized = slug.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { slug = normalized }, cancellationToken: ct));
+    }
+}

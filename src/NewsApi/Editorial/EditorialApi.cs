@@ -1,0 +1,171 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using NewsApi.Access;
+using NewsApi.Articles;
+using NewsApi.Http;
+
+namespace NewsApi.Editorial;
+
+/// <summary>/v1/admin/articles: create, read (any status), replace, merge-patch, delete.</summary>
+public static class EditorialApi
+{
+    public static RouteGroupBuilder MapEditorialApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/admin/articles").WithTags("Admin: articles").RequireKey(Policies.Newsroom);
+        group.MapPost("/", CreateArticle).WithName("createArticle").WithSummary("Create a draft")
+            .AddEndpointFilter<ValidationFilter<ArticleInput>>();
+        group.MapGet("/", ListAdminArticles).WithName("listAdminArticles").WithSummary("List articles of any status, newest first");
+        group.MapGet("/{id}", GetAdminArticle).WithName("getAdminArticle").WithSummary("Get an article of any status (ETag = its version)");
+        group.MapPut("/{id}", ReplaceArticle).WithName("replaceArticle").WithSummary("Replace an article (If-Match required)")
+            .AddEndpointFilter<ValidationFilter<ArticleInput>>();
+        group.MapPatch("/{id}", PatchArticle).WithName("patchArticle").WithSummary("Change some fields with a JSON merge patch, RFC 7396 (If-Match required)")
+            .Accepts<ArticleInput>("application/merge-patch+json");
+        group.MapDelete("/{id}", DeleteArticle).WithName("deleteArticle").WithSummary("Delete an article (If-Match required)");
+        return group;
+    }
+
+    public static async Task<Results<Created<Article>, ValidationProblem, ConflictProblem>> CreateArticle(
+        ArticleInput input, ClaimsPrincipal user, ArticleWriter writer, AdminArticles articles, HttpContext http, CancellationToken ct)
+    {
+        var actor = Newsroom.ActorOf(user);
+        if ((input.Authors is null || input.Authors.Count == 0) && actor.AuthorId is not null)
+        {
+            var own = await articles.AuthorSlugAsync(actor.AuthorId.Value, ct);
+            if (own is not null) input = input with { Authors = [own] };
+        }
+        var result = await writer.CreateAsync(input, actor, ct);
+        if (result.Error == WriteError.Invalid) return TypedResults.ValidationProblem(result.Errors!);
+        if (result.Error == WriteError.SlugTaken)
+            return new ConflictProblem(result.Detail!, new Dictionary<string, object?> { ["suggestion"] = result.Suggestion });
+        Preconditions.SetETag(http, result.Article!.Version);
+        return TypedResults.Created($"/v1/admin/articles/{result.Article.Id}", await articles.ToArticleAsync(result.Article, ct));
+    }
+
+    public static async Task<Results<Ok<Page<Article>>, ValidationProblem>> ListAdminArticles(
+        [Description("draft | scheduled | published | archived")] string? status,
+        [Description("Page size, 1..100 (default 20).")] int? limit,
+        [Description("Opaque cursor.")] string? cursor,
+        AdminArticles articles, CursorCodec cursors, HttpContext http, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var n = Paging.Limit(limit, errors);
+        if (status is not null && !Enum.TryParse<ArticleStatus>(status, ignoreCase: true, out _))
+            errors["status"] = ["status must be one of draft, scheduled, published, archived."];
+        long? beforeId = null;
+        if (cursor is not null)
+        {
+            if (cursors.TryDecode(cursor, out var position) && long.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) beforeId = id;
+            else errors["cursor"] = ["The cursor is not one this API issued (it may be truncated or altered)."];
+        }
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+
+        var rows = await articles.ListAsync(status?.ToLowerInvariant(), beforeId, n + 1, ct);
+        var page = rows.Take(n).ToList();
+        var next = rows.Count > n ? cursors.Encode(page[^1].Id.ToString(CultureInfo.InvariantCulture)) : null;
+        Paging.SetNextLink(http, next);
+        return TypedResults.Ok(new Page<Article>(await articles.ToArticlesAsync(page, ct), next));
+    }
+
+    public static async Task<Results<Ok<Article>, NotFoundProblem>> GetAdminArticle(
+        [Description("Article id.")] long id, AdminArticles articles, HttpContext http, CancellationToken ct)
+    {
+        var row = await articles.FindAsync(id, ct);
+        if (row is null) return new NotFoundProblem($"No article has id {id}.");
+        Preconditions.SetETag(http, row.Version);
+        return TypedResults.Ok(await articles.ToArticleAsync(row, ct));
+    }
+
+    public static async Task<Results<Ok<Article>, ValidationProblem, ArticleWriteProblem>> ReplaceArticle(
+        [Description("Article id.")] long id, ArticleInput input, ClaimsPrincipal user,
+        ArticleWriter writer, AdminArticles articles, HttpContext http, CancellationToken ct)
+    {
+        var row = await articles.FindAsync(id, ct);
+        if (row is null) return ArticleWriteProblem.NotFound(id);
+        if (!Newsroom.CanEdit(user, row)) return ArticleWriteProblem.Forbidden("Authors may edit only their own drafts.");
+        var (expected, precondition) = Preconditions.Expected(http, row.Version);
+        if (precondition is not null) return precondition;
+        var result = await writer.UpdateAsync(id, input, expected, Newsroom.ActorOf(user), ct);
+        return await WrittenAsync(result, articles, http, ct);
+    }
+
+    public static async Task<Results<Ok<Article>, ValidationProblem, ArticleWriteProblem, UnsupportedMediaTypeProblem>> PatchArticle(
+        [Description("Article id.")] long id, ClaimsPrincipal user, ArticleWriter writer, AdminArticles articles,
+        IValidator<ArticleInput> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct)
+    {
+        if (!string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), "application/merge-patch+json", StringComparison.OrdinalIgnoreCase))
+            return new UnsupportedMediaTypeProblem("PATCH takes a JSON merge patch: Content-Type: application/merge-patch+json.");
+        var row = await articles.FindAsync(id, ct);
+        if (row is null) return ArticleWriteProblem.NotFound(id);
+        if (!Newsroom.CanEdit(user, row)) return ArticleWriteProblem.Forbidden("Authors may edit only their own drafts.");
+        var (expected, precondition) = Preconditions.Expected(http, row.Version);
+        if (precondition is not null) return precondition;
+
+        var options = json.Value.SerializerOptions;
+        JsonNode? patch;
+        try { patch = await JsonNode.ParseAsync(http.Request.Body, cancellationToken: ct); }
+        catch (JsonException e) { return Invalid("body", "The request body is not valid JSON: " + e.Message); }
+        if (patch is not JsonObject) return Invalid("body", "A merge patch for an article must be a JSON object.");
+
+        var current = AdminArticles.ToInput(await articles.ToArticleAsync(row, ct), row.CustomExcerpt, row.CanonicalUrl);
+        var merged = MergePatch.Apply(JsonSerializer.SerializeToNode(current, options), patch);
+        ArticleInput input;
+        try { input = merged.Deserialize<ArticleInput>(options)!; }
+        catch (JsonException e) { return Invalid(e.Path?.TrimStart('$', '.') is { Length: > 0 } p ? p : "body", e.Message); }
+        var validation = await validator.ValidateAsync(input, ct);
+        if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
+
+        var result = await writer.UpdateAsync(id, input, expected, Newsroom.ActorOf(user), ct);
+        return await WrittenAsync(result, articles, http, ct) switch
+        {
+            { Result: Ok<Article> ok } => ok,
+            { Result: ValidationProblem v } => v,
+            { Result: ArticleWriteProblem p } => p,
+            var other => throw new InvalidOperationException(other.Result.GetType().Name),
+        };
+    }
+
+    public static async Task<Results<NoContent, ArticleWriteProblem>> DeleteArticle(
+        [Description("Article id.")] long id, ClaimsPrincipal user, ArticleWriter writer, AdminArticles articles, HttpContext http, CancellationToken ct)
+    {
+        var row = await articles.FindAsync(id, ct);
+        if (row is null) return ArticleWriteProblem.NotFound(id);
+        if (!Newsroom.CanEdit(user, row)) return ArticleWriteProblem.Forbidden("Authors may delete only their own drafts.");
+        var (expected, precondition) = Preconditions.Expected(http, row.Version);
+        if (precondition is not null) return precondition;
+        return await writer.DeleteAsync(id, expected, ct)
+            ? TypedResults.NoContent()
+            : new ArticleWriteProblem(StatusCodes.Status412PreconditionFailed, "The article changed while it was being deleted.");
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    /// <summary>The answer to a write: the saved article with its new ETag, or why it was refused.</summary>
+    internal static async Task<Results<Ok<Article>, ValidationProblem, ArticleWriteProblem>> WrittenAsync(
+        WriteResult result, AdminArticles articles, HttpContext http, CancellationToken ct)
+    {
+        switch (result.Error)
+        {
+            case WriteError.None:
+                Preconditions.SetETag(http, result.Article!.Version);
+                return TypedResults.Ok(await articles.ToArticleAsync(result.Article, ct));
+            case WriteError.Invalid:
+                return TypedResults.ValidationProblem(result.Errors!);
+            case WriteError.NotFound:
+                return new ArticleWriteProblem(StatusCodes.Status404NotFound, result.Detail!);
+            case WriteError.VersionMismatch:
+                return new ArticleWriteProblem(StatusCodes.Status412PreconditionFailed, result.Detail!);
+            case WriteError.SlugTaken:
+                return ArticleWriteProblem.Conflict(result.Detail!, new Dictionary<string, object?> { ["suggestion"] = result.Suggestion });
+            default:
+                throw new InvalidOperationException(result.Error.ToString());
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Dapper;
+using NewsApi.Articles;
+using NewsApi.Data;
+
+namespace NewsApi.Editorial;
+
+/// <summary>Publishes scheduled articles when their time comes. It starts by catching up on anything
+/// that fell due while the service was down, then checks every few seconds.</summary>
+public sealed class ScheduledPublisher(Db db, ArticleWriter writer, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    private static readonly Actor SchedulerActor = new("scheduler", null, null);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            try
+            {
+                await PublishDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Publishing scheduled articles failed; retrying in {Interval}", Interval);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Publishes every scheduled article whose time has come; returns how many.</summary>
+    public async Task<int> PublishDueAsync(CancellationToken ct)
+    {
+        List<long> due;
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            due = (await connection.QueryAsync<long>(new CommandDefinition(
+                "SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= @now ORDER BY published_at, id",
+                new { now = clock.GetUtcNow() }, cancellationToken: ct))).AsList();
+        }
+        foreach (var id in due)
+        {
+            // publishedAt stays the scheduled time, so the feed shows the story where the editor put it.
+            var result = await writer.TransitionAsync(id, ArticleStatus.Published, null, null, SchedulerActor, ct, onlyFromStatus: "scheduled");
+            if (result.Article is null) continue;
+            logger.LogInformation("Published scheduled article {Id}", id);
+        }
+        return due.Count;
+    }
+}

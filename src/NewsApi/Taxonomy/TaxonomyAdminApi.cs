@@ -1,0 +1,230 @@
+using System.ComponentModel;
+using System.Text;
+using Dapper;
+using FluentValidation;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Data.Sqlite;
+using NewsApi.Access;
+using NewsApi.Data;
+using NewsApi.Http;
+
+namespace NewsApi.Taxonomy;
+
+public sealed record SectionInput(string Name, [property: Description("Derived from the name when omitted.")] string? Slug, string? Description,
+    [property: Description("Slug of the parent section; null for top level.")] string? Parent);
+
+public sealed record TermInput(string Name, [property: Description("Derived from the name when omitted.")] string? Slug, string? Description);
+
+public sealed record SourceInput(string Name, [property: Description("Derived from the name when omitted.")] string? Slug, string? Description,
+    [property: Description("The agency's website.")] string? Url);
+
+public sealed class SectionInputValidator : AbstractValidator<SectionInput>
+{
+    public SectionInputValidator()
+    {
+        RuleFor(s => s.Name).NotEmpty().MaximumLength(100);
+        RuleFor(s => s.Slug!).Must(s => Text.Slug.IsValid(s.Normalize(NormalizationForm.FormC))).When(s => s.Slug is not null)
+            .WithMessage("Slug must be lower-case letters, marks and digits joined by single hyphens.");
+        RuleFor(s => s.Description).MaximumLength(2000);
+    }
+}
+
+public sealed class TermInputValidator : AbstractValidator<TermInput>
+{
+    public TermInputValidator()
+    {
+        RuleFor(s => s.Name).NotEmpty().MaximumLength(100);
+        RuleFor(s => s.Slug!).Must(s => Text.Slug.IsValid(s.Normalize(NormalizationForm.FormC))).When(s => s.Slug is not null)
+            .WithMessage("Slug must be lower-case letters, marks and digits joined by single hyphens.");
+        RuleFor(s => s.Description).MaximumLength(2000);
+    }
+}
+
+public sealed class SourceInputValidator : AbstractValidator<SourceInput>
+{
+    public SourceInputValidator()
+    {
+        RuleFor(s => s.Name).NotEmpty().MaximumLength(100);
+        RuleFor(s => s.Slug!).Must(s => Text.Slug.IsValid(s.Normalize(NormalizationForm.FormC))).When(s => s.Slug is not null)
+            .WithMessage("Slug must be lower-case letters, marks and digits joined by single hyphens.");
+        RuleFor(s => s.Url!).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            .When(s => s.Url is not null).WithMessage("url must be an absolute http(s) URL.");
+    }
+}
+
+/// <summary>/v1/admin/sections, /tags, /authors, /sources: editors and admins. Taxonomy writes are
+/// last-write-wins (no If-Match): they are rare, small and made by a few editors.</summary>
+public static class TaxonomyAdminApi
+{
+    public static RouteGroupBuilder MapTaxonomyAdminApi(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/v1/admin").WithTags("Admin: taxonomy").RequireKey(Policies.Editor);
+        group.MapPost("/sections", CreateSection).WithName("createSection").WithSummary("Create a section").AddEndpointFilter<ValidationFilter<SectionInput>>();
+        group.MapPut("/sections/{slug}", UpdateSection).WithName("updateSection").WithSummary("Update a section (rename, move; no cycles)").AddEndpointFilter<ValidationFilter<SectionInput>>();
+        group.MapDelete("/sections/{slug}", DeleteSection).WithName("deleteSection").WithSummary("Delete a section without articles or sub-sections");
+        group.MapPost("/tags", CreateTag).WithName("createTag").WithSummary("Create a tag").AddEndpointFilter<ValidationFilter<TermInput>>();
+        group.MapPut("/tags/{slug}", UpdateTag).WithName("updateTag").WithSummary("Update a tag").AddEndpointFilter<ValidationFilter<TermInput>>();
+        group.MapDelete("/tags/{slug}", DeleteTag).WithName("deleteTag").WithSummary("Delete a tag no article uses");
+        group.MapPost("/authors", CreateAuthor).WithName("createAuthor").WithSummary("Create an author").AddEndpointFilter<ValidationFilter<TermInput>>();
+        group.MapPut("/authors/{slug}", UpdateAuthor).WithName("updateAuthor").WithSummary("Update an author").AddEndpointFilter<ValidationFilter<TermInput>>();
+        group.MapDelete("/authors/{slug}", DeleteAuthor).WithName("deleteAuthor").WithSummary("Delete an author with no articles");
+        group.MapPost("/sources", CreateSource).WithName("createSource").WithSummary("Create a source (agency)").AddEndpointFilter<ValidationFilter<SourceInput>>();
+        group.MapPut("/sources/{slug}", UpdateSource).WithName("updateSource").WithSummary("Update a source").AddEndpointFilter<ValidationFilter<SourceInput>>();
+        group.MapDelete("/sources/{slug}", DeleteSource).WithName("deleteSource").WithSummary("Delete a source no article credits");
+        return group;
+    }
+
+    private static string Norm(string s) => s.Trim().Normalize(NormalizationForm.FormC);
+    private static string SlugOf(string? slug, string name) => slug is null ? Text.Slug.From(name) : Norm(slug).ToLowerInvariant();
+
+    // ---- sections
+    public static async Task<Results<Created<SectionItem>, ValidationProblem, ConflictProblem>> CreateSection(SectionInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct)
+    {
+        var slug = SlugOf(input.Slug, input.Name);
+        await using var connection = await db.OpenAsync(ct);
+        long? parentId = null;
+        if (input.Parent is not null && (parentId = await IdAsync(connection, "sections", Norm(input.Parent).ToLowerInvariant(), ct)) is null)
+            return Invalid("parent", $"No section has the slug '{input.Parent}'.");
+        var inserted = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO sections (slug, name, description, parent_id, created_at, updated_at) VALUES (@slug, @name, @description, @parentId, @now, @now)",
+            new { slug, name = Norm(input.Name), description = input.Description, parentId, now = clock.GetUtcNow() }, cancellationToken: ct)));
+        if (!inserted) return new ConflictProblem($"A section with the slug '{slug}' exists.");
+        return TypedResults.Created($"/v1/sections/{Uri.EscapeDataString(slug)}", (await reader.SectionsAsync(slug, null, 1, ct))[0].ToSection());
+    }
+
+    private const string DescendantsSql = """
+        WITH RECURSIVE tree(id) AS (SELECT @id UNION SELECT c.id FROM sections c JOIN tree ON c.parent_id = tree.id) SELECT id FROM tree
+        """;
+
+    public static async Task<Results<Ok<SectionItem>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateSection(
+        [Description("Current slug.")] string slug, SectionInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var id = await IdAsync(connection, "sections", Norm(slug).ToLowerInvariant(), ct);
+        if (id is null) return new NotFoundProblem($"No section has the slug '{slug}'.");
+        long? parentId = null;
+        if (input.Parent is not null)
+        {
+            parentId = await IdAsync(connection, "sections", Norm(input.Parent).ToLowerInvariant(), ct);
+            if (parentId is null) return Invalid("parent", $"No section has the slug '{input.Parent}'.");
+            var subtree = await connection.QueryAsync<long>(new CommandDefinition(DescendantsSql, new { id }, cancellationToken: ct));
+            if (subtree.Contains(parentId.Value)) return Invalid("parent", "A section cannot be moved under itself or one of its sub-sections.");
+        }
+        var newSlug = input.Slug is null ? Norm(slug).ToLowerInvariant() : SlugOf(input.Slug, input.Name);
+        var updated = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sections SET slug = @newSlug, name = @name, description = @description, parent_id = @parentId, updated_at = @now WHERE id = @id",
+            new { id, newSlug, name = Norm(input.Name), description = input.Description, parentId, now = clock.GetUtcNow() }, cancellationToken: ct)));
+        if (!updated) return new ConflictProblem($"A section with the slug '{newSlug}' exists.");
+        return TypedResults.Ok((await reader.SectionsAsync(newSlug, null, 1, ct))[0].ToSection());
+    }
+
+    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteSection(string slug, Db db, CancellationToken ct) =>
+        DeleteAsync(db, "sections", slug, "SELECT (SELECT count(*) FROM articles WHERE section_id = @id) + (SELECT count(*) FROM sections WHERE parent_id = @id)",
+            "it still has articles or sub-sections", ct);
+
+    // ---- tags, authors, sources
+    public static Task<Results<Created<TagItem>, ValidationProblem, ConflictProblem>> CreateTag(TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct) =>
+        CreateAsync(db, clock, "tags", "/v1/tags/", input.Name, input.Slug, input.Description, null, async s => (await reader.TagsAsync(s, null, 1, null, ct))[0].ToTag(), ct);
+
+    public static Task<Results<Ok<TagItem>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateTag(string slug, TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct) =>
+        UpdateAsync(db, clock, "tags", slug, input.Name, input.Slug, input.Description, null, async s => (await reader.TagsAsync(s, null, 1, null, ct))[0].ToTag(), ct);
+
+    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteTag(string slug, Db db, CancellationToken ct) =>
+        DeleteAsync(db, "tags", slug, "SELECT count(*) FROM article_tags WHERE tag_id = @id", "articles are tagged with it", ct);
+
+    public static Task<Results<Created<AuthorItem>, ValidationProblem, ConflictProblem>> CreateAuthor(TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct) =>
+        CreateAsync(db, clock, "authors", "/v1/authors/", input.Name, input.Slug, input.Description, null, async s => (await reader.AuthorsAsync(s, null, 1, ct))[0].ToAuthor(), ct);
+
+    public static Task<Results<Ok<AuthorItem>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateAuthor(string slug, TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct) =>
+        UpdateAsync(db, clock, "authors", slug, input.Name, input.Slug, input.Description, null, async s => (await reader.AuthorsAsync(s, null, 1, ct))[0].ToAuthor(), ct);
+
+    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteAuthor(string slug, Db db, CancellationToken ct) =>
+        DeleteAsync(db, "authors", slug, "SELECT count(*) FROM article_authors WHERE author_id = @id", "articles are credited to them", ct);
+
+    public static Task<Results<Created<SourceItem>, ValidationProblem, ConflictProblem>> CreateSource(SourceInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct) =>
+        CreateAsync(db, clock, "sources", "/v1/sources/", input.Name, input.Slug, input.Description, input.Url, async s => (await reader.SourcesAsync(s, null, 1, ct))[0].ToSource(), ct);
+
+    public static Task<Results<Ok<SourceItem>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateSource(string slug, SourceInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct) =>
+        UpdateAsync(db, clock, "sources", slug, input.Name, input.Slug, input.Description, input.Url, async s => (await reader.SourcesAsync(s, null, 1, ct))[0].ToSource(), ct);
+
+    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteSource(string slug, Db db, CancellationToken ct) =>
+        DeleteAsync(db, "sources", slug, "SELECT count(*) FROM articles WHERE source_id = @id", "articles credit it", ct);
+
+    // Table names below come only from the fixed list of taxonomy tables, never from a request.
+    private static readonly Dictionary<string, (string Insert, string Update)> Sql = new()
+    {
+        ["tags"] = ("INSERT INTO tags (slug, name, description, created_at, updated_at) VALUES (@slug, @name, @description, @now, @now)",
+                    "UPDATE tags SET slug = @newSlug, name = @name, description = @description, updated_at = @now WHERE id = @id"),
+        ["authors"] = ("INSERT INTO authors (slug, name, description, created_at, updated_at) VALUES (@slug, @name, @description, @now, @now)",
+                       "UPDATE authors SET slug = @newSlug, name = @name, description = @description, updated_at = @now WHERE id = @id"),
+        ["sources"] = ("INSERT INTO sources (slug, name, description, url, created_at, updated_at) VALUES (@slug, @name, @description, @url, @now, @now)",
+                       "UPDATE sources SET slug = @newSlug, name = @name, description = @description, url = @url, updated_at = @now WHERE id = @id"),
+    };
+
+    private static async Task<Results<Created<T>, ValidationProblem, ConflictProblem>> CreateAsync<T>(Db db, TimeProvider clock, string table, string path,
+        string name, string? slugInput, string? description, string? url, Func<string, Task<T>> read, CancellationToken ct)
+    {
+        var slug = SlugOf(slugInput, name);
+        await using var connection = await db.OpenAsync(ct);
+        var inserted = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(Sql[table].Insert,
+            new { slug, name = Norm(name), description, url, now = clock.GetUtcNow() }, cancellationToken: ct)));
+        if (!inserted) return new ConflictProblem($"The slug '{slug}' is taken in {table}.");
+        return TypedResults.Created(path + Uri.EscapeDataString(slug), await read(slug));
+    }
+
+    private static async Task<Results<Ok<T>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateAsync<T>(Db db, TimeProvider clock, string table,
+        string slug, string name, string? slugInput, string? description, string? url, Func<string, Task<T>> read, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var current = Norm(slug).ToLowerInvariant();
+        var id = await IdAsync(connection, table, current, ct);
+        if (id is null) return new NotFoundProblem($"Nothing in {table} has the slug '{slug}'.");
+        var newSlug = slugInput is null ? current : SlugOf(slugInput, name);
+        var updated = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(Sql[table].Update,
+            new { id, newSlug, name = Norm(name), description, url, now = clock.GetUtcNow() }, cancellationToken: ct)));
+        if (!updated) return new ConflictProblem($"The slug '{newSlug}' is taken in {table}.");
+        return TypedResults.Ok(await read(newSlug));
+    }
+
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteAsync(Db db, string table, string slug, string usesSql, string why, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var id = await IdAsync(connection, table, Norm(slug).ToLowerInvariant(), ct, tx);
+        if (id is null) return new NotFoundProblem($"Nothing in {table} has the slug '{slug}'.");
+        var uses = await connection.ExecuteScalarAsync<long>(new CommandDefinition(usesSql, new { id }, tx, cancellationToken: ct));
+        if (uses > 0) return new ConflictProblem($"'{slug}' cannot be deleted: {why} ({uses}).");
+        await connection.ExecuteAsync(new CommandDefinition(DeleteSql[table], new { id }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return TypedResults.NoContent();
+    }
+
+    private static readonly Dictionary<string, string> DeleteSql = new()
+    {
+        ["sections"] = "DELETE FROM sections WHERE id = @id",
+        ["tags"] = "DELETE FROM tags WHERE id = @id",
+        ["authors"] = "DELETE FROM authors WHERE id = @id",
+        ["sources"] = "DELETE FROM sources WHERE id = @id",
+    };
+
+    private static readonly Dictionary<string, string> IdSql = new()
+    {
+        ["sections"] = "SELECT id FROM sections WHERE slug = @slug",
+        ["tags"] = "SELECT id FROM tags WHERE slug = @slug",
+        ["authors"] = "SELECT id FROM authors WHERE slug = @slug",
+        ["sources"] = "SELECT id FROM sources WHERE slug = @slug",
+    };
+
+    private static Task<long?> IdAsync(SqliteConnection connection, string table, string slug, CancellationToken ct, System.Data.Common.DbTransaction? tx = null) =>
+        connection.ExecuteScalarAsync<long?>(new CommandDefinition(IdSql[table], new { slug }, tx, cancellationToken: ct));
+
+    /// <summary>Runs a write that may hit the unique slug constraint; false when it did.</summary>
+    private static async Task<bool> TryAsync(Func<Task<int>> write)
+    {
+        try { return await write() == 1; }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19) { return false; }
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+}
