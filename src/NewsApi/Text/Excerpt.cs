@@ -34,7 +34,7 @@ public static class Excerpt
             cut = 0;
             for (var i = budget - 1; i >= 0; i--)
             {
-                if (text[ends[i] - 1] != '\0') { cut = ends[i]; break; }
+                if (!Graphemes.EndsWithLinker(text, ends[i])) { cut = ends[i]; break; }
             }
         }
         return text[..cut].TrimEnd() + Ellipsis;
