@@ -26,6 +26,9 @@ public static class Composition
         builder.Services.AddSingleton<ArticleReader>();
         builder.Services.AddSingleton<BodySanitizer>();
         builder.Services.AddSingleton<ArticleWriter>();
+        builder.Services.AddSingleton<Search.SearchIndex>();
+        builder.Services.AddSingleton<IArticleIndexer>(sp => sp.GetRequiredService<Search.SearchIndex>());
+        builder.Services.AddSingleton<Search.SearchService>();
         builder.Services.AddSingleton<RelatedRanking>();
         builder.Services.AddSingleton<TaxonomyReader>();
         builder.Services.AddSingleton<DemoContent>();

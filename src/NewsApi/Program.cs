@@ -7,6 +7,7 @@ using NewsApi.Demo;
 using NewsApi.Editorial;
 using NewsApi.Http;
 using NewsApi.Related;
+using NewsApi.Search;
 using NewsApi.Taxonomy;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -24,6 +25,7 @@ var app = builder.Build();
 if (Commands.IsCommand(args)) return await Commands.RunAsync(app.Services, args);
 
 await app.Services.GetRequiredService<Migrator>().MigrateAsync();
+await app.Services.GetRequiredService<SearchIndex>().CatchUpAsync(app.Services.GetRequiredService<Db>(), embargoOnly: false, CancellationToken.None);
 if (app.Configuration.GetValue("NewsApi:DemoContent", true))
     await app.Services.GetRequiredService<DemoContent>().LoadIfEmptyAsync();
 
@@ -34,7 +36,7 @@ app.UseAuthorization();
 app.UseOpenApiDocument();
 app.MapHealth();
 
-RouteGroupBuilder[] content = [app.MapArticlesApi(), app.MapRelatedApi(), app.MapTaxonomyApi()];
+RouteGroupBuilder[] content = [app.MapArticlesApi(), app.MapRelatedApi(), app.MapTaxonomyApi(), app.MapSearchApi()];
 if (app.Configuration.GetValue("ContentApi:RequireKey", false))
     foreach (var group in content) group.RequireKey(Policies.Reader);
 

@@ -6,7 +6,7 @@ namespace NewsApi.Editorial;
 
 /// <summary>Publishes scheduled articles when their time comes. It starts by catching up on anything
 /// that fell due while the service was down, then checks every few seconds.</summary>
-public sealed class ScheduledPublisher(Db db, ArticleWriter writer, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
+public sealed class ScheduledPublisher(Db db, ArticleWriter writer, Search.SearchIndex searchIndex, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly Actor SchedulerActor = new("scheduler", null, null);
@@ -45,6 +45,8 @@ public sealed class ScheduledPublisher(Db db, ArticleWriter writer, TimeProvider
             if (result.Article is null) continue;
             logger.LogInformation("Published scheduled article {Id}", id);
         }
+        // Embargoes end without a write; this is when their articles join the search index.
+        await searchIndex.CatchUpAsync(db, embargoOnly: true, ct);
         return due.Count;
     }
 }

@@ -1,0 +1,65 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NewsApi.Articles;
+using NewsApi.Data;
+using NewsApi.Editorial;
+
+namespace NewsApi.Search;
+
+/// <summary>Keeps <c>article_search</c> holding exactly the publicly visible articles. Called by
+/// <see cref="ArticleWriter"/> inside the write's transaction, so the index never disagrees with the
+/// articles table.</summary>
+public sealed class SearchIndex(TimeProvider clock) : IArticleIndexer
+{
+    private const string UpsertSql = """
+        INSERT OR REPLACE INTO article_search (rowid, headline, excerpt, body, roman_headline, roman_text)
+        VALUES (@id, @headline, @excerpt, @body, @romanHeadline, @romanText)
+        """;
+
+    public async Task IndexAsync(SqliteConnection connection, SqliteTransaction tx, ArticleRow article, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var visible = article.Status == "published" && article.PublishedAt <= now && (article.EmbargoUntil is null || article.EmbargoUntil <= now);
+        if (!visible)
+        {
+            await RemoveAsync(connection, tx, article.Id, ct);
+            return;
+        }
+        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, Document(article.Id, article.Headline, article.Excerpt, article.BodyText), tx, cancellationToken: ct));
+    }
+
+    public Task RemoveAsync(SqliteConnection connection, SqliteTransaction tx, long articleId, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition("DELETE FROM article_search WHERE rowid = @articleId", new { articleId }, tx, cancellationToken: ct));
+
+    /// <summary>The index row of an article: normalised text and the phonetic keys of its Devanagari words.</summary>
+    public static object Document(long id, string headline, string excerpt, string bodyText)
+    {
+        var h = SearchText.Normalize(headline);
+        var e = SearchText.Normalize(excerpt);
+        var b = SearchText.Normalize(bodyText);
+        return new { id, headline = h, excerpt = e, body = b, romanHeadline = Keys(h), romanText = Keys(e + " " + b) };
+    }
+
+    private static string Keys(string normalized) => string.Join(' ', SearchText.Tokens(normalized)
+        .Where(SearchText.IsDevanagari).Select(Romanizer.Key).OfType<string>().Distinct(StringComparer.Ordinal));
+
+    private const string MissingSql = "SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From + " WHERE " + ArticleFilter.PublicPredicate +
+        " AND a.id NOT IN (SELECT rowid FROM article_search)";
+
+    private const string EmbargoLiftedSql = "SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From +
+        " WHERE a.embargo_until IS NOT NULL AND a.embargo_until <= @now AND " + ArticleFilter.PublicPredicate +
+        " AND a.id NOT IN (SELECT rowid FROM article_search)";
+
+    /// <summary>Adds public articles the index lacks: everything at start-up (after an upgrade or a restore),
+    /// only those whose embargo has just passed on the scheduler's pass.</summary>
+    public async Task<int> CatchUpAsync(Db db, bool embargoOnly, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(embargoOnly ? EmbargoLiftedSql : MissingSql,
+            new { now = clock.GetUtcNow() }, tx, cancellationToken: ct))).AsList();
+        foreach (var row in rows) await IndexAsync(connection, tx, row, ct);
+        await tx.CommitAsync(ct);
+        return rows.Count;
+    }
+}
