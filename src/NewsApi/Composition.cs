@@ -29,6 +29,7 @@ public static class Composition
         builder.Services.AddSingleton<Search.SearchIndex>();
         builder.Services.AddSingleton<IArticleIndexer>(sp => sp.GetRequiredService<Search.SearchIndex>());
         builder.Services.AddSingleton<Search.SearchService>();
+        builder.Services.AddSingleton<Search.TermStatistics>();
         builder.Services.AddSingleton<RelatedRanking>();
         builder.Services.AddSingleton<TaxonomyReader>();
         builder.Services.AddSingleton<DemoContent>();
@@ -47,6 +48,7 @@ public static class Composition
         builder.Services.AddSingleton<ScheduledPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         Cli.Commands.Register("keys", Access.KeysCommand.RunAsync);
+        Cli.Commands.Register("generate-corpus", Cli.GenerateCorpus.RunAsync);
         return builder;
     }
 

@@ -41,8 +41,11 @@ public static class KeysApi
         return group;
     }
 
-    public static async Task<Results<Created<CreatedKey>, ValidationProblem>> CreateKey(CreateKeyRequest request, ApiKeyStore keys, CancellationToken ct)
+    public static async Task<Results<Created<CreatedKey>, ValidationProblem>> CreateKey(CreateKeyRequest request, ApiKeyStore keys, HttpContext http, CancellationToken ct)
     {
+        // The answer carries the secret: no cache (browser, proxy, CDN) may keep it. The conditional-GET
+        // middleware marks only GETs as private, no-store.
+        http.Response.Headers.CacheControl = ConditionalGetMiddleware.PrivateCacheControl;
         long? authorId = null;
         if (!string.IsNullOrWhiteSpace(request.Author))
         {

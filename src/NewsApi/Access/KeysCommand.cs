@@ -1,4 +1,5 @@
 using FluentValidation;
+using NewsApi.Data;
 
 namespace NewsApi.Access;
 
@@ -17,13 +18,19 @@ public static class KeysCommand
             var i = Array.IndexOf(args, name);
             return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
         }
-        var request = new CreateKeyRequest(Option("--name") ?? "", Option("--role") ?? "", Option("--author"));
+        var request = new CreateKeyRequest(Option("--name")?.Trim() ?? "", Option("--role") ?? "", Option("--author")?.Trim());
         var result = await new CreateKeyValidator().ValidateAsync(request);
         if (!result.IsValid)
         {
             foreach (var e in result.Errors) await Console.Error.WriteLineAsync(e.ErrorMessage);
             return 2;
         }
+        // The service migrates at start-up, but commands run before that, and the first admin key is usually
+        // made on a fresh database. The migrator logs through the console logger, whose lines can land after
+        // ours; this command's own output is only what it writes, so the key stays alone on the last line.
+        var db = services.GetRequiredService<Db>();
+        var applied = await new Migrator(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance).MigrateAsync();
+        if (applied > 0) await output.WriteLineAsync($"Applied {applied} migration(s) to {db.DataSource}.");
         var store = services.GetRequiredService<ApiKeyStore>();
         long? authorId = null;
         if (request.Author is not null && (authorId = await store.AuthorIdAsync(request.Author, CancellationToken.None)) is null)

@@ -36,6 +36,10 @@ public sealed class Migrator(Db db, ILogger<Migrator> logger)
             logger.LogInformation("Applied migration {Version} {Name}", version, name);
             count++;
         }
+        // Planner statistics: without them SQLite walks the (status, published_at) index for
+        // "id IN (…)" lookups, 40 ms instead of 1 ms on 100k articles. 0x10002 analyses only what
+        // needs it, bounded in time; the scheduled publisher repeats this hourly as tables grow.
+        await connection.ExecuteAsync(new CommandDefinition("PRAGMA optimize=0x10002", cancellationToken: ct));
         return count;
     }
 

@@ -19,11 +19,13 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
 
     public ArticleInputValidator(Db db)
     {
+        // Lengths are those of the text as stored (NFC, trimmed): NFC can lengthen text (precomposed क़ U+0958
+        // is stored as क + nukta) or shorten it, and the limit is a promise about what readers get.
         RuleFor(a => a.Headline).NotEmpty().WithMessage("Headline is required.")
-            .MaximumLength(300).WithMessage("Headline must be at most 300 characters.");
-        RuleFor(a => a.Subheadline).MaximumLength(500);
-        RuleFor(a => a.Excerpt).MaximumLength(1000);
-        RuleFor(a => a.Dateline).MaximumLength(100);
+            .Must(h => StoredLength(h) <= 300).WithMessage("Headline must be at most 300 characters.");
+        RuleFor(a => a.Subheadline).Must(s => StoredLength(s) <= 500).WithMessage("Subheadline must be at most 500 characters.");
+        RuleFor(a => a.Excerpt).Must(s => StoredLength(s) <= 1000).WithMessage("Excerpt must be at most 1000 characters.");
+        RuleFor(a => a.Dateline).Must(s => StoredLength(s) <= 100).WithMessage("Dateline must be at most 100 characters.");
         RuleFor(a => a.Slug!)
             .Must(s => Slug.IsValid(s.Normalize(NormalizationForm.FormC)))
             .WithMessage($"Slug must be lower-case letters, marks and digits joined by single hyphens, at most {Slug.MaxLength} characters.")
@@ -38,7 +40,7 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
             .MustAsync((slug, ct) => ExistsAsync(db, "SELECT EXISTS (SELECT 1 FROM sources WHERE slug = @slug)", slug, ct))
             .WithMessage(a => $"No source has the slug '{a.Source}'.")
             .When(a => !string.IsNullOrWhiteSpace(a.Source));
-        RuleForEach(a => a.Authors)
+        RuleForEach(a => a.Authors).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("An author slug may not be empty.")
             .MustAsync((slug, ct) => ExistsAsync(db, "SELECT EXISTS (SELECT 1 FROM authors WHERE slug = @slug)", slug, ct))
             .WithMessage((a, slug) => $"No author has the slug '{slug}'.");
         RuleFor(a => a.Tags).Must(t => t is null || t.Count <= MaxTags).WithMessage($"At most {MaxTags} tags.");
@@ -56,11 +58,15 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
         });
     }
 
+    /// <summary>The length of a text field as the writer stores it (NFC, trimmed).</summary>
+    private static int StoredLength(string? s) => s is null ? 0 : s.Normalize(NormalizationForm.FormC).Trim().Length;
+
     private static bool IsHttpUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
-    private static async Task<bool> ExistsAsync(Db db, string sql, string slug, CancellationToken ct)
+    private static async Task<bool> ExistsAsync(Db db, string sql, string? slug, CancellationToken ct)
     {
+        if (string.IsNullOrWhiteSpace(slug)) return false;
         await using var connection = await db.OpenAsync(ct);
         var normalized = slug.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { slug = normalized }, cancellationToken: ct));

@@ -178,13 +178,13 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
         return row;
     }
 
-    private static async Task RetireSlugAsync(SqliteConnection connection, SqliteTransaction tx, long id, string oldSlug, string newSlug, CancellationToken ct)
+    private async Task RetireSlugAsync(SqliteConnection connection, SqliteTransaction tx, long id, string oldSlug, string newSlug, CancellationToken ct)
     {
         await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM article_old_slugs WHERE slug = @newSlug AND article_id = @id", new { id, newSlug }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT OR REPLACE INTO article_old_slugs (slug, article_id, retired_at) VALUES (@oldSlug, @id, @now)",
-            new { id, oldSlug, now = DateTimeOffset.UtcNow }, tx, cancellationToken: ct));
+            new { id, oldSlug, now = clock.GetUtcNow() }, tx, cancellationToken: ct));
     }
 
     private static async Task ReplaceLinksAsync(SqliteConnection connection, SqliteTransaction tx, long id, ResolvedInput values, CancellationToken ct)

@@ -114,10 +114,11 @@ public static class EditorialApi
         if (patch is not JsonObject) return Invalid("body", "A merge patch for an article must be a JSON object.");
 
         var current = AdminArticles.ToInput(await articles.ToArticleAsync(row, ct), row.CustomExcerpt, row.CanonicalUrl);
-        var merged = MergePatch.Apply(JsonSerializer.SerializeToNode(current, options), patch);
         ArticleInput input;
-        try { input = merged.Deserialize<ArticleInput>(options)!; }
+        try { input = MergePatch.Apply(JsonSerializer.SerializeToNode(current, options), patch).Deserialize<ArticleInput>(options)!; }
         catch (JsonException e) { return Invalid(e.Path?.TrimStart('$', '.') is { Length: > 0 } p ? p : "body", e.Message); }
+        // JsonNode parses lazily: a string with a lone surrogate (\ud800) only fails when it is read, as InvalidOperationException.
+        catch (InvalidOperationException e) { return Invalid("body", "The request body is not valid JSON: " + e.Message); }
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
 

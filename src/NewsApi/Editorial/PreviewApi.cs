@@ -18,31 +18,35 @@ public sealed class PreviewTokens(Signer signer, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(1);
 
-    public PreviewToken Issue(long articleId)
+    /// <summary>A token for one article. It names the article by id and creation time: SQLite may give a deleted
+    /// article's id to the next new one, and a token must never show that other article.</summary>
+    public PreviewToken Issue(long articleId, DateTimeOffset createdAt)
     {
         var expires = clock.GetUtcNow().Add(Lifetime);
-        var payload = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{articleId}.{expires.ToUnixTimeSeconds()}"));
+        var payload = Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
+            $"{articleId}.{createdAt.UtcTicks}.{expires.ToUnixTimeSeconds()}"));
         var mac = signer.Sign("preview", payload);
         return new PreviewToken(WebEncoders.Base64UrlEncode(payload) + "." + WebEncoders.Base64UrlEncode(mac), DateTimeOffset.FromUnixTimeSeconds(expires.ToUnixTimeSeconds()));
     }
 
-    /// <summary>The article id a genuine token names, and whether it has expired.</summary>
-    public (long? ArticleId, bool Expired) Read(string token)
+    /// <summary>The article a genuine token names (id and creation time), and whether it has expired.</summary>
+    public (long? ArticleId, long CreatedTicks, bool Expired) Read(string token)
     {
         var parts = token.Split('.');
-        if (parts.Length != 2 || token.Length > 256) return (null, false);
+        if (parts.Length != 2 || token.Length > 256) return (null, 0, false);
         byte[] payload, mac;
         try
         {
             payload = WebEncoders.Base64UrlDecode(parts[0]);
             mac = WebEncoders.Base64UrlDecode(parts[1]);
         }
-        catch (FormatException) { return (null, false); }
-        if (!CryptographicOperations.FixedTimeEquals(mac, signer.Sign("preview", payload))) return (null, false);
+        catch (FormatException) { return (null, 0, false); }
+        if (!CryptographicOperations.FixedTimeEquals(mac, signer.Sign("preview", payload))) return (null, 0, false);
         var fields = Encoding.UTF8.GetString(payload).Split('.');
-        if (fields.Length != 2 || !long.TryParse(fields[0], CultureInfo.InvariantCulture, out var id)
-            || !long.TryParse(fields[1], CultureInfo.InvariantCulture, out var expires)) return (null, false);
-        return (id, clock.GetUtcNow().ToUnixTimeSeconds() >= expires);
+        if (fields.Length != 3 || !long.TryParse(fields[0], CultureInfo.InvariantCulture, out var id)
+            || !long.TryParse(fields[1], CultureInfo.InvariantCulture, out var created)
+            || !long.TryParse(fields[2], CultureInfo.InvariantCulture, out var expires)) return (null, 0, false);
+        return (id, created, clock.GetUtcNow().ToUnixTimeSeconds() >= expires);
     }
 }
 
@@ -64,16 +68,19 @@ public static class PreviewApi
 
     public static async Task<Results<Ok<PreviewToken>, NotFoundProblem>> CreatePreviewToken(
         [Description("Article id.")] long id, AdminArticles articles, PreviewTokens tokens, CancellationToken ct) =>
-        await articles.FindAsync(id, ct) is null ? new NotFoundProblem($"No article has id {id}.") : TypedResults.Ok(tokens.Issue(id));
+        await articles.FindAsync(id, ct) is { } row ? TypedResults.Ok(tokens.Issue(row.Id, row.CreatedAt)) : new NotFoundProblem($"No article has id {id}.");
 
     public static async Task<Results<Ok<Article>, NotFoundProblem, GoneProblem>> GetPreview(
         [Description("Token from POST /v1/admin/articles/{id}/preview-token.")] string token,
         PreviewTokens tokens, AdminArticles articles, CancellationToken ct)
     {
-        var (id, expired) = tokens.Read(token);
+        var (id, createdTicks, expired) = tokens.Read(token);
         if (id is null) return new NotFoundProblem("This preview link is not valid.");
         if (expired) return new GoneProblem("This preview link has expired; ask the editor for a new one.");
         var row = await articles.FindAsync(id.Value, ct);
-        return row is null ? new NotFoundProblem("The article of this preview no longer exists.") : TypedResults.Ok(await articles.ToArticleAsync(row, ct));
+        // Another article with the same id (a deleted one's id reused) is not the one this token names.
+        return row is null || row.CreatedAt.UtcTicks != createdTicks
+            ? new NotFoundProblem("The article of this preview no longer exists.")
+            : TypedResults.Ok(await articles.ToArticleAsync(row, ct));
     }
 }

@@ -71,7 +71,10 @@ public static class WorkflowApi
         var (expected, precondition) = Preconditions.Expected(http, row.Version);
         if (precondition is not null) return precondition;
 
-        var ids = request.ArticleIds ?? [];
+        // PUT replaces the whole list: a body without articleIds ({} or null) must not silently clear it.
+        if (request.ArticleIds is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["articleIds"] = ["articleIds is required; send [] to clear the curated list."] });
+        var ids = request.ArticleIds;
         var errors = new List<string>();
         if (ids.Count > MaxRelated) errors.Add($"At most {MaxRelated} related articles.");
         if (ids.Contains(id)) errors.Add("An article cannot be related to itself.");

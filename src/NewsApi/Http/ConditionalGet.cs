@@ -17,6 +17,13 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
         var isAdmin = request.Path.StartsWithSegments("/v1/admin") || request.Path.StartsWithSegments("/v1/preview");
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) || !request.Path.StartsWithSegments("/v1"))
         {
+            // Writes answer with article bodies and, for keys, secrets: never stored by a cache.
+            if (request.Path.StartsWithSegments("/v1/admin"))
+                context.Response.OnStarting(() =>
+                {
+                    context.Response.Headers.CacheControl = PrivateCacheControl;
+                    return Task.CompletedTask;
+                });
             await next(context);
             return;
         }

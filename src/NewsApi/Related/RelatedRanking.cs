@@ -1,28 +1,29 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using NewsApi.Articles;
 using NewsApi.Data;
+using NewsApi.Search;
 
 namespace NewsApi.Related;
 
-/// <summary>Related stories: editor-curated first, then public articles sharing tags (rarer tags weigh more).</summary>
-public sealed class RelatedRanking(Db db, TimeProvider clock, ArticleMapper mapper)
+/// <summary>Related stories: editor-curated first (reason <c>curated</c>), then public articles ranked by
+/// shared tags weighted by rarity (IDF), text similarity (the article's most distinctive words matched
+/// against the search index), the same section, and a decay with the distance in publication time.
+/// Each has the reason that contributed most (<c>topic</c> or <c>text</c>). Order is deterministic.</summary>
+public sealed class RelatedRanking(Db db, TimeProvider clock, ArticleMapper mapper, TermStatistics statistics)
 {
+    private const int CandidatesPerTag = 300;
+    private const int TextCandidates = 60;
+    private const int MaxCandidates = 150;
+    private const int DistinctiveTerms = 6;
+    private const int TextWindow = 600;
+    private const double TopicWeight = 1.0, TextWeight = 0.8, SectionWeight = 0.15;
+    private const double DecayDays = 45;
+
     private const string CuratedSql = "SELECT " + TeaserRow.Columns + """
          FROM article_related r JOIN articles a ON a.id = r.related_id JOIN sections s ON s.id = a.section_id
         WHERE r.article_id = @id AND
         """ + ArticleFilter.PublicPredicate + " ORDER BY r.position LIMIT @limit";
-
-    // Tag weight is an inverse document frequency: a tag on few articles says more than one on thousands.
-    private const string TopicSql = "SELECT " + TeaserRow.Columns + """
-         FROM (
-            SELECT other.article_id AS id, sum(1.0 / (SELECT count(*) FROM article_tags c WHERE c.tag_id = me.tag_id)) AS score
-            FROM article_tags me JOIN article_tags other ON other.tag_id = me.tag_id AND other.article_id <> me.article_id
-            WHERE me.article_id = @id GROUP BY other.article_id) ranked
-        JOIN articles a ON a.id = ranked.id JOIN sections s ON s.id = a.section_id
-        WHERE a.id NOT IN @exclude AND
-        """ + ArticleFilter.PublicPredicate + """
-         ORDER BY ranked.score DESC, (a.section_id = @sectionId) DESC, a.published_at DESC, a.id DESC LIMIT @limit
-        """;
 
     public async Task<IReadOnlyList<RelatedTeaser>> RankAsync(ArticleRow article, int limit, CancellationToken ct)
     {
@@ -31,13 +32,103 @@ public sealed class RelatedRanking(Db db, TimeProvider clock, ArticleMapper mapp
         var curated = (await connection.QueryAsync<TeaserRow>(new CommandDefinition(
             CuratedSql, new { id = article.Id, limit, now }, cancellationToken: ct))).AsList();
         var items = curated.Select(r => RelatedTeaser.From(mapper.ToTeaser(r), "curated")).ToList();
-        if (items.Count < limit)
+        if (items.Count >= limit) return items;
+
+        var stats = await statistics.GetAsync(ct);
+        var topic = await TopicScoresAsync(connection, article.Id, stats, ct);
+        var text = await TextScoresAsync(connection, article, stats, ct);
+        var exclude = curated.Select(c => c.Id).Append(article.Id).ToHashSet();
+        var maxTopic = topic.Count == 0 ? 1 : topic.Values.Max();
+        var maxText = text.Count == 0 ? 1 : text.Values.Max();
+        double Preliminary(long id) => TopicWeight * topic.GetValueOrDefault(id) / maxTopic + TextWeight * text.GetValueOrDefault(id) / maxText;
+        var candidates = topic.Keys.Union(text.Keys).Where(id => !exclude.Contains(id))
+            .OrderByDescending(Preliminary).ThenByDescending(id => id).Take(MaxCandidates).ToList();
+        if (candidates.Count == 0) return items;
+
+        var rows = (await connection.QueryAsync<CandidateRow>(new CommandDefinition(CandidateSql,
+            new { ids = candidates, now }, cancellationToken: ct))).AsList();
+        var ranked = rows.Select(r =>
         {
-            var exclude = curated.Select(c => c.Id).Append(article.Id).ToArray();
-            var topic = await connection.QueryAsync<TeaserRow>(new CommandDefinition(TopicSql,
-                new { id = article.Id, exclude, sectionId = article.SectionId, limit = limit - items.Count, now }, cancellationToken: ct));
-            items.AddRange(topic.Select(r => RelatedTeaser.From(mapper.ToTeaser(r), "topic")));
-        }
+            var t = TopicWeight * topic.GetValueOrDefault(r.Id) / maxTopic;
+            var x = TextWeight * text.GetValueOrDefault(r.Id) / maxText;
+            var section = r.SectionId == article.SectionId ? SectionWeight : 0;
+            var days = Math.Abs(((r.PublishedAt ?? now) - (article.PublishedAt ?? now)).TotalDays);
+            var decay = 0.5 + 0.5 * Math.Exp(-days / DecayDays);
+            return (Row: r, Score: (t + x + section) * decay, Reason: t >= x ? "topic" : "text");
+        })
+        .OrderByDescending(c => c.Score).ThenByDescending(c => c.Row.PublishedAt).ThenByDescending(c => c.Row.Id)
+        .Take(limit - items.Count);
+        items.AddRange(ranked.Select(c => RelatedTeaser.From(mapper.ToTeaser(c.Row.ToTeaserRow()), c.Reason)));
         return items;
+    }
+
+    private const string TagsSql = "SELECT tag_id FROM article_tags WHERE article_id = @id";
+    private const string OlderSql = "SELECT article_id FROM article_tags WHERE tag_id = @tagId AND article_id < @id ORDER BY article_id DESC LIMIT @take";
+    private const string NewerSql = "SELECT article_id FROM article_tags WHERE tag_id = @tagId AND article_id > @id ORDER BY article_id LIMIT @take";
+
+    /// <summary>Σ idf over shared tags, for the articles nearest in time (ids grow with time) carrying each tag.</summary>
+    private static async Task<Dictionary<long, double>> TopicScoresAsync(SqliteConnection connection, long id, TermStatistics.Snapshot stats, CancellationToken ct)
+    {
+        var scores = new Dictionary<long, double>();
+        foreach (var tagId in await connection.QueryAsync<long>(new CommandDefinition(TagsSql, new { id }, cancellationToken: ct)))
+        {
+            var df = stats.Tags.GetValueOrDefault(tagId, 1);
+            var idf = Math.Log(1 + (double)stats.Documents / df);
+            var args = new { tagId, id, take = CandidatesPerTag / 2 };
+            var near = (await connection.QueryAsync<long>(new CommandDefinition(OlderSql, args, cancellationToken: ct)))
+                .Concat(await connection.QueryAsync<long>(new CommandDefinition(NewerSql, args, cancellationToken: ct)));
+            foreach (var other in near) scores[other] = scores.GetValueOrDefault(other) + idf;
+        }
+        return scores;
+    }
+
+    private const string LowerBoundSql = "SELECT rowid FROM article_search WHERE article_search MATCH @match AND rowid < @id ORDER BY rowid DESC LIMIT 1 OFFSET @window";
+    private const string UpperBoundSql = "SELECT rowid FROM article_search WHERE article_search MATCH @match AND rowid > @id ORDER BY rowid LIMIT 1 OFFSET @window";
+    private const string TextSql = """
+        SELECT rowid, rank FROM article_search
+        WHERE article_search MATCH @match AND rowid BETWEEN @low AND @high AND rowid <> @id ORDER BY rank LIMIT @take
+        """;
+
+    /// <summary>BM25 of the articles nearest in time against the article's rarest headline and excerpt words.</summary>
+    private static async Task<Dictionary<long, double>> TextScoresAsync(SqliteConnection connection, ArticleRow article, TermStatistics.Snapshot stats, CancellationToken ct)
+    {
+        var distinctive = SearchText.Tokens(SearchText.Normalize(article.Headline + " " + article.Excerpt))
+            .Distinct(StringComparer.Ordinal)
+            .Select(w => (Term: w, Df: stats.Words.GetValueOrDefault(w)))
+            .Where(w => w.Df > 1 && w.Df < stats.Documents / 2)
+            .OrderBy(w => w.Df).ThenBy(w => w.Term, StringComparer.Ordinal)
+            .Take(DistinctiveTerms).Select(w => w.Term).ToList();
+        if (distinctive.Count == 0) return [];
+
+        var match = "{headline excerpt body} : (" + string.Join(" OR ", distinctive.Select(t => "\"" + t + "\"")) + ")";
+        var bound = new { match, id = article.Id, window = TextWindow / 2 - 1 };
+        var low = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(LowerBoundSql, bound, cancellationToken: ct)) ?? 0;
+        var high = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(UpperBoundSql, bound, cancellationToken: ct)) ?? long.MaxValue;
+        var hits = await connection.QueryAsync<(long Id, double Rank)>(new CommandDefinition(TextSql,
+            new { match, low, high, id = article.Id, take = TextCandidates }, cancellationToken: ct));
+        return hits.ToDictionary(h => h.Id, h => -h.Rank);
+    }
+
+    private const string CandidateSql = "SELECT " + TeaserRow.Columns + ", a.section_id FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id IN @ids AND " + ArticleFilter.PublicPredicate;
+
+    private sealed class CandidateRow
+    {
+        public long Id { get; init; }
+        public string Slug { get; init; } = "";
+        public string Headline { get; init; } = "";
+        public string? Dateline { get; init; }
+        public string Excerpt { get; init; } = "";
+        public string? ImageUrl { get; init; }
+        public string? ImageAlt { get; init; }
+        public string SectionSlug { get; init; } = "";
+        public string SectionName { get; init; } = "";
+        public DateTimeOffset? PublishedAt { get; init; }
+        public long SectionId { get; init; }
+
+        public TeaserRow ToTeaserRow() => new()
+        {
+            Id = Id, Slug = Slug, Headline = Headline, Dateline = Dateline, Excerpt = Excerpt, ImageUrl = ImageUrl, ImageAlt = ImageAlt,
+            SectionSlug = SectionSlug, SectionName = SectionName, PublishedAt = PublishedAt,
+        };
     }
 }

@@ -6,6 +6,9 @@ using NewsApi.Editorial;
 
 namespace NewsApi.Search;
 
+/// <summary>One row of <c>article_search</c> (Dapper parameters).</summary>
+public sealed record SearchDocument(long Id, string Headline, string Excerpt, string Body, string RomanHeadline, string RomanText);
+
 /// <summary>Keeps <c>article_search</c> holding exactly the publicly visible articles. Called by
 /// <see cref="ArticleWriter"/> inside the write's transaction, so the index never disagrees with the
 /// articles table.</summary>
@@ -13,7 +16,7 @@ public sealed class SearchIndex(TimeProvider clock) : IArticleIndexer
 {
     private const string UpsertSql = """
         INSERT OR REPLACE INTO article_search (rowid, headline, excerpt, body, roman_headline, roman_text)
-        VALUES (@id, @headline, @excerpt, @body, @romanHeadline, @romanText)
+        VALUES (@Id, @Headline, @Excerpt, @Body, @RomanHeadline, @RomanText)
         """;
 
     public async Task IndexAsync(SqliteConnection connection, SqliteTransaction tx, ArticleRow article, CancellationToken ct)
@@ -32,12 +35,12 @@ public sealed class SearchIndex(TimeProvider clock) : IArticleIndexer
         connection.ExecuteAsync(new CommandDefinition("DELETE FROM article_search WHERE rowid = @articleId", new { articleId }, tx, cancellationToken: ct));
 
     /// <summary>The index row of an article: normalised text and the phonetic keys of its Devanagari words.</summary>
-    public static object Document(long id, string headline, string excerpt, string bodyText)
+    public static SearchDocument Document(long id, string headline, string excerpt, string bodyText)
     {
         var h = SearchText.Normalize(headline);
         var e = SearchText.Normalize(excerpt);
         var b = SearchText.Normalize(bodyText);
-        return new { id, headline = h, excerpt = e, body = b, romanHeadline = Keys(h), romanText = Keys(e + " " + b) };
+        return new SearchDocument(id, h, e, b, Keys(h), Keys(e + " " + b));
     }
 
     private static string Keys(string normalized) => string.Join(' ', SearchText.Tokens(normalized)

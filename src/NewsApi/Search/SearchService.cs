@@ -37,7 +37,7 @@ public sealed class SearchService(Db db, TimeProvider clock)
     /// <summary>For a word that matches more articles than this, ranking looks at its most recent
     /// matches only: computing BM25 for every one of tens of thousands of matches is what made a
     /// naive query slow, and news readers want the recent ones.</summary>
-    public const int RecencyWindow = 2000;
+    public const int RecencyWindow = 1000;
 
     public async Task<List<SearchHitRow>> RankAsync(SearchQuery query, ArticleFilter filter, int take, CancellationToken ct)
     {
@@ -52,20 +52,34 @@ public sealed class SearchService(Db db, TimeProvider clock)
         return hits;
     }
 
+    private const string FloorSql = "SELECT rowid FROM article_search WHERE article_search MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @window";
+
     private async Task<List<long>> RankTierAsync(SqliteConnection connection, string match, ArticleFilter filter, int take, long[] exclude, CancellationToken ct)
     {
-        var where = new StringBuilder(" WHERE article_search MATCH @match AND ").Append(ArticleFilter.PublicPredicate);
-        var args = new Dapper.DynamicParameters(new { match, now = clock.GetUtcNow(), take, window = RecencyWindow - 1, exclude });
-        filter.AppendTo(where, args);
-        const string from = " FROM article_search JOIN articles a ON a.id = article_search.rowid";
-
-        var floor = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            "SELECT article_search.rowid" + from + where + " ORDER BY article_search.rowid DESC LIMIT 1 OFFSET @window", args, cancellationToken: ct)) ?? 0;
-        args.Add("floor", floor);
-        var sql = "SELECT article_search.rowid" + from + where + " AND article_search.rowid >= @floor" +
+        var args = new DynamicParameters(new { match, now = clock.GetUtcNow(), take, window = RecencyWindow - 1, exclude });
+        var filters = new StringBuilder();
+        filter.AppendTo(filters, args);
+        // CROSS JOIN keeps the index as the outer loop: the planner otherwise walks articles and runs
+        // the MATCH once per article (a minute on 100k). Without filters the index alone is enough:
+        // it holds only public articles, and the page is checked against the articles table after.
+        var from = filters.Length == 0
+            ? " FROM article_search WHERE article_search MATCH @match"
+            : " FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid WHERE article_search MATCH @match AND" + ArticleFilter.PublicPredicate + filters;
+        var floorSql = filters.Length == 0 ? FloorSql
+            : "SELECT article_search.rowid" + from + " ORDER BY article_search.rowid DESC LIMIT 1 OFFSET @window";
+        args.Add("floor", await connection.ExecuteScalarAsync<long?>(new CommandDefinition(floorSql, args, cancellationToken: ct)) ?? 0);
+        var sql = "SELECT article_search.rowid AS Id, article_search.rank AS Rank" + from + " AND article_search.rowid >= @floor" +
             (exclude.Length > 0 ? " AND article_search.rowid NOT IN @exclude" : "") +
-            " ORDER BY article_search.rank, a.published_at DESC, a.id DESC LIMIT @take";
-        return (await connection.QueryAsync<long>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
+            " ORDER BY article_search.rank, article_search.rowid DESC LIMIT @take";
+        var ranked = (await connection.QueryAsync<(long Id, double Rank)>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
+        if (ranked.Count == 0) return [];
+        // Equal scores go newest first by publication time; this also drops anything not public.
+        var published = (await connection.QueryAsync<(long Id, string PublishedAt)>(new CommandDefinition(
+            "SELECT a.id, a.published_at FROM articles a WHERE a.id IN @ids AND" + ArticleFilter.PublicPredicate,
+            new { ids = ranked.Select(r => r.Id).ToArray(), now = clock.GetUtcNow() }, cancellationToken: ct))).ToDictionary(p => p.Id, p => p.PublishedAt);
+        return ranked.Where(r => published.ContainsKey(r.Id))
+            .OrderBy(r => r.Rank).ThenByDescending(r => published[r.Id], StringComparer.Ordinal).ThenByDescending(r => r.Id)
+            .Select(r => r.Id).ToList();
     }
 
     private const string SnippetSql = """

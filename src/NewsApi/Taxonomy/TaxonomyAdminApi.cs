@@ -47,6 +47,7 @@ public sealed class SourceInputValidator : AbstractValidator<SourceInput>
         RuleFor(s => s.Name).NotEmpty().MaximumLength(100);
         RuleFor(s => s.Slug!).Must(s => Text.Slug.IsValid(s.Normalize(NormalizationForm.FormC))).When(s => s.Slug is not null)
             .WithMessage("Slug must be lower-case letters, marks and digits joined by single hyphens.");
+        RuleFor(s => s.Description).MaximumLength(2000);
         RuleFor(s => s.Url!).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
             .When(s => s.Url is not null).WithMessage("url must be an absolute http(s) URL.");
     }
