@@ -4,7 +4,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 
 # Restore first, from project files only, so the restore layer is cached until a package changes.
-COPY NewsApi.sln Directory.Build.props Directory.Packages.props global.json ./
+COPY NewsApi.sln Directory.Build.props Directory.Packages.props ./
 COPY src/NewsApi/NewsApi.csproj src/NewsApi/
 # Restore the web project only: the test project is not copied, so restoring the .sln would fail.
 RUN dotnet restore src/NewsApi/NewsApi.csproj
@@ -28,7 +28,9 @@ VOLUME /data
 WORKDIR /app
 COPY --from=build /app ./
 
+# A deployed newsroom starts empty; the seed page is for trying the API (set it to true for a demo).
 ENV ConnectionStrings__NewsDb="Data Source=/data/newsapi.db" \
+    NewsApi__DemoContent=false \
     ASPNETCORE_URLS=http://+:8080 \
     ASPNETCORE_ENVIRONMENT=Production
 

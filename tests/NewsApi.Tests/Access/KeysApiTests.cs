@@ -1,0 +1,260 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Time.Testing;
+using NewsApi.Access;
+using NewsApi.Tests.Infrastructure;
+
+namespace NewsApi.Tests.Access;
+
+/// <summary>/v1/admin/keys: create (secret shown once), list (never the secret), revoke; and lastUsedAt.</summary>
+[TestFixture]
+public sealed class KeysApiTests
+{
+    private static readonly DateTimeOffset T0 = new(2025, 8, 13, 9, 30, 0, TimeSpan.Zero);
+    private FakeTimeProvider _clock = null!;
+    private NewsApiFactory _factory = null!;
+    private HttpClient _admin = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _clock = new FakeTimeProvider(T0);
+        _factory = new NewsApiFactory(demoContent: false, clock: _clock);
+        await new TestContent(_factory).EnsureTaxonomyAsync();
+        _admin = await Keys.ClientForRoleAsync(_factory, Roles.Admin);
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _admin.Dispose();
+        _factory.Dispose();
+    }
+
+    private Task<HttpResponseMessage> PostKeyAsync(object body) => _admin.PostAsJsonAsync("/v1/admin/keys", body, NewsApiFactory.Json);
+
+    private async Task<JsonElement> CreateAsync(string role, string? author = null, string? name = null)
+    {
+        using var response = await PostKeyAsync(new { name = name ?? AdminRequests.Unique("key"), role, author });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return await response.JsonAsync();
+    }
+
+    private async Task<(string Raw, List<JsonElement> Items)> ListAsync()
+    {
+        using var response = await _admin.GetAsync("/v1/admin/keys");
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), raw);
+        return (raw, [.. JsonDocument.Parse(raw).RootElement.GetProperty("items").EnumerateArray().Select(e => e.Clone())]);
+    }
+
+    private async Task<JsonElement> ListedAsync(long id) => (await ListAsync()).Items.Single(k => k.GetProperty("id").GetInt64() == id);
+
+    [Test]
+    public async Task Admin_creates_a_key_that_is_shown_once_with_at_least_128_random_bits()
+    {
+        using var response = await PostKeyAsync(new { name = "  मोबाइल ऐप  ", role = "editor" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var created = await response.JsonAsync();
+        var key = created.GetProperty("key").GetString()!;
+        var id = created.GetProperty("id").GetInt64();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Headers.Location?.OriginalString, Is.EqualTo($"/v1/admin/keys/{id}"));
+            Assert.That(created.GetProperty("name").GetString(), Is.EqualTo("मोबाइल ऐप"));
+            Assert.That(created.GetProperty("role").GetString(), Is.EqualTo("editor"));
+            Assert.That(created.GetProperty("author").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(created.GetProperty("createdAt").GetDateTimeOffset(), Is.EqualTo(T0));
+            Assert.That(key, Does.Match("^nk_[A-Za-z0-9_-]+$"));
+            Assert.That(WebEncoders.Base64UrlDecode(key[3..]), Has.Length.AtLeast(16), "at least 128 random bits after nk_");
+        }
+    }
+
+    [Test]
+    public async Task Keys_are_all_different()
+    {
+        var keys = new List<string>();
+        for (var i = 0; i < 25; i++) keys.Add((await CreateAsync("reader")).GetProperty("key").GetString()!);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(keys, Is.Unique);
+            Assert.That(keys.Select(k => k[3..]).SelectMany(k => k).Distinct().Count(), Is.GreaterThan(40), "the secret part should use the whole base64url alphabet");
+        }
+    }
+
+    [Test]
+    public async Task The_response_that_shows_the_secret_is_never_cached()
+    {
+        using var response = await PostKeyAsync(new { name = AdminRequests.Unique("cache"), role = "reader" });
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(response.Headers.CacheControl?.NoStore, Is.True, response.Headers.CacheControl?.ToString());
+            Assert.That(response.Headers.CacheControl?.Private, Is.True, response.Headers.CacheControl?.ToString());
+        }
+    }
+
+    [TestCase("Bearer")]
+    [TestCase("X-Api-Key")]
+    public async Task A_new_key_works_at_once_in_either_header(string header)
+    {
+        var key = (await CreateAsync("editor")).GetProperty("key").GetString()!;
+        using var client = _factory.CreateClient();
+        if (header == "Bearer") client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+        else client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        using (Assert.EnterMultipleScope())
+        {
+            using var allowed = await client.GetAsync("/v1/admin/articles");
+            Assert.That(allowed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            using var forbidden = await client.GetAsync("/v1/admin/keys");
+            await forbidden.AssertProblemAsync(403);
+        }
+    }
+
+    [Test]
+    public async Task A_key_for_an_author_names_the_author_and_owns_their_drafts()
+    {
+        var created = await CreateAsync("author", author: "sita");
+        Assert.That(created.GetProperty("author").GetString(), Is.EqualTo("sita"));
+        using var author = Keys.ClientWith(_factory, created.GetProperty("key").GetString());
+        using var response = await author.PostAsJsonAsync("/v1/admin/articles", AdminRequests.NewArticle("सीता की रिपोर्ट"), NewsApiFactory.Json);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var article = await response.JsonAsync();
+        Assert.That(article.GetProperty("authors").EnumerateArray().Select(a => a.GetProperty("slug").GetString()), Is.EqualTo(new[] { "sita" }));
+        Assert.That((await ListedAsync(created.GetProperty("id").GetInt64())).GetProperty("author").GetString(), Is.EqualTo("sita"));
+    }
+
+    [Test]
+    public async Task The_list_shows_every_key_without_any_secret()
+    {
+        var created = new List<JsonElement> { await CreateAsync("reader"), await CreateAsync("partner"), await CreateAsync("author", "ravi") };
+        var (raw, items) = await ListAsync();
+        foreach (var key in created)
+        {
+            var secret = key.GetProperty("key").GetString()!;
+            var listed = items.Single(i => i.GetProperty("id").GetInt64() == key.GetProperty("id").GetInt64());
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(raw, Does.Not.Contain(secret));
+                Assert.That(raw, Does.Not.Contain(secret[12..]), "not even the part after the prefix");
+                Assert.That(listed.EnumerateObject().Select(p => p.Name),
+                    Is.EquivalentTo(new[] { "id", "name", "role", "author", "prefix", "createdAt", "lastUsedAt", "revokedAt" }));
+                Assert.That(listed.GetProperty("name").GetString(), Is.EqualTo(key.GetProperty("name").GetString()));
+                Assert.That(listed.GetProperty("role").GetString(), Is.EqualTo(key.GetProperty("role").GetString()));
+                Assert.That(listed.GetProperty("prefix").GetString(), Does.StartWith("nk_").And.Length.LessThan(secret.Length / 2));
+                Assert.That(secret, Does.StartWith(listed.GetProperty("prefix").GetString()!));
+                Assert.That(listed.GetProperty("revokedAt").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            }
+        }
+    }
+
+    [Test]
+    public async Task A_revoked_key_gets_401_and_the_list_shows_when_it_was_revoked()
+    {
+        var created = await CreateAsync("editor");
+        var id = created.GetProperty("id").GetInt64();
+        using var client = Keys.ClientWith(_factory, created.GetProperty("key").GetString());
+        using (var before = await client.GetAsync("/v1/admin/articles"))
+            Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        using (var revoke = await _admin.DeleteAsync($"/v1/admin/keys/{id}"))
+            Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await revoke.Content.ReadAsStringAsync());
+
+        using var after = await client.GetAsync("/v1/admin/articles");
+        var problem = await after.AssertProblemAsync(401);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(after.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer realm=\"newsapi\""));
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("revoked"));
+            Assert.That((await ListedAsync(id)).GetProperty("revokedAt").GetDateTimeOffset(), Is.EqualTo(_clock.GetUtcNow()));
+        }
+        using var again = await _admin.DeleteAsync($"/v1/admin/keys/{id}");
+        await again.AssertProblemAsync(404);
+    }
+
+    [Test]
+    public async Task Deleting_an_unknown_key_is_404()
+    {
+        using var response = await _admin.DeleteAsync("/v1/admin/keys/987654321");
+        await response.AssertProblemAsync(404);
+    }
+
+    [Test]
+    public async Task Deleting_a_key_by_a_non_numeric_id_is_a_client_error()
+    {
+        using var response = await _admin.DeleteAsync("/v1/admin/keys/abc");
+        await response.AssertProblemAsync(400);
+    }
+
+    [TestCase("Admin", "role")]
+    [TestCase("superuser", "role")]
+    [TestCase("", "role")]
+    public async Task An_invalid_role_is_400_with_errors(string role, string field)
+    {
+        using var response = await PostKeyAsync(new { name = "x", role });
+        var problem = await response.AssertProblemAsync(400);
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
+    }
+
+    [Test]
+    public async Task An_empty_name_and_a_bad_role_are_reported_together()
+    {
+        using var response = await PostKeyAsync(new { name = "   ", role = "boss" });
+        var errors = (await response.AssertProblemAsync(400)).GetProperty("errors");
+        Assert.That(errors.EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[] { "name", "role" }), errors.ToString());
+    }
+
+    [Test]
+    public async Task A_missing_role_is_400_not_500()
+    {
+        using var response = await PostKeyAsync(new { name = "no role" });
+        await response.AssertProblemAsync(400);
+    }
+
+    [Test]
+    public async Task A_missing_body_is_400()
+    {
+        using var response = await _admin.PostAsync("/v1/admin/keys", JsonContent.Create<object?>(null));
+        await response.AssertProblemAsync(400);
+    }
+
+    [Test]
+    public async Task A_client_cannot_choose_its_own_key()
+    {
+        using var response = await PostKeyAsync(new { name = "chosen", role = "admin", key = "nk_chosenbymeaaaaaaaaaaaaaaaaaaaaaaaa" });
+        await response.AssertProblemAsync(400);
+        using var client = Keys.ClientWith(_factory, "nk_chosenbymeaaaaaaaaaaaaaaaaaaaaaaaa");
+        using var probe = await client.GetAsync("/v1/admin/keys");
+        await probe.AssertProblemAsync(401);
+    }
+
+    [Test]
+    public async Task An_unknown_author_slug_is_400()
+    {
+        using var response = await PostKeyAsync(new { name = "ghost writer", role = "author", author = "nobody-here" });
+        var problem = await response.AssertProblemAsync(400);
+        Assert.That(problem.GetProperty("errors").TryGetProperty("author", out _), Is.True, problem.ToString());
+    }
+
+    [Test]
+    public async Task Using_a_key_records_lastUsedAt()
+    {
+        var created = await CreateAsync("reader");
+        var id = created.GetProperty("id").GetInt64();
+        Assert.That((await ListedAsync(id)).GetProperty("lastUsedAt").ValueKind, Is.EqualTo(JsonValueKind.Null), "never used yet");
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        var firstUse = _clock.GetUtcNow();
+        using var reader = Keys.ClientWith(_factory, created.GetProperty("key").GetString());
+        using (var use = await reader.GetAsync("/v1/admin/articles"))
+            await use.AssertProblemAsync(403); // authenticated, then refused: still a use of the key
+        Assert.That((await ListedAsync(id)).GetProperty("lastUsedAt").GetDateTimeOffset(), Is.EqualTo(firstUse));
+
+        _clock.Advance(TimeSpan.FromHours(2));
+        using (var use = await reader.GetAsync("/v1/articles"))
+            Assert.That(use.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await ListedAsync(id)).GetProperty("lastUsedAt").GetDateTimeOffset(), Is.EqualTo(_clock.GetUtcNow()));
+    }
+}

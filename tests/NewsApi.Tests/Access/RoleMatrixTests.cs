@@ -1,0 +1,291 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using NewsApi.Access;
+using NewsApi.Tests.Infrastructure;
+using static NewsApi.Tests.Access.AdminRequests;
+
+namespace NewsApi.Tests.Access;
+
+public enum Caller { NoKey, BadKey, RevokedKey, Admin, Editor, Author, Partner, Reader }
+
+public enum Expect { Unauthorized, Forbidden, Allowed }
+
+/// <summary>One /v1/admin route: the policy the brief gives it, the status a permitted call answers, and how to
+/// build a valid request for it. <c>owner</c> creates the article the request acts on (an author's own draft
+/// for author calls); <c>admin</c> sets up everything else.</summary>
+public sealed record AdminRoute(string Method, string Template, string Policy, HttpStatusCode Success,
+    Func<HttpClient, HttpClient, Task<HttpRequestMessage>> Arrange)
+{
+    public string Key => $"{Method} {Template}";
+
+    /// <summary>The template without braces: NUnit reads braces in a test name as a name pattern.</summary>
+    public string Display => $"{Method} {Template.Replace("{", ":", StringComparison.Ordinal).Replace("}", "", StringComparison.Ordinal)}";
+
+    public override string ToString() => Display;
+}
+
+/// <summary>Every /v1/admin route × every kind of caller: no key, unknown key, revoked key and each role.</summary>
+[TestFixture]
+public sealed class RoleMatrixTests
+{
+    public const string BadKey = "nk_notarealkey0000000000000";
+
+    private const string Articles = "/v1/admin/articles";
+
+    private static readonly HttpMethod Get = HttpMethod.Get, Post = HttpMethod.Post, Put = HttpMethod.Put,
+        Patch = HttpMethod.Patch, Delete = HttpMethod.Delete;
+
+    /// <summary>The routes and policies of the editorial brief (newsroom = admin/editor/author, editor = admin/editor, admin = admin).</summary>
+    public static readonly AdminRoute[] Routes =
+    [
+        // newsroom
+        new("POST", Articles, Policies.Newsroom, HttpStatusCode.Created,
+            (_, _) => Task.FromResult(Request(Post, Articles, NewArticle("नई ख़बर " + Unique("create"))))),
+        new("GET", Articles, Policies.Newsroom, HttpStatusCode.OK,
+            (_, _) => Task.FromResult(Request(Get, Articles))),
+        new("GET", Articles + "/{id}", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
+        {
+            var (id, _) = await DraftAsync(owner);
+            return Request(Get, $"{Articles}/{id}");
+        }),
+        new("PUT", Articles + "/{id}", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
+        {
+            var (id, version) = await DraftAsync(owner);
+            return Request(Put, $"{Articles}/{id}", NewArticle("बदली ख़बर " + Unique("put")), version);
+        }),
+        new("PATCH", Articles + "/{id}", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
+        {
+            var (id, version) = await DraftAsync(owner);
+            return Request(Patch, $"{Articles}/{id}", new { headline = "सुधरी ख़बर " + Unique("patch") }, version, "application/merge-patch+json");
+        }),
+        new("DELETE", Articles + "/{id}", Policies.Newsroom, HttpStatusCode.NoContent, async (owner, _) =>
+        {
+            var (id, version) = await DraftAsync(owner);
+            return Request(Delete, $"{Articles}/{id}", ifMatch: version);
+        }),
+        new("GET", Articles + "/{id}/revisions", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
+        {
+            var (id, _) = await DraftAsync(owner);
+            return Request(Get, $"{Articles}/{id}/revisions");
+        }),
+        new("GET", Articles + "/{id}/revisions/{number}", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
+        {
+            var (id, _) = await DraftAsync(owner);
+            return Request(Get, $"{Articles}/{id}/revisions/1");
+        }),
+        new("POST", Articles + "/{id}/revisions/{number}/restore", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
+        {
+            var (id, version) = await DraftAsync(owner);
+            return Request(Post, $"{Articles}/{id}/revisions/1/restore", ifMatch: version);
+        }),
+        new("POST", Articles + "/{id}/preview-token", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
+        {
+            var (id, _) = await DraftAsync(owner);
+            return Request(Post, $"{Articles}/{id}/preview-token");
+        }),
+
+        // editor: workflow and related
+        new("POST", Articles + "/{id}/publish", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
+        {
+            var (id, version) = await DraftAsync(admin);
+            return Request(Post, $"{Articles}/{id}/publish", ifMatch: version);
+        }),
+        new("POST", Articles + "/{id}/unpublish", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
+        {
+            var (id, version) = await PublishedAsync(admin);
+            return Request(Post, $"{Articles}/{id}/unpublish", ifMatch: version);
+        }),
+        new("POST", Articles + "/{id}/archive", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
+        {
+            var (id, version) = await DraftAsync(admin);
+            return Request(Post, $"{Articles}/{id}/archive", ifMatch: version);
+        }),
+        new("PUT", Articles + "/{id}/related", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
+        {
+            var (id, version) = await DraftAsync(admin);
+            var (other, _) = await DraftAsync(admin);
+            return Request(Put, $"{Articles}/{id}/related", new { articleIds = new[] { other } }, version);
+        }),
+
+        // editor: taxonomy
+        .. Taxonomy("sections"),
+        .. Taxonomy("tags"),
+        .. Taxonomy("authors"),
+        .. Taxonomy("sources"),
+
+        // admin: keys
+        new("POST", "/v1/admin/keys", Policies.Admin, HttpStatusCode.Created,
+            (_, _) => Task.FromResult(Request(Post, "/v1/admin/keys", new { name = Unique("matrix key"), role = Roles.Reader }))),
+        new("GET", "/v1/admin/keys", Policies.Admin, HttpStatusCode.OK,
+            (_, _) => Task.FromResult(Request(Get, "/v1/admin/keys"))),
+        new("DELETE", "/v1/admin/keys/{id}", Policies.Admin, HttpStatusCode.NoContent, async (_, admin) =>
+        {
+            var id = (await CreateKeyAsync(admin, Roles.Reader)).Id;
+            return Request(Delete, $"/v1/admin/keys/{id}");
+        }),
+    ];
+
+    private static AdminRoute[] Taxonomy(string collection)
+    {
+        var path = "/v1/admin/" + collection;
+        return
+        [
+            new("POST", path, Policies.Editor, HttpStatusCode.Created, (_, _) =>
+            {
+                var slug = Unique(collection[..^1]);
+                return Task.FromResult(Request(Post, path, new { name = "नया " + slug, slug }));
+            }),
+            new("PUT", path + "/{slug}", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
+            {
+                var slug = await TermAsync(admin, collection);
+                return Request(Put, $"{path}/{slug}", new { name = "बदला नाम " + slug });
+            }),
+            new("DELETE", path + "/{slug}", Policies.Editor, HttpStatusCode.NoContent, async (_, admin) =>
+            {
+                var slug = await TermAsync(admin, collection);
+                return Request(Delete, $"{path}/{slug}");
+            }),
+        ];
+    }
+
+    public static Expect Expected(string policy, Caller caller) => caller switch
+    {
+        Caller.NoKey or Caller.BadKey or Caller.RevokedKey => Expect.Unauthorized,
+        Caller.Admin => Expect.Allowed,
+        Caller.Editor => policy == Policies.Admin ? Expect.Forbidden : Expect.Allowed,
+        Caller.Author => policy == Policies.Newsroom ? Expect.Allowed : Expect.Forbidden,
+        Caller.Partner or Caller.Reader => Expect.Forbidden,
+        _ => throw new ArgumentOutOfRangeException(nameof(caller)),
+    };
+
+    public static IEnumerable<TestCaseData> Cells() =>
+        from route in Routes
+        from caller in Enum.GetValues<Caller>()
+        let expect = Expected(route.Policy, caller)
+        let outcome = expect switch
+        {
+            Expect.Unauthorized => "gets 401",
+            Expect.Forbidden => "gets 403",
+            _ => $"is allowed {(int)route.Success}",
+        }
+        select new TestCaseData(route, caller, expect).SetName($"{route.Display} with {caller} {outcome}");
+
+    public sealed record CreatedKeyInfo(long Id, string Key);
+
+    public static async Task<CreatedKeyInfo> CreateKeyAsync(HttpClient admin, string role, string? author = null)
+    {
+        using var response = await admin.PostAsJsonAsync("/v1/admin/keys", new { name = Unique("key for " + role), role, author }, NewsApiFactory.Json);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var json = await response.JsonAsync();
+        return new(json.GetProperty("id").GetInt64(), json.GetProperty("key").GetString()!);
+    }
+
+    private NewsApiFactory _factory = null!;
+    private HttpClient _admin = null!;
+    private readonly Dictionary<Caller, HttpClient> _clients = [];
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _factory = new NewsApiFactory(demoContent: false);
+        await new TestContent(_factory).EnsureTaxonomyAsync();
+        _admin = await Keys.ClientForRoleAsync(_factory, Roles.Admin);
+
+        var revoked = await CreateKeyAsync(_admin, Roles.Admin);
+        using (var revoke = await _admin.DeleteAsync($"/v1/admin/keys/{revoked.Id}"))
+            Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+
+        _clients[Caller.NoKey] = Keys.ClientWith(_factory, null);
+        _clients[Caller.BadKey] = Keys.ClientWith(_factory, BadKey);
+        _clients[Caller.RevokedKey] = Keys.ClientWith(_factory, revoked.Key);
+        _clients[Caller.Admin] = await Keys.ClientForRoleAsync(_factory, Roles.Admin);
+        _clients[Caller.Editor] = await Keys.ClientForRoleAsync(_factory, Roles.Editor);
+        _clients[Caller.Author] = await Keys.ClientForRoleAsync(_factory, Roles.Author, "ravi");
+        _clients[Caller.Partner] = await Keys.ClientForRoleAsync(_factory, Roles.Partner);
+        _clients[Caller.Reader] = await Keys.ClientForRoleAsync(_factory, Roles.Reader);
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        foreach (var client in _clients.Values) client.Dispose();
+        _admin.Dispose();
+        _factory.Dispose();
+    }
+
+    [TestCaseSource(nameof(Cells))]
+    public async Task Admin_route_answers_the_caller_by_role(AdminRoute route, Caller caller, Expect expect)
+    {
+        // The article an author acts on is the author's own draft, so a refusal can only come from the role.
+        var owner = caller == Caller.Author && route.Policy == Policies.Newsroom ? _clients[Caller.Author] : _admin;
+        using var request = await route.Arrange(owner, _admin);
+        using var response = await _clients[caller].SendAsync(request);
+        var body = await BodyAsync(response);
+
+        switch (expect)
+        {
+            case Expect.Unauthorized:
+                await response.AssertProblemAsync(401);
+                Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer realm=\"newsapi\""), body);
+                break;
+            case Expect.Forbidden:
+                await response.AssertProblemAsync(403);
+                break;
+            default:
+                Assert.That(response.StatusCode, Is.Not.AnyOf(HttpStatusCode.Unauthorized, HttpStatusCode.Forbidden), body);
+                Assert.That(response.StatusCode, Is.EqualTo(route.Success), body);
+                break;
+        }
+    }
+
+    [Test]
+    public void Matrix_has_one_row_per_route_and_the_roles_the_brief_names()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Routes.Select(r => r.Key), Is.Unique);
+            Assert.That(Routes, Has.Length.EqualTo(29));
+            Assert.That(Routes.Where(r => Expected(r.Policy, Caller.Partner) != Expect.Forbidden), Is.Empty);
+            Assert.That(Routes.Where(r => Expected(r.Policy, Caller.Reader) != Expect.Forbidden), Is.Empty);
+            Assert.That(Routes.Where(r => r.Policy != Policies.Newsroom && Expected(r.Policy, Caller.Author) != Expect.Forbidden), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task Every_admin_route_in_the_OpenAPI_document_has_a_matrix_row()
+    {
+        var document = JsonNode.Parse(await _factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var served = (
+            from path in document["paths"]!.AsObject()
+            where path.Key.StartsWith("/v1/admin", StringComparison.Ordinal)
+            from operation in path.Value!.AsObject()
+            select $"{operation.Key.ToUpperInvariant()} {path.Key}").ToList();
+        Assert.That(served, Is.EquivalentTo(Routes.Select(r => r.Key)),
+            "Each /v1/admin operation needs exactly one row in RoleMatrixTests.Routes (and each row a served operation).");
+    }
+
+    [Test]
+    public void Every_mapped_admin_endpoint_has_a_matrix_row_with_the_same_policy()
+    {
+        // Also catches an admin endpoint left out of the OpenAPI document.
+        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => ("/" + e.RoutePattern.RawText!.Trim('/')).StartsWith("/v1/admin", StringComparison.Ordinal));
+        var mapped = new List<string>();
+        foreach (var endpoint in endpoints)
+        {
+            var path = "/" + endpoint.RoutePattern.RawText!.Trim('/');
+            var policies = endpoint.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Select(a => a.Policy).ToList();
+            foreach (var method in endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["ANY"])
+            {
+                var key = $"{method} {path}";
+                mapped.Add(key);
+                var row = Routes.SingleOrDefault(r => r.Key == key);
+                if (row is not null) Assert.That(policies, Is.EqualTo(new[] { row.Policy }), key);
+            }
+        }
+        Assert.That(mapped, Is.EquivalentTo(Routes.Select(r => r.Key)));
+    }
+}
