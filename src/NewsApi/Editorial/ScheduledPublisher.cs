@@ -49,7 +49,17 @@ public sealed class ScheduledPublisher(Db db, ArticleWriter writer, Search.Searc
         foreach (var id in due)
         {
             // publishedAt stays the scheduled time, so the feed shows the story where the editor put it.
-            var result = await writer.TransitionAsync(id, ArticleStatus.Published, null, null, SchedulerActor, ct, onlyFromStatus: "scheduled");
+            WriteResult result;
+            try
+            {
+                result = await writer.TransitionAsync(id, ArticleStatus.Published, null, null, SchedulerActor, ct, onlyFromStatus: "scheduled");
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // One article that cannot be published must not hold back the ones due after it.
+                logger.LogError(e, "Publishing scheduled article {Id} failed; retrying at the next pass", id);
+                continue;
+            }
             // Unpublished, archived or published by a concurrent pass since the query: not counted.
             if (result.Article is null) continue;
             published++;

@@ -1,0 +1,305 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using NewsApi.Tests.Infrastructure;
+using static NewsApi.Tests.Editorial.ArticleWriteRequests;
+
+namespace NewsApi.Tests.Editorial;
+
+/// <summary>Article write validation with Devanagari inputs: every failing field at once, the edges that
+/// must pass, and server-owned members that must never be mass-assigned.</summary>
+[TestFixture]
+public sealed class ValidationTests
+{
+    private NewsApiFactory _factory = null!;
+    private HttpClient _editor = null!;
+
+    /// <summary>Exactly 300 code points (UTF-16 units) with matras, virama, decomposed nukta and ZWJ; already NFC.</summary>
+    private static readonly string Headline300 = Build300();
+
+    private static string Build300()
+    {
+        const string phrase = "क्\u200Dषेत्रीय ज़िंदगी की पढ़ाई और ख़बर ";
+        var sb = new StringBuilder();
+        while (sb.Length < 300) sb.Append(phrase);
+        var text = sb.ToString(0, 300);
+        // Never end on a space (the writer trims): swap a trailing space for a letter.
+        return text.EndsWith(' ') ? text[..299] + "क" : text;
+    }
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _factory = new NewsApiFactory(demoContent: false);
+        await new TestContent(_factory).EnsureTaxonomyAsync();
+        _editor = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "editor", name: "संपादक"));
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _editor.Dispose();
+        _factory.Dispose();
+    }
+
+    private static string Body(int bytes)
+    {
+        // "<p>" + n × क (3 bytes each in UTF-8) + "</p>"
+        var n = (bytes - 7) / 3;
+        var body = "<p>" + new string('क', n) + "</p>";
+        Assert.That(Encoding.UTF8.GetByteCount(body), Is.EqualTo(bytes), "test setup");
+        return body;
+    }
+
+    private static string[] Tags(int n) => [.. Enumerable.Range(1, n).Select(i => "टैग " + DevanagariNumber(i))];
+
+    private static async Task<Dictionary<string, string[]>> ErrorsAsync(HttpResponseMessage response)
+    {
+        var problem = await response.AssertProblemAsync(400);
+        Assert.That(problem.TryGetProperty("errors", out var errors), Is.True, problem.ToString());
+        return errors.EnumerateObject().ToDictionary(p => p.Name, p => Strings(p.Value).ToArray());
+    }
+
+    [Test]
+    public void The_300_character_headline_is_what_the_edge_cases_need()
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Headline300, Has.Length.EqualTo(300));
+            Assert.That(Headline300.IsNormalized(NormalizationForm.FormC), Is.True);
+            // ZWJ, virama, nukta (decomposed), vowel sign i; string.Contains(char) is ordinal.
+            Assert.That(new[] { '\u200D', '\u094D', '\u093C', '\u093F' }.Where(c => !Headline300.Contains(c)), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task One_request_with_many_failing_fields_gets_all_of_them_at_once()
+    {
+        var input = Input("");
+        input["slug"] = "किम ने";
+        input["section"] = "खेलकूद";
+        input["authors"] = new[] { "ravi", "अज्ञात-लेखक" };
+        input["source"] = "अज्ञात-स्रोत";
+        input["tags"] = Tags(21);
+        input["image"] = new { url = "ftp://example.com/photo.jpg", alt = "चित्र" };
+        input["language"] = "हिंदी";
+        input["body"] = Body(ArticleBodyLimit + 3);
+        var before = await CountAdminArticlesAsync(_editor);
+
+        var errors = await ErrorsAsync(await CreateAsync(_editor, input));
+
+        Assert.That(errors.Keys, Is.EquivalentTo(new[] { "headline", "slug", "section", "authors[1]", "source", "tags", "image.url", "language", "body" }),
+            JsonSerializer.Serialize(errors));
+        Assert.That(await CountAdminArticlesAsync(_editor), Is.EqualTo(before));
+    }
+
+    private const int ArticleBodyLimit = 1024 * 1024;
+
+    private static IEnumerable<TestCaseData> SingleFailures()
+    {
+        TestCaseData Case(string field, string name, Action<Dictionary<string, object?>> change) =>
+            new TestCaseData(field, change).SetArgDisplayNames(field, name);
+
+        yield return Case("headline", "empty", i => i["headline"] = "");
+        yield return Case("headline", "whitespace", i => i["headline"] = "   ");
+        yield return Case("headline", "missing", i => i.Remove("headline"));
+        yield return Case("headline", "301 Devanagari characters", i => i["headline"] = Headline300 + "क");
+        yield return Case("headline", "301 characters once NFC (precomposed nukta decomposes)", i => i["headline"] = "\u0958 " + new string('क', 298));
+        yield return Case("slug", "spaces", i => i["slug"] = "किम ने");
+        yield return Case("slug", "upper case", i => i["slug"] = "Kim-Ne-Putin");
+        yield return Case("slug", "double hyphen", i => i["slug"] = "किम--ने");
+        yield return Case("slug", "leading hyphen", i => i["slug"] = "-किम-ने");
+        yield return Case("slug", "punctuation", i => i["slug"] = "किम-ने।");
+        yield return Case("slug", "121 characters", i => i["slug"] = new string('क', 121));
+        yield return Case("slug", "empty", i => i["slug"] = "");
+        yield return Case("section", "unknown खेलकूद", i => i["section"] = "खेलकूद");
+        yield return Case("section", "missing", i => i.Remove("section"));
+        yield return Case("authors[0]", "null author", i => i["authors"] = new string?[] { null });
+        yield return Case("authors[1]", "empty author", i => i["authors"] = new[] { "ravi", "" });
+        yield return Case("tags[0]", "null tag", i => i["tags"] = new string?[] { null });
+        yield return Case("tags[1]", "blank tag", i => i["tags"] = new[] { "भारत", "  " });
+        yield return Case("authors[0]", "unknown author", i => i["authors"] = new[] { "अज्ञात-लेखक" });
+        yield return Case("source", "unknown source", i => i["source"] = "अज्ञात-स्रोत");
+        yield return Case("tags", "21 tags", i => i["tags"] = Tags(21));
+        yield return Case("image.url", "ftp URL", i => i["image"] = new { url = "ftp://example.com/photo.jpg" });
+        yield return Case("image.url", "relative URL", i => i["image"] = new { url = "/images/photo.jpg" });
+        yield return Case("image.url", "bare file name", i => i["image"] = new { url = "photo.jpg" });
+        yield return Case("image.url", "javascript URL", i => i["image"] = new { url = "javascript:alert(1)" });
+        yield return Case("image.url", "missing URL", i => i["image"] = new { alt = "चित्र" });
+        yield return Case("language", "हिंदी", i => i["language"] = "हिंदी");
+        yield return Case("language", "words", i => i["language"] = "hindi language");
+        yield return Case("body", "over 1 MB", i => i["body"] = Body(ArticleBodyLimit + 3));
+        yield return Case("body", "missing", i => i.Remove("body"));
+        yield return Case("canonicalUrl", "not http", i => i["canonicalUrl"] = "ftp://example.com/story");
+    }
+
+    [TestCaseSource(nameof(SingleFailures))]
+    public async Task An_invalid_field_is_named_in_errors_and_nothing_is_created(string field, Action<Dictionary<string, object?>> change)
+    {
+        var input = Input("मान्यकरण की जाँच");
+        change(input);
+        var before = await CountAdminArticlesAsync(_editor);
+
+        var errors = await ErrorsAsync(await CreateAsync(_editor, input));
+
+        Assert.That(errors.Keys, Is.EquivalentTo(new[] { field }), JsonSerializer.Serialize(errors));
+        Assert.That(await CountAdminArticlesAsync(_editor), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task The_same_rules_apply_to_put_and_merge_patch()
+    {
+        var (id, etag) = await CreatedAsync(_editor, Input("पुट और पैच पर नियम"));
+        var put = Input("");
+        put["section"] = "खेलकूद";
+        put["language"] = "हिंदी";
+
+        var putErrors = await ErrorsAsync(await PutAsync(_editor, id, put, etag));
+        var patchErrors = await ErrorsAsync(await PatchAsync(_editor, id, new { headline = (string?)null, slug = "किम ने", image = new { url = "/relative.jpg" } }, etag));
+
+        var (stored, current) = await GetAdminAsync(_editor, id);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(putErrors.Keys, Is.EquivalentTo(new[] { "headline", "section", "language" }));
+            Assert.That(patchErrors.Keys, Is.EquivalentTo(new[] { "headline", "slug", "image.url" }));
+            Assert.That(stored.GetProperty("headline").GetString(), Is.EqualTo("पुट और पैच पर नियम"));
+            Assert.That(current, Is.EqualTo("\"1\""));
+        }
+    }
+
+    [Test]
+    public async Task Valid_edge_cases_are_accepted_and_stored_as_sent()
+    {
+        var input = Input(Headline300);
+        input["slug"] = "किम-ने-पुतिन-से-बात-की";
+        input["language"] = "hi-IN";
+        input["tags"] = Tags(20);
+        input["image"] = new { url = "https://example.com/चित्र/फ़ोटो.jpg", alt = "चित्र", width = 1200, height = 800 };
+
+        var response = await CreateAsync(_editor, input);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var article = await response.JsonAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.GetProperty("headline").GetString(), Is.EqualTo(Headline300));
+            Assert.That(article.GetProperty("slug").GetString(), Is.EqualTo("किम-ने-पुतिन-से-बात-की"));
+            Assert.That(article.GetProperty("language").GetString(), Is.EqualTo("hi-IN"));
+            Assert.That(article.GetProperty("tags").GetArrayLength(), Is.EqualTo(20));
+            Assert.That(article.GetProperty("image").GetProperty("width").GetInt32(), Is.EqualTo(1200));
+        }
+    }
+
+    [TestCase("a")]
+    [TestCase("क")]
+    [TestCase("ख़बर")]
+    public async Task Short_headlines_are_accepted(string headline)
+    {
+        var response = await CreateAsync(_editor, Input(headline));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+    }
+
+    [Test]
+    public async Task A_headline_of_301_code_units_that_is_300_once_NFC_is_accepted()
+    {
+        // "e" + U+0301 composes to "é": 301 characters as sent, 300 as stored.
+        var headline = "e\u0301 " + new string('क', 298);
+
+        var response = await CreateAsync(_editor, Input(headline));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var stored = (await response.JsonAsync()).GetProperty("headline").GetString()!;
+        Assert.That(stored, Has.Length.EqualTo(300));
+    }
+
+    [Test]
+    public async Task Slug_of_exactly_120_characters_and_body_of_exactly_1_MB_are_accepted()
+    {
+        var input = Input("सीमा पर मान्य मान");
+        input["slug"] = new string('क', 120);
+        input["body"] = Body(ArticleBodyLimit);
+
+        var response = await CreateAsync(_editor, input);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.That((await response.JsonAsync()).GetProperty("slug").GetString(), Is.EqualTo(new string('क', 120)));
+    }
+
+    [TestCase("status", "published")]
+    [TestCase("id", 4242)]
+    [TestCase("version", 99)]
+    [TestCase("createdAt", "2020-01-01T00:00:00Z")]
+    [TestCase("publishedAt", "2020-01-01T00:00:00Z")]
+    [TestCase("updatedAt", "2020-01-01T00:00:00Z")]
+    [TestCase("url", "https://evil.example/")]
+    public async Task A_create_that_sets_a_server_owned_field_answers_400_and_creates_nothing(string member, object value)
+    {
+        var input = Input("सर्वर के क्षेत्र नहीं बदलेंगे");
+        input[member] = value;
+        var before = await CountAdminArticlesAsync(_editor);
+
+        var response = await CreateAsync(_editor, input);
+
+        await response.AssertProblemAsync(400);
+        Assert.That(await CountAdminArticlesAsync(_editor), Is.EqualTo(before));
+    }
+
+    [TestCase("status", "published")]
+    [TestCase("id", 4242)]
+    [TestCase("version", 99)]
+    [TestCase("createdAt", "2020-01-01T00:00:00Z")]
+    [TestCase("publishedAt", "2020-01-01T00:00:00Z")]
+    public async Task Put_and_patch_that_set_a_server_owned_field_answer_400_and_change_nothing(string member, object value)
+    {
+        var (id, etag) = await CreatedAsync(_editor, Input("मसौदा ही रहेगा"));
+        var put = Input("मसौदा ही रहेगा, बदला हुआ");
+        put[member] = value;
+        var patch = new Dictionary<string, object?> { ["headline"] = "मसौदा ही रहेगा, पैच से", [member] = value };
+
+        var putResponse = await PutAsync(_editor, id, put, etag);
+        var patchResponse = await PatchAsync(_editor, id, patch, etag);
+
+        await putResponse.AssertProblemAsync(400);
+        await patchResponse.AssertProblemAsync(400);
+        var (stored, current) = await GetAdminAsync(_editor, id);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stored.GetProperty("status").GetString(), Is.EqualTo("draft"));
+            Assert.That(stored.GetProperty("headline").GetString(), Is.EqualTo("मसौदा ही रहेगा"));
+            Assert.That(stored.GetProperty("id").GetInt64(), Is.EqualTo(id));
+            Assert.That(stored.GetProperty("publishedAt").ValueKind, Is.EqualTo(JsonValueKind.Null));
+            Assert.That(current, Is.EqualTo("\"1\""));
+        }
+    }
+
+    [Test]
+    public async Task An_unknown_nested_member_is_refused_too()
+    {
+        var input = Input("नेस्टेड अज्ञात सदस्य");
+        input["image"] = new Dictionary<string, object?> { ["url"] = "https://example.com/a.jpg", ["owner"] = "admin" };
+        var before = await CountAdminArticlesAsync(_editor);
+
+        await (await CreateAsync(_editor, input)).AssertProblemAsync(400);
+        Assert.That(await CountAdminArticlesAsync(_editor), Is.EqualTo(before));
+    }
+
+    [TestCase("{\"headline\": 5}")]
+    [TestCase("{\"tags\": \"भारत\"}")]
+    [TestCase("{\"headline\": \"अधूरा")]
+    [TestCase("[]")]
+    [TestCase("{\"headline\": \"\\ud800 अकेला सरोगेट\"}")]
+    [TestCase("{\"tags\": [\"\\udc00\"]}")]
+    [TestCase("{\"image\": {\"url\": \"https://example.com/a.jpg\", \"alt\": \"\\ud800\"}}")]
+    public async Task Malformed_or_mistyped_bodies_answer_400_not_500(string json)
+    {
+        var (id, etag) = await CreatedAsync(_editor, Input("ग़लत प्रकार का शरीर"));
+
+        var post = await SendAsync(_editor, HttpMethod.Post, ArticlesUrl, json);
+        var put = await SendAsync(_editor, HttpMethod.Put, $"{ArticlesUrl}/{id}", json, etag);
+        var patch = await PatchAsync(_editor, id, json, etag);
+
+        await post.AssertProblemAsync(400);
+        await put.AssertProblemAsync(400);
+        await patch.AssertProblemAsync(400);
+    }
+}
