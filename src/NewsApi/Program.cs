@@ -12,6 +12,8 @@ using NewsApi.Taxonomy;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:8080");
+// An article body may be 1 MB; a request past 2 MB is refused with 413 before it is read.
+builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
 
 builder.AddProblemHandling();
 builder.AddData();
