@@ -15,12 +15,17 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
     private readonly bool _demoContent;
     private readonly Dictionary<string, string?> _settings;
 
-    public NewsApiFactory(bool demoContent = true, FakeTimeProvider? clock = null, Dictionary<string, string?>? settings = null)
+    private readonly bool _ownsDbPath;
+
+    /// <param name="dbPath">An existing database file to run on (e.g. to simulate a restart); the factory
+    /// then leaves it in place on Dispose. Without it, a fresh temporary file that Dispose deletes.</param>
+    public NewsApiFactory(bool demoContent = true, FakeTimeProvider? clock = null, Dictionary<string, string?>? settings = null, string? dbPath = null)
     {
         _demoContent = demoContent;
         Clock = clock;
         _settings = settings ?? [];
-        DbPath = Path.Combine(Path.GetTempPath(), $"newsapi-test-{Guid.NewGuid():N}.db");
+        _ownsDbPath = dbPath is null;
+        DbPath = dbPath ?? Path.Combine(Path.GetTempPath(), $"newsapi-test-{Guid.NewGuid():N}.db");
     }
 
     public string DbPath { get; }
@@ -43,6 +48,7 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (!_ownsDbPath) return;
         foreach (var suffix in new[] { "", "-wal", "-shm" })
         {
             try { File.Delete(DbPath + suffix); }

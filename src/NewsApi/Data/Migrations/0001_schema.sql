@@ -52,7 +52,7 @@ CREATE TABLE api_keys (
 );
 
 CREATE TABLE articles (
-    id                   INTEGER PRIMARY KEY,
+    id                   INTEGER PRIMARY KEY AUTOINCREMENT, -- never reused: previews, feeds and caches name articles by id
     slug                 TEXT NOT NULL UNIQUE,
     headline             TEXT NOT NULL,
     subheadline          TEXT,
