@@ -27,7 +27,7 @@ var app = builder.Build();
 if (Commands.IsCommand(args)) return await Commands.RunAsync(app.Services, args);
 
 await app.Services.GetRequiredService<Migrator>().MigrateAsync();
-await app.Services.GetRequiredService<SearchIndex>().CatchUpAsync(app.Services.GetRequiredService<Db>(), embargoOnly: false, CancellationToken.None);
+await app.Services.GetRequiredService<SearchIndex>().EnsureCurrentAsync(app.Services.GetRequiredService<Db>(), CancellationToken.None);
 if (app.Configuration.GetValue("NewsApi:DemoContent", true))
     await app.Services.GetRequiredService<DemoContent>().LoadIfEmptyAsync();
 

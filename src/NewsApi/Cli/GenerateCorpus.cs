@@ -93,7 +93,7 @@ public static class GenerateCorpus
                 generated[k] = new Generated(id, headline, excerpt, paragraphs, text, start.AddSeconds(span * n / count + r.Next(60)),
                     headlineWords[r.Next(headlineWords.Count)], sectionIds[r.Next(sectionIds.Count)], sourceIds[r.Next(sourceIds.Count)],
                     authorIds[r.Next(authorIds.Count)], Enumerable.Range(0, 2 + r.Next(5)).Select(_ => tagIds[tagPicker.Next(r)]).ToArray(),
-                    SearchIndex.Document(id, headline, excerpt, text));
+                    SearchIndex.Document(id, headline, "", text));
             });
             for (var k = 0; k < size; k++)
             {
@@ -106,6 +106,9 @@ public static class GenerateCorpus
                 Run(insertSearch, doc.Id, doc.Headline, doc.Excerpt, doc.Body, doc.RomanHeadline, doc.RomanText);
             }
         }
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO settings (name, value) VALUES ('search_index_version', @Version) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            new { SearchIndex.Version }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         await connection.ExecuteAsync("PRAGMA journal_mode = WAL; ANALYZE;");
     }

@@ -28,13 +28,15 @@ public sealed class SearchIndex(TimeProvider clock) : IArticleIndexer
             await RemoveAsync(connection, tx, article.Id, ct);
             return;
         }
-        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, Document(article.Id, article.Headline, article.Excerpt, article.BodyText), tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, Document(article.Id, article.Headline, article.CustomExcerpt ?? "", article.BodyText), tx, cancellationToken: ct));
     }
 
     public Task RemoveAsync(SqliteConnection connection, SqliteTransaction tx, long articleId, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition("DELETE FROM article_search WHERE rowid = @articleId", new { articleId }, tx, cancellationToken: ct));
 
-    /// <summary>The index row of an article: normalised text and the phonetic keys of its Devanagari words.</summary>
+    /// <summary>The index row of an article: normalised text and the phonetic keys of its Devanagari words.
+    /// Only an editor's own excerpt is indexed as the excerpt: a derived one is the body's first words, and
+    /// indexing it would count them twice (a body match would outweigh a headline match).</summary>
     public static SearchDocument Document(long id, string headline, string excerpt, string bodyText)
     {
         var h = SearchText.Normalize(headline);
@@ -52,6 +54,30 @@ public sealed class SearchIndex(TimeProvider clock) : IArticleIndexer
     private const string EmbargoLiftedSql = "SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From +
         " WHERE a.embargo_until IS NOT NULL AND a.embargo_until <= @now AND " + ArticleFilter.PublicPredicate +
         " AND a.id NOT IN (SELECT rowid FROM article_search)";
+
+    /// <summary>Version of what the index stores (normalisation and <see cref="Romanizer"/> keys). When it
+    /// changes, start-up rebuilds the index so old rows do not keep old keys.</summary>
+    public const string Version = "3";
+
+    /// <summary>Start-up: rebuilds the index if it was built by another version, then adds what is missing.</summary>
+    public async Task<int> EnsureCurrentAsync(Db db, CancellationToken ct)
+    {
+        await using (var connection = await db.OpenAsync(ct))
+        {
+            var built = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(
+                "SELECT value FROM settings WHERE name = 'search_index_version'", cancellationToken: ct));
+            if (built != Version)
+            {
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                await connection.ExecuteAsync(new CommandDefinition("DELETE FROM article_search", transaction: tx, cancellationToken: ct));
+                await connection.ExecuteAsync(new CommandDefinition(
+                    "INSERT INTO settings (name, value) VALUES ('search_index_version', @Version) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+                    new { Version }, tx, cancellationToken: ct));
+                await tx.CommitAsync(ct);
+            }
+        }
+        return await CatchUpAsync(db, embargoOnly: false, ct);
+    }
 
     /// <summary>Adds public articles the index lacks: everything at start-up (after an upgrade or a restore),
     /// only those whose embargo has just passed on the scheduler's pass.</summary>

@@ -60,85 +60,164 @@ public sealed class SearchService(Db db, TimeProvider clock)
         var filters = new StringBuilder();
         filter.AppendTo(filters, args);
         // CROSS JOIN keeps the index as the outer loop: the planner otherwise walks articles and runs
-        // the MATCH once per article (a minute on 100k). Without filters the index alone is enough:
-        // it holds only public articles, and the page is checked against the articles table after.
-        var from = filters.Length == 0
-            ? " FROM article_search WHERE article_search MATCH @match"
-            : " FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid WHERE article_search MATCH @match AND" + ArticleFilter.PublicPredicate + filters;
+        // the MATCH once per article (a minute on 100k). Without filters the floor needs the index alone:
+        // it holds only public articles.
+        var from = " FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid WHERE article_search MATCH @match AND" +
+            ArticleFilter.PublicPredicate + filters;
         var floorSql = filters.Length == 0 ? FloorSql
             : "SELECT article_search.rowid" + from + " ORDER BY article_search.rowid DESC LIMIT 1 OFFSET @window";
         args.Add("floor", await connection.ExecuteScalarAsync<long?>(new CommandDefinition(floorSql, args, cancellationToken: ct)) ?? 0);
-        var sql = "SELECT article_search.rowid AS Id, article_search.rank AS Rank" + from + " AND article_search.rowid >= @floor" +
+        // The whole order (equal scores newest first by publication time, then id) is in the SQL: the
+        // LIMIT must cut the same order the pages are taken from, or a page boundary inside a tie shows
+        // some hits twice and others never (ids do not follow publication time: back-dating, scheduling).
+        var sql = "SELECT article_search.rowid" + from + " AND article_search.rowid >= @floor" +
             (exclude.Length > 0 ? " AND article_search.rowid NOT IN @exclude" : "") +
-            " ORDER BY article_search.rank, article_search.rowid DESC LIMIT @take";
-        var ranked = (await connection.QueryAsync<(long Id, double Rank)>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
-        if (ranked.Count == 0) return [];
-        // Equal scores go newest first by publication time; this also drops anything not public.
-        var published = (await connection.QueryAsync<(long Id, string PublishedAt)>(new CommandDefinition(
-            "SELECT a.id, a.published_at FROM articles a WHERE a.id IN @ids AND" + ArticleFilter.PublicPredicate,
-            new { ids = ranked.Select(r => r.Id).ToArray(), now = clock.GetUtcNow() }, cancellationToken: ct))).ToDictionary(p => p.Id, p => p.PublishedAt);
-        return ranked.Where(r => published.ContainsKey(r.Id))
-            .OrderBy(r => r.Rank).ThenByDescending(r => published[r.Id], StringComparer.Ordinal).ThenByDescending(r => r.Id)
-            .Select(r => r.Id).ToList();
+            " ORDER BY article_search.rank, a.published_at DESC, a.id DESC LIMIT @take";
+        return (await connection.QueryAsync<long>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
     }
 
-    private const string SnippetSql = """
-        SELECT rowid AS Id, snippet(article_search, -1, char(1), char(2), '…', 24) AS Text
-        FROM article_search WHERE article_search MATCH @match AND rowid IN @ids
-        """;
+    private const string TextSql = "SELECT id AS Id, headline AS Headline, excerpt AS Excerpt, body_text AS Body FROM articles WHERE id IN @ids";
 
-    private const string ExcerptSql = "SELECT rowid AS Id, excerpt AS Text FROM article_search WHERE rowid IN @ids";
-
-    /// <summary>HTML snippets with the matched words in &lt;mark&gt;, for one page of hits.</summary>
+    /// <summary>HTML snippets with the matched words in &lt;mark&gt;, for one page of hits. They are cut from the
+    /// article's text as written (not the index's case-folded, joiner-free copy, which readers must not see):
+    /// a window of <see cref="Snippets.Words"/> words around the most query words, from the body, the excerpt
+    /// or the headline.</summary>
     public async Task<Dictionary<long, string>> SnippetsAsync(SearchQuery query, IReadOnlyList<SearchHitRow> hits, CancellationToken ct)
     {
+        if (hits.Count == 0) return [];
         await using var connection = await db.OpenAsync(ct);
-        var result = new Dictionary<long, string>();
-        var native = hits.Where(h => !h.Romanised).Select(h => h.Id).ToArray();
-        if (native.Length > 0)
+        var rows = await connection.QueryAsync<(long Id, string Headline, string Excerpt, string? Body)>(new CommandDefinition(
+            TextSql, new { ids = hits.Select(h => h.Id).ToArray() }, cancellationToken: ct));
+        var romanised = hits.Where(h => h.Romanised).Select(h => h.Id).ToHashSet();
+        var words = query.Tokens.ToHashSet(StringComparer.Ordinal);
+        // A word matches by itself (the query's words) or, for a romanised hit, by its phonetic key.
+        string? Native(string word) => words.Contains(word) ? word : null;
+        string? Roman(string word) => SearchText.IsDevanagari(word) && Romanizer.Key(word) is { } key && query.Keys.Contains(key) ? key : null;
+        return rows.ToDictionary(r => r.Id, r => Snippets.Build([r.Body ?? "", r.Excerpt, r.Headline], romanised.Contains(r.Id) ? Roman : Native));
+    }
+}
+
+/// <summary>Builds a highlighted, HTML-escaped snippet from original text.</summary>
+public static class Snippets
+{
+    public const int Words = 24;
+    private const int Lead = 6;
+
+    private readonly record struct Word(int Start, int End, string? Match);
+
+    /// <param name="texts">Candidate texts, in order of preference when they match equally well.</param>
+    /// <param name="match">For a normalised word: the query term it matches, or null.</param>
+    public static string Build(IReadOnlyList<string> texts, Func<string, string?> match)
+    {
+        (string Text, List<Word> Words, int Start, int Distinct, int Total)? best = null;
+        foreach (var text in texts)
         {
-            foreach (var (id, text) in await connection.QueryAsync<(long Id, string Text)>(new CommandDefinition(SnippetSql, new { match = query.NativeMatch, ids = native }, cancellationToken: ct)))
-                result[id] = MarkedHtml(text);
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            var words = Split(text, match);
+            var (start, distinct, total) = BestWindow(words);
+            if (best is null || distinct > best.Value.Distinct || (distinct == best.Value.Distinct && total > best.Value.Total))
+                best = (text, words, start, distinct, total);
         }
-        var roman = hits.Where(h => h.Romanised).Select(h => h.Id).ToArray();
-        if (roman.Length > 0)
+        if (best is null) return "";
+        // Nothing matched anywhere (a hit whose words are all in a field not shown): the start of the excerpt.
+        var (bestText, bestWords, bestStart, bestDistinct, _) = best.Value;
+        if (bestDistinct == 0 && texts.Count > 1 && !string.IsNullOrWhiteSpace(texts[1]))
         {
-            foreach (var (id, text) in await connection.QueryAsync<(long Id, string Text)>(new CommandDefinition(ExcerptSql, new { ids = roman }, cancellationToken: ct)))
-                result[id] = MarkedHtml(MarkByKey(text, query.Keys));
+            bestText = texts[1];
+            bestWords = Split(bestText, match);
+            bestStart = 0;
         }
-        return result;
+        return Render(bestText, bestWords, bestStart);
     }
 
-    /// <summary>Marks (with \u0001 … \u0002, like snippet()) the words whose phonetic key the query has.</summary>
-    private static string MarkByKey(string normalized, IReadOnlySet<string> keys)
+    /// <summary>Words as the index sees them (<see cref="SearchText.Tokens"/> of the normalised text), with their
+    /// place in the original: the characters normalisation removes (joiners) stay inside their word.</summary>
+    private static List<Word> Split(string text, Func<string, string?> match)
     {
-        var sb = new StringBuilder(normalized.Length + 32);
-        var i = 0;
-        foreach (var token in SearchText.Tokens(normalized))
+        var words = new List<Word>();
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
         {
-            var at = normalized.IndexOf(token, i, StringComparison.Ordinal);
-            sb.Append(normalized, i, at - i);
-            var key = SearchText.IsDevanagari(token) ? Romanizer.Key(token) : null;
-            if (key is not null && keys.Contains(key)) sb.Append('\u0001').Append(token).Append('\u0002');
-            else sb.Append(token);
-            i = at + token.Length;
+            var inWord = i < text.Length && (SearchText.IsWordChar(text[i]) || (start >= 0 && SearchText.IsIgnorable(text[i])));
+            if (inWord && start < 0) start = i;
+            else if (!inWord && start >= 0)
+            {
+                var end = i;
+                while (end > start && SearchText.IsIgnorable(text[end - 1])) end--;
+                var tokens = SearchText.Tokens(SearchText.Normalize(text[start..end]));
+                string? matched = null;
+                foreach (var token in tokens) matched ??= match(token);
+                words.Add(new Word(start, end, matched));
+                start = -1;
+            }
         }
-        sb.Append(normalized, i, normalized.Length - i);
-        return sb.ToString();
+        return words;
     }
 
-    private static string MarkedHtml(string text)
+    /// <summary>The first word of the window with the most distinct, then most, matches (earliest on ties).</summary>
+    private static (int Start, int Distinct, int Total) BestWindow(List<Word> words)
     {
-        var sb = new StringBuilder(text.Length + 32);
+        (int Start, int Distinct, int Total) best = (0, 0, 0);
+        var distinct = new HashSet<string>(StringComparer.Ordinal);
+        for (var m = 0; m < words.Count; m++)
+        {
+            if (words[m].Match is null) continue;
+            // Near the start, the window starts with the text; further in, a few words lead up to the match.
+            var start = m <= Words / 2 ? 0 : Math.Max(0, Math.Min(m - Lead, words.Count - Words));
+            distinct.Clear();
+            var total = 0;
+            for (var i = start; i < Math.Min(words.Count, start + Words); i++)
+            {
+                if (words[i].Match is not { } term) continue;
+                distinct.Add(term);
+                total++;
+            }
+            if (distinct.Count > best.Distinct || (distinct.Count == best.Distinct && total > best.Total)) best = (start, distinct.Count, total);
+        }
+        return best;
+    }
+
+    private static string Render(string text, List<Word> words, int start)
+    {
+        if (words.Count == 0) return "";
+        var end = Math.Min(words.Count, start + Words);
+        var from = start == 0 ? 0 : words[start].Start;
+        var to = end == words.Count ? text.Length : words[end - 1].End;
+        var sb = new StringBuilder(to - from + 32);
+        if (start > 0) sb.Append('…');
+        var at = from;
+        for (var i = start; i < end; i++)
+        {
+            AppendEscaped(sb, text.AsSpan(at, words[i].Start - at), between: true);
+            if (words[i].Match is not null) sb.Append("<mark>");
+            AppendEscaped(sb, text.AsSpan(words[i].Start, words[i].End - words[i].Start), between: false);
+            if (words[i].Match is not null) sb.Append("</mark>");
+            at = words[i].End;
+        }
+        AppendEscaped(sb, text.AsSpan(at, to - at), between: true);
+        var result = sb.ToString().Trim();
+        return end < words.Count ? result + "…" : result;
+    }
+
+    /// <summary>HTML-escapes; between words, any run of white space (paragraph breaks) becomes one space.</summary>
+    private static void AppendEscaped(StringBuilder sb, ReadOnlySpan<char> text, bool between)
+    {
         foreach (var c in text)
         {
-            sb.Append(c switch
+            if (between && char.IsWhiteSpace(c))
             {
-                '<' => "&lt;", '>' => "&gt;", '&' => "&amp;", '"' => "&quot;", '\'' => "&#39;",
-                '\u0001' => "<mark>", '\u0002' => "</mark>",
-                _ => c.ToString(),
-            });
+                if (sb.Length == 0 || sb[^1] != ' ') sb.Append(' ');
+                continue;
+            }
+            switch (c)
+            {
+                case '<': sb.Append("&lt;"); break;
+                case '>': sb.Append("&gt;"); break;
+                case '&': sb.Append("&amp;"); break;
+                case '"': sb.Append("&quot;"); break;
+                case '\'': sb.Append("&#39;"); break;
+                default: sb.Append(c); break;
+            }
         }
-        return sb.ToString();
     }
 }

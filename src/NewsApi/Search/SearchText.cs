@@ -14,7 +14,7 @@ public static class SearchText
         var sb = new StringBuilder(text.Length);
         foreach (var c in text)
         {
-            if (c is '\u200D' or '\u200C' or '\u00AD' or '\u200B' or '\u2060' or '\uFEFF') continue;
+            if (IsIgnorable(c)) continue;
             sb.Append(c);
         }
         string nfc;
@@ -43,7 +43,10 @@ public static class SearchText
         return tokens;
     }
 
-    private static bool IsWordChar(char c) => char.GetUnicodeCategory(c) switch
+    /// <summary>Invisible characters <see cref="Normalize"/> removes: they never separate words.</summary>
+    public static bool IsIgnorable(char c) => c is '\u200D' or '\u200C' or '\u00AD' or '\u200B' or '\u2060' or '\uFEFF';
+
+    public static bool IsWordChar(char c) => char.GetUnicodeCategory(c) switch
     {
         UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
             or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter

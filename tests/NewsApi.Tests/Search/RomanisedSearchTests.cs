@@ -1,0 +1,148 @@
+using System.Globalization;
+using System.Text.Json;
+using NewsApi.Search;
+using NewsApi.Tests.Infrastructure;
+
+namespace NewsApi.Tests.Search;
+
+/// <summary>Romanised Hindi (<c>putin</c>, <c>bhukamp</c>, <c>modi</c>) finds the Devanagari articles it spells,
+/// measured on <see cref="RomanisedPairs"/> over the seed page plus <see cref="RomanisedPairs.ExtraArticles"/>.</summary>
+[TestFixture]
+public sealed class RomanisedSearchTests
+{
+    /// <summary>An article that spells Putin and Trump in Latin letters, so a Latin query has text hits too.</summary>
+    private const string LatinHeadline = "Putin और Trump की बैठक पर विशेषज्ञों की राय";
+
+    private NewsApiFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    /// <summary>Every public article: id → its words (headline, excerpt and body text, NFC, case-folded).</summary>
+    private Dictionary<long, HashSet<string>> _words = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _factory = new NewsApiFactory(demoContent: true, settings: new() { ["RateLimiting:PermitsPerMinute"] = "100000" });
+        _client = _factory.CreateClient(new() { AllowAutoRedirect = false });
+        var content = new TestContent(_factory);
+        await content.EnsureTaxonomyAsync();
+        var at = new DateTimeOffset(2025, 8, 1, 6, 0, 0, TimeSpan.Zero);
+        foreach (var (headline, body) in RomanisedPairs.ExtraArticles)
+        {
+            await content.PublishedAsync(TestContent.Hindi(headline) with { Body = "<p>" + body + "</p>" }, at);
+            at = at.AddHours(1);
+        }
+        await content.PublishedAsync(TestContent.Hindi(LatinHeadline) with { Body = "<p>Putin और Trump की मुलाकात पर टिप्पणी।</p>" }, at);
+
+        var list = await (await _client.GetAsync("/v1/articles?limit=100&formats=text")).JsonAsync();
+        Assert.That(list.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null), "all articles fit one page");
+        _words = list.GetProperty("items").EnumerateArray().ToDictionary(
+            a => a.GetProperty("id").GetInt64(),
+            a => SearchText.Tokens(SearchText.Normalize(string.Join(' ',
+                a.GetProperty("headline").GetString(), a.GetProperty("excerpt").GetString(),
+                a.GetProperty("body").GetProperty("text").GetString()))).ToHashSet(StringComparer.Ordinal));
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    private static List<string> Words(string text) => SearchText.Tokens(SearchText.Normalize(text));
+
+    /// <summary>Whether the article has every word of the phrase.</summary>
+    private bool Contains(long id, string phrase) => Words(phrase).All(_words[id].Contains);
+
+    /// <summary>The articles the pair should find: those with any of its Devanagari spellings.</summary>
+    private List<long> Expected(RomanisedPair pair) => [.. _words.Keys.Where(id => pair.Devanagari.Any(d => Contains(id, d)))];
+
+    /// <summary>A hit is right when the article has the Devanagari word, or the romanised word itself in Latin.</summary>
+    private bool IsRight(RomanisedPair pair, long id) => pair.Devanagari.Any(d => Contains(id, d)) || Contains(id, pair.Romanised);
+
+    private async Task<List<(long Id, string MatchedBy)>> SearchAsync(string q)
+    {
+        var response = await _client.GetAsync("/v1/search?limit=100&q=" + Uri.EscapeDataString(q));
+        var body = await response.JsonAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, body.ToString());
+        Assert.That(body.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null), $"{q}: every hit on one page");
+        return [.. body.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("id").GetInt64(), i.GetProperty("matchedBy").GetString()!))];
+    }
+
+    [Test]
+    public void The_list_has_at_least_sixty_pairs_and_every_devanagari_word_is_in_some_article()
+    {
+        Assert.That(RomanisedPairs.All, Has.Count.GreaterThanOrEqualTo(60));
+        Assert.That(RomanisedPairs.All.Select(p => p.Romanised), Is.Unique);
+        Assert.That(RomanisedPairs.All.Where(p => Expected(p).Count == 0), Is.Empty, "pairs whose Devanagari word no article has");
+    }
+
+    [Test]
+    public async Task Romanised_queries_find_the_devanagari_articles_with_high_recall_and_no_false_match()
+    {
+        var recalled = 0;
+        var returned = 0;
+        var right = 0;
+        var misses = new List<string>();
+        var falseMatches = new List<string>();
+        foreach (var pair in RomanisedPairs.All)
+        {
+            var hits = (await SearchAsync(pair.Romanised)).Select(h => h.Id).ToList();
+            var missing = Expected(pair).Except(hits).ToList();
+            if (missing.Count == 0) recalled++;
+            else misses.Add($"{pair} (missing {missing.Count} of {Expected(pair).Count})");
+            returned += hits.Count;
+            right += hits.Count(id => IsRight(pair, id));
+            falseMatches.AddRange(hits.Where(id => !IsRight(pair, id)).Select(id => $"{pair}: article {id}"));
+        }
+        var recall = (double)recalled / RomanisedPairs.All.Count;
+        var precision = returned == 0 ? 0 : (double)right / returned;
+        await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"Romanised search over {_words.Count} articles: {RomanisedPairs.All.Count} pairs; recall {recalled}/{RomanisedPairs.All.Count} = {recall:P1}; precision {right}/{returned} = {precision:P1}"));
+        foreach (var miss in misses) await TestContext.Out.WriteLineAsync("  miss: " + miss);
+        foreach (var wrong in falseMatches) await TestContext.Out.WriteLineAsync("  false match: " + wrong);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(recall, Is.GreaterThanOrEqualTo(0.90), string.Join("; ", misses));
+            Assert.That(falseMatches, Is.Empty);
+            Assert.That(precision, Is.EqualTo(1.0));
+        }
+    }
+
+    [Test]
+    public async Task Romanised_hits_are_marked_and_ranked_after_the_hits_in_the_script_typed()
+    {
+        var hits = await SearchAsync("putin");
+        var kinds = hits.Select(h => h.MatchedBy).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(kinds, Has.All.AnyOf("text", "romanised"));
+            Assert.That(kinds, Does.Contain("text"), "the article that spells Putin in Latin");
+            Assert.That(kinds, Does.Contain("romanised"), "the articles that spell पुतिन");
+            Assert.That(kinds.SkipWhile(k => k == "text"), Has.All.EqualTo("romanised"), "text hits first, then romanised");
+            Assert.That(hits.Where(h => h.MatchedBy == "text").Select(h => h.Id), Has.All.Matches<long>(id => Contains(id, "putin")));
+            Assert.That(hits.Where(h => h.MatchedBy == "romanised").Select(h => h.Id), Has.All.Matches<long>(id => Contains(id, "पुतिन")));
+        }
+    }
+
+    [Test]
+    public async Task A_two_word_romanised_query_finds_the_article_with_both_words()
+    {
+        var hits = await SearchAsync("kim jong");
+        var expected = _words.Keys.Where(id => Contains(id, "किम") && Contains(id, "जोंग")).ToList();
+        Assert.That(expected, Is.Not.Empty);
+        Assert.That(hits, Is.EquivalentTo(expected.Select(id => (id, "romanised"))));
+    }
+
+    [Test]
+    public async Task A_devanagari_query_is_never_matched_as_romanised()
+    {
+        foreach (var word in RomanisedPairs.All.SelectMany(p => p.Devanagari).Distinct())
+        {
+            var hits = await SearchAsync(word);
+            Assert.That(hits.Select(h => h.MatchedBy), Has.All.EqualTo("text"), word);
+            Assert.That(hits.Select(h => h.Id), Is.EquivalentTo(_words.Keys.Where(id => Contains(id, word))), word);
+        }
+    }
+}
