@@ -67,8 +67,8 @@ public static class GenerateCorpus
         var insertTag = Command(connection, tx, "INSERT OR IGNORE INTO article_tags (article_id, tag_id, position) VALUES ($a, $t, $p)", "$a", "$t", "$p");
         var insertAuthor = Command(connection, tx, "INSERT INTO article_authors (article_id, author_id, position) VALUES ($a, $u, 0)", "$a", "$u");
         var insertSearch = Command(connection, tx, """
-            INSERT INTO article_search (rowid, headline, excerpt, body, roman_headline, roman_text) VALUES ($id, $h, $e, $b, $rh, $rt)
-            """, "$id", "$h", "$e", "$b", "$rh", "$rt");
+            INSERT INTO article_search (rowid, published_at, headline, excerpt, body, roman_headline, roman_text) VALUES ($id, $p, $h, $e, $b, $rh, $rt)
+            """, "$id", "$p", "$h", "$e", "$b", "$rh", "$rt");
 
         var start = DateTimeOffset.UtcNow.AddYears(-3);
         var span = (DateTimeOffset.UtcNow - start).TotalSeconds;
@@ -90,10 +90,11 @@ public static class GenerateCorpus
                 var text = string.Join("\n\n", paragraphs);
                 var excerpt = Excerpt.From(text);
                 var id = firstId + n;
-                generated[k] = new Generated(id, headline, excerpt, paragraphs, text, start.AddSeconds(span * n / count + r.Next(60)),
+                var at = start.AddSeconds(span * n / count + r.Next(60));
+                generated[k] = new Generated(id, headline, excerpt, paragraphs, text, at,
                     headlineWords[r.Next(headlineWords.Count)], sectionIds[r.Next(sectionIds.Count)], sourceIds[r.Next(sourceIds.Count)],
                     authorIds[r.Next(authorIds.Count)], Enumerable.Range(0, 2 + r.Next(5)).Select(_ => tagIds[tagPicker.Next(r)]).ToArray(),
-                    SearchIndex.Document(id, headline, "", text));
+                    SearchIndex.Document(id, at, headline, "", text));
             });
             for (var k = 0; k < size; k++)
             {
@@ -103,7 +104,7 @@ public static class GenerateCorpus
                 for (var t = 0; t < g.TagIds.Length; t++) Run(insertTag, g.Id, g.TagIds[t], t);
                 Run(insertAuthor, g.Id, g.AuthorId);
                 var doc = g.Search;
-                Run(insertSearch, doc.Id, doc.Headline, doc.Excerpt, doc.Body, doc.RomanHeadline, doc.RomanText);
+                Run(insertSearch, doc.Id, doc.PublishedAt, doc.Headline, doc.Excerpt, doc.Body, doc.RomanHeadline, doc.RomanText);
             }
         }
         await connection.ExecuteAsync(new CommandDefinition(

@@ -14,7 +14,7 @@ public sealed class RelatedRanking(Db db, TimeProvider clock, ArticleMapper mapp
 {
     private const int CandidatesPerTag = 300;
     private const int TextCandidates = 60;
-    private const int MaxCandidates = 150;
+    private const int MaxCandidates = 60;
     private const int DistinctiveTerms = 6;
     private const int TextWindow = 600;
     private const double TopicWeight = 1.0, TextWeight = 0.8, SectionWeight = 0.15;
@@ -84,12 +84,11 @@ public sealed class RelatedRanking(Db db, TimeProvider clock, ArticleMapper mapp
 
     private const string LowerBoundSql = "SELECT rowid FROM article_search WHERE article_search MATCH @match AND rowid < @id ORDER BY rowid DESC LIMIT 1 OFFSET @window";
     private const string UpperBoundSql = "SELECT rowid FROM article_search WHERE article_search MATCH @match AND rowid > @id ORDER BY rowid LIMIT 1 OFFSET @window";
-    private const string TextSql = """
-        SELECT rowid, rank FROM article_search
-        WHERE article_search MATCH @match AND rowid BETWEEN @low AND @high AND rowid <> @id ORDER BY rank LIMIT @take
-        """;
+    private const string HoldersSql = "SELECT rowid FROM article_search WHERE article_search MATCH @match AND rowid BETWEEN @low AND @high AND rowid <> @id";
 
-    /// <summary>BM25 of the articles nearest in time against the article's rarest headline and excerpt words.</summary>
+    /// <summary>Text similarity with the article's rarest headline and excerpt words: Σ idf of the words each
+    /// article nearest in time shares with it. The document frequencies come
+    /// from the cached statistics; FTS5's bm25() would recount them on every call.</summary>
     private static async Task<Dictionary<long, double>> TextScoresAsync(SqliteConnection connection, ArticleRow article, TermStatistics.Snapshot stats, CancellationToken ct)
     {
         var distinctive = SearchText.Tokens(SearchText.Normalize(article.Headline + " " + article.Excerpt))
@@ -97,16 +96,23 @@ public sealed class RelatedRanking(Db db, TimeProvider clock, ArticleMapper mapp
             .Select(w => (Term: w, Df: stats.Words.GetValueOrDefault(w)))
             .Where(w => w.Df > 1 && w.Df < stats.Documents / 2)
             .OrderBy(w => w.Df).ThenBy(w => w.Term, StringComparer.Ordinal)
-            .Take(DistinctiveTerms).Select(w => w.Term).ToList();
+            .Take(DistinctiveTerms).ToList();
         if (distinctive.Count == 0) return [];
 
-        var match = "{headline excerpt body} : (" + string.Join(" OR ", distinctive.Select(t => "\"" + t + "\"")) + ")";
-        var bound = new { match, id = article.Id, window = TextWindow / 2 - 1 };
+        var any = "{headline excerpt body} : (" + string.Join(" OR ", distinctive.Select(t => "\"" + t.Term + "\"")) + ")";
+        var bound = new { match = any, id = article.Id, window = TextWindow / 2 - 1 };
         var low = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(LowerBoundSql, bound, cancellationToken: ct)) ?? 0;
         var high = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(UpperBoundSql, bound, cancellationToken: ct)) ?? long.MaxValue;
-        var hits = await connection.QueryAsync<(long Id, double Rank)>(new CommandDefinition(TextSql,
-            new { match, low, high, id = article.Id, take = TextCandidates }, cancellationToken: ct));
-        return hits.ToDictionary(h => h.Id, h => -h.Rank);
+        var scores = new Dictionary<long, double>();
+        foreach (var (term, df) in distinctive)
+        {
+            var idf = Math.Log(1 + (double)stats.Documents / df);
+            var match = "{headline excerpt body} : \"" + term + "\"";
+            foreach (var id in await connection.QueryAsync<long>(new CommandDefinition(HoldersSql, new { match, low, high, id = article.Id }, cancellationToken: ct)))
+                scores[id] = scores.GetValueOrDefault(id) + idf;
+        }
+        // Only the best matches go on: one shared common word is not a relation.
+        return scores.OrderByDescending(s => s.Value).ThenByDescending(s => s.Key).Take(TextCandidates).ToDictionary(s => s.Key, s => s.Value);
     }
 
     private const string CandidateSql = "SELECT " + TeaserRow.Columns + ", a.section_id FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id IN @ids AND " + ArticleFilter.PublicPredicate;

@@ -40,9 +40,16 @@ public static class Romanizer
     /// <summary>The key of one normalised token (Devanagari or Latin), or null when it has none.</summary>
     public static string? Key(string token)
     {
-        if (SearchText.IsDevanagari(token)) return Reduce(Transliterate(token));
-        return SearchText.IsLatin(token) ? Reduce(token) : null;
+        if (Known.TryGetValue(token, out var known)) return known;
+        var key = SearchText.IsDevanagari(token) ? Reduce(Transliterate(token)) : SearchText.IsLatin(token) ? Reduce(token) : null;
+        // A language's words are a bounded set, and every indexed article and snippet asks for the same
+        // ones again; the cap only guards against a flood of junk tokens.
+        if (Known.Count < MaxKnown) Known.TryAdd(token, key);
+        return key;
     }
+
+    private const int MaxKnown = 200_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string?> Known = new(StringComparer.Ordinal);
 
     /// <summary>Rough Latin for a Devanagari word, written as it is said, which is how people type it. The
     /// inherent vowel (schwa) of a consonant is written except where Hindi drops it:

@@ -7,7 +7,7 @@ using NewsApi.Editorial;
 namespace NewsApi.Search;
 
 /// <summary>One row of <c>article_search</c> (Dapper parameters).</summary>
-public sealed record SearchDocument(long Id, string Headline, string Excerpt, string Body, string RomanHeadline, string RomanText);
+public sealed record SearchDocument(long Id, string PublishedAt, string Headline, string Excerpt, string Body, string RomanHeadline, string RomanText);
 
 /// <summary>Keeps <c>article_search</c> holding exactly the publicly visible articles. Called by
 /// <see cref="ArticleWriter"/> inside the write's transaction, so the index never disagrees with the
@@ -15,8 +15,8 @@ public sealed record SearchDocument(long Id, string Headline, string Excerpt, st
 public sealed class SearchIndex(TimeProvider clock) : IArticleIndexer
 {
     private const string UpsertSql = """
-        INSERT OR REPLACE INTO article_search (rowid, headline, excerpt, body, roman_headline, roman_text)
-        VALUES (@Id, @Headline, @Excerpt, @Body, @RomanHeadline, @RomanText)
+        INSERT OR REPLACE INTO article_search (rowid, published_at, headline, excerpt, body, roman_headline, roman_text)
+        VALUES (@Id, @PublishedAt, @Headline, @Excerpt, @Body, @RomanHeadline, @RomanText)
         """;
 
     public async Task IndexAsync(SqliteConnection connection, SqliteTransaction tx, ArticleRow article, CancellationToken ct)
@@ -28,7 +28,7 @@ public sealed class SearchIndex(TimeProvider clock) : IArticleIndexer
             await RemoveAsync(connection, tx, article.Id, ct);
             return;
         }
-        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, Document(article.Id, article.Headline, article.CustomExcerpt ?? "", article.BodyText), tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, Document(article.Id, article.PublishedAt!.Value, article.Headline, article.CustomExcerpt ?? "", article.BodyText), tx, cancellationToken: ct));
     }
 
     public Task RemoveAsync(SqliteConnection connection, SqliteTransaction tx, long articleId, CancellationToken ct) =>
@@ -37,12 +37,12 @@ public sealed class SearchIndex(TimeProvider clock) : IArticleIndexer
     /// <summary>The index row of an article: normalised text and the phonetic keys of its Devanagari words.
     /// Only an editor's own excerpt is indexed as the excerpt: a derived one is the body's first words, and
     /// indexing it would count them twice (a body match would outweigh a headline match).</summary>
-    public static SearchDocument Document(long id, string headline, string excerpt, string bodyText)
+    public static SearchDocument Document(long id, DateTimeOffset publishedAt, string headline, string excerpt, string bodyText)
     {
         var h = SearchText.Normalize(headline);
         var e = SearchText.Normalize(excerpt);
         var b = SearchText.Normalize(bodyText);
-        return new SearchDocument(id, h, e, b, Keys(h), Keys(e + " " + b));
+        return new SearchDocument(id, DbTime.ToText(publishedAt), h, e, b, Keys(h), Keys(e + " " + b));
     }
 
     private static string Keys(string normalized) => string.Join(' ', SearchText.Tokens(normalized)
@@ -57,7 +57,7 @@ public sealed class SearchIndex(TimeProvider clock) : IArticleIndexer
 
     /// <summary>Version of what the index stores (normalisation and <see cref="Romanizer"/> keys). When it
     /// changes, start-up rebuilds the index so old rows do not keep old keys.</summary>
-    public const string Version = "3";
+    public const string Version = "4";
 
     /// <summary>Start-up: rebuilds the index if it was built by another version, then adds what is missing.</summary>
     public async Task<int> EnsureCurrentAsync(Db db, CancellationToken ct)

@@ -25,28 +25,31 @@ public sealed record SearchQuery(IReadOnlyList<string> Tokens, string NativeMatc
         return new SearchQuery(tokens, native, roman, keys.ToHashSet(StringComparer.Ordinal));
     }
 
-    private static string Quote(string token) => "\"" + token.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    internal static string Quote(string token) => "\"" + token.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }
 
 public sealed record SearchHitRow(long Id, bool Romanised);
 
 /// <summary>Ranked full-text search over the public articles: BM25 (headline 10, excerpt 4, body 1),
 /// recency breaking ties; matches in the typed script first, romanised matches after them.</summary>
-public sealed class SearchService(Db db, TimeProvider clock)
+public sealed class SearchService(Db db, TimeProvider clock, TermStatistics statistics)
 {
     /// <summary>For a word that matches more articles than this, ranking looks at its most recent
-    /// matches only: computing BM25 for every one of tens of thousands of matches is what made a
-    /// naive query slow, and news readers want the recent ones.</summary>
+    /// matches only: news readers want the recent ones, and ranking tens of thousands of matches is slow.</summary>
     public const int RecencyWindow = 1000;
+
+    private static readonly (string Column, double Weight)[] NativeColumns = [("headline", 10), ("excerpt", 4), ("body", 1)];
+    private static readonly (string Column, double Weight)[] RomanColumns = [("roman_headline", 10), ("roman_text", 2)];
 
     public async Task<List<SearchHitRow>> RankAsync(SearchQuery query, ArticleFilter filter, int take, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var hits = (await RankTierAsync(connection, query.NativeMatch, filter, take, [], ct)).Select(id => new SearchHitRow(id, false)).ToList();
+        var hits = (await RankTierAsync(connection, query.NativeMatch, query.Tokens, NativeColumns, filter, take, [], ct))
+            .Select(id => new SearchHitRow(id, false)).ToList();
         if (hits.Count < take && query.RomanMatch is not null)
         {
             var exclude = hits.Select(h => h.Id).ToArray();
-            var roman = await RankTierAsync(connection, query.RomanMatch, filter, take - hits.Count, exclude, ct);
+            var roman = await RankTierAsync(connection, query.RomanMatch, [.. query.Keys], RomanColumns, filter, take - hits.Count, exclude, ct);
             hits.AddRange(roman.Select(id => new SearchHitRow(id, true)));
         }
         return hits;
@@ -54,7 +57,8 @@ public sealed class SearchService(Db db, TimeProvider clock)
 
     private const string FloorSql = "SELECT rowid FROM article_search WHERE article_search MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @window";
 
-    private async Task<List<long>> RankTierAsync(SqliteConnection connection, string match, ArticleFilter filter, int take, long[] exclude, CancellationToken ct)
+    private async Task<List<long>> RankTierAsync(SqliteConnection connection, string match, IReadOnlyList<string> terms,
+        (string Column, double Weight)[] columns, ArticleFilter filter, int take, long[] exclude, CancellationToken ct)
     {
         var args = new DynamicParameters(new { match, now = clock.GetUtcNow(), take, window = RecencyWindow - 1, exclude });
         var filters = new StringBuilder();
@@ -62,18 +66,60 @@ public sealed class SearchService(Db db, TimeProvider clock)
         // CROSS JOIN keeps the index as the outer loop: the planner otherwise walks articles and runs
         // the MATCH once per article (a minute on 100k). Without filters the floor needs the index alone:
         // it holds only public articles.
-        var from = " FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid WHERE article_search MATCH @match AND" +
-            ArticleFilter.PublicPredicate + filters;
+        // Unfiltered, the index alone answers (it holds only public articles, with their publication
+        // time); the page is still checked against the articles table before it is shown.
+        var from = filters.Length == 0
+            ? " FROM article_search WHERE article_search MATCH @match"
+            : " FROM article_search CROSS JOIN articles a ON a.id = article_search.rowid WHERE article_search MATCH @match AND" +
+              ArticleFilter.PublicPredicate + filters;
+        var publishedAt = filters.Length == 0 ? "article_search.published_at" : "a.published_at";
         var floorSql = filters.Length == 0 ? FloorSql
             : "SELECT article_search.rowid" + from + " ORDER BY article_search.rowid DESC LIMIT 1 OFFSET @window";
-        args.Add("floor", await connection.ExecuteScalarAsync<long?>(new CommandDefinition(floorSql, args, cancellationToken: ct)) ?? 0);
-        // The whole order (equal scores newest first by publication time, then id) is in the SQL: the
-        // LIMIT must cut the same order the pages are taken from, or a page boundary inside a tie shows
-        // some hits twice and others never (ids do not follow publication time: back-dating, scheduling).
-        var sql = "SELECT article_search.rowid" + from + " AND article_search.rowid >= @floor" +
-            (exclude.Length > 0 ? " AND article_search.rowid NOT IN @exclude" : "") +
-            " ORDER BY article_search.rank, a.published_at DESC, a.id DESC LIMIT @take";
-        return (await connection.QueryAsync<long>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
+        var floor = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(floorSql, args, cancellationToken: ct));
+        var notExcluded = exclude.Length > 0 ? " AND article_search.rowid NOT IN @exclude" : "";
+        // bm25() counts every article holding each word, on every query: cheap for rare words, ~5 ms a word
+        // for one in 70k articles, even when the words together match only a few.
+        var stats = await statistics.GetAsync(ct);
+        var common = terms.Any(t => stats.Words.GetValueOrDefault(t) > RecencyWindow);
+        if (floor is null && !common)
+        {
+            // The whole order (equal scores newest first by publication time, then id) is in the SQL: the
+            // LIMIT must cut the same order the pages are taken from, or a page boundary inside a tie shows
+            // some hits twice and others never (ids do not follow publication time: back-dating, scheduling).
+            var sql = "SELECT article_search.rowid" + from + notExcluded +
+                " ORDER BY article_search.rank, " + publishedAt + " DESC, article_search.rowid DESC LIMIT @take";
+            return (await connection.QueryAsync<long>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
+        }
+        args.Add("floor", floor ?? 0);
+        return await RankCommonAsync(connection, from + " AND article_search.rowid >= @floor" + notExcluded, terms, columns, args, floor ?? 0, stats, take, ct);
+    }
+
+    /// <summary>A common word (or more matches than the window): FTS5's bm25() would first count every article
+    /// holding each word (a pass over the word's whole posting list, per word, per query). Here the same field
+    /// weights use the cached document frequencies instead: Σ idf(word) × the weight of each field holding
+    /// it, over the window's matches, without BM25's term-frequency and length terms; newest first among equals.</summary>
+    private static async Task<List<long>> RankCommonAsync(SqliteConnection connection, string from, IReadOnlyList<string> terms,
+        (string Column, double Weight)[] columns, DynamicParameters args, long floor, TermStatistics.Snapshot stats, int take, CancellationToken ct)
+    {
+        // Only ids: reading each candidate's row (even just its publication time) cost more than the rest.
+        var candidates = (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT article_search.rowid" + from, args, cancellationToken: ct))).AsList();
+        var scores = candidates.ToDictionary(id => id, _ => 0.0);
+        foreach (var term in terms)
+        {
+            var idf = Math.Log(1 + (double)stats.Documents / Math.Max(1, stats.Words.GetValueOrDefault(term, 1)));
+            foreach (var (column, weight) in columns)
+            {
+                var inColumn = await connection.QueryAsync<long>(new CommandDefinition(
+                    "SELECT rowid FROM article_search WHERE article_search MATCH @match AND rowid >= @floor",
+                    new { match = "{" + column + "} : " + SearchQuery.Quote(term), floor }, cancellationToken: ct));
+                foreach (var id in inColumn)
+                    if (scores.ContainsKey(id)) scores[id] += idf * weight;
+            }
+        }
+        // Among equal scores the newest first: ids grow with creation time, which here stands in for
+        // publication time (reading the latter for a thousand candidates would double the query's time).
+        return candidates.OrderByDescending(id => scores[id]).ThenByDescending(id => id).Take(take).ToList();
     }
 
     private const string TextSql = "SELECT id AS Id, headline AS Headline, excerpt AS Excerpt, body_text AS Body FROM articles WHERE id IN @ids";
@@ -93,7 +139,11 @@ public sealed class SearchService(Db db, TimeProvider clock)
         // A word matches by itself (the query's words) or, for a romanised hit, by its phonetic key.
         string? Native(string word) => words.Contains(word) ? word : null;
         string? Roman(string word) => SearchText.IsDevanagari(word) && Romanizer.Key(word) is { } key && query.Keys.Contains(key) ? key : null;
-        return rows.ToDictionary(r => r.Id, r => Snippets.Build([r.Body ?? "", r.Excerpt, r.Headline], romanised.Contains(r.Id) ? Roman : Native));
+        var seenNative = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var seenRoman = new Dictionary<string, string?>(StringComparer.Ordinal);
+        return rows.ToDictionary(r => r.Id, r => romanised.Contains(r.Id)
+            ? Snippets.Build([r.Body ?? "", r.Excerpt, r.Headline], Roman, seenRoman)
+            : Snippets.Build([r.Body ?? "", r.Excerpt, r.Headline], Native, seenNative));
     }
 }
 
@@ -107,13 +157,17 @@ public static class Snippets
 
     /// <param name="texts">Candidate texts, in order of preference when they match equally well.</param>
     /// <param name="match">For a normalised word: the query term it matches, or null.</param>
-    public static string Build(IReadOnlyList<string> texts, Func<string, string?> match)
+    public static string Build(IReadOnlyList<string> texts, Func<string, string?> match) => Build(texts, match, new Dictionary<string, string?>(StringComparer.Ordinal));
+
+    /// <param name="seen">What each raw word matched, shared across the hits of one page: most words repeat,
+    /// and normalising every word of every body again was most of a search's time.</param>
+    public static string Build(IReadOnlyList<string> texts, Func<string, string?> match, Dictionary<string, string?> seen)
     {
         (string Text, List<Word> Words, int Start, int Distinct, int Total)? best = null;
         foreach (var text in texts)
         {
             if (string.IsNullOrWhiteSpace(text)) continue;
-            var words = Split(text, match);
+            var words = Split(text, match, seen);
             var (start, distinct, total) = BestWindow(words);
             if (best is null || distinct > best.Value.Distinct || (distinct == best.Value.Distinct && total > best.Value.Total))
                 best = (text, words, start, distinct, total);
@@ -124,7 +178,7 @@ public static class Snippets
         if (bestDistinct == 0 && texts.Count > 1 && !string.IsNullOrWhiteSpace(texts[1]))
         {
             bestText = texts[1];
-            bestWords = Split(bestText, match);
+            bestWords = Split(bestText, match, seen);
             bestStart = 0;
         }
         return Render(bestText, bestWords, bestStart);
@@ -132,7 +186,7 @@ public static class Snippets
 
     /// <summary>Words as the index sees them (<see cref="SearchText.Tokens"/> of the normalised text), with their
     /// place in the original: the characters normalisation removes (joiners) stay inside their word.</summary>
-    private static List<Word> Split(string text, Func<string, string?> match)
+    private static List<Word> Split(string text, Func<string, string?> match, Dictionary<string, string?> seen)
     {
         var words = new List<Word>();
         var start = -1;
@@ -144,9 +198,12 @@ public static class Snippets
             {
                 var end = i;
                 while (end > start && SearchText.IsIgnorable(text[end - 1])) end--;
-                var tokens = SearchText.Tokens(SearchText.Normalize(text[start..end]));
-                string? matched = null;
-                foreach (var token in tokens) matched ??= match(token);
+                var raw = text[start..end];
+                if (!seen.TryGetValue(raw, out var matched))
+                {
+                    foreach (var token in SearchText.Tokens(SearchText.Normalize(raw))) matched ??= match(token);
+                    seen[raw] = matched;
+                }
                 words.Add(new Word(start, end, matched));
                 start = -1;
             }

@@ -58,8 +58,6 @@ CREATE TABLE articles (
     subheadline          TEXT,
     excerpt              TEXT NOT NULL,
     custom_excerpt       TEXT,
-    body_html            TEXT NOT NULL,
-    body_text            TEXT NOT NULL,
     dateline             TEXT,
     section_id           INTEGER NOT NULL REFERENCES sections(id) ON DELETE RESTRICT,
     source_id            INTEGER REFERENCES sources(id) ON DELETE RESTRICT,
@@ -80,7 +78,11 @@ CREATE TABLE articles (
     owner_key_id         INTEGER REFERENCES api_keys(id) ON DELETE SET NULL,
     version              INTEGER NOT NULL DEFAULT 1,
     created_at           TEXT NOT NULL,
-    updated_at           TEXT NOT NULL
+    updated_at           TEXT NOT NULL,
+    -- Last: a row longer than a page spills into overflow pages, and reading a column after the
+    -- body would walk them; lists and teasers read only the columns above.
+    body_html            TEXT NOT NULL,
+    body_text            TEXT NOT NULL
 );
 CREATE INDEX articles_feed ON articles(status, published_at DESC, id DESC);
 CREATE INDEX articles_section_feed ON articles(section_id, status, published_at DESC, id DESC);
