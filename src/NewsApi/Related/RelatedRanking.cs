@@ -45,7 +45,7 @@ public sealed class RelatedRanking(Db db, TimeProvider clock, ArticleMapper mapp
             .OrderByDescending(Preliminary).ThenByDescending(id => id).Take(MaxCandidates).ToList();
         if (candidates.Count == 0) return items;
 
-        var rows = (await connection.QueryAsync<CandidateRow>(new CommandDefinition(CandidateSql,
+        var rows = (await connection.QueryAsync<TeaserRow>(new CommandDefinition(CandidateSql,
             new { ids = candidates, now }, cancellationToken: ct))).AsList();
         var ranked = rows.Select(r =>
         {
@@ -58,7 +58,7 @@ public sealed class RelatedRanking(Db db, TimeProvider clock, ArticleMapper mapp
         })
         .OrderByDescending(c => c.Score).ThenByDescending(c => c.Row.PublishedAt).ThenByDescending(c => c.Row.Id)
         .Take(limit - items.Count);
-        items.AddRange(ranked.Select(c => RelatedTeaser.From(mapper.ToTeaser(c.Row.ToTeaserRow()), c.Reason)));
+        items.AddRange(ranked.Select(c => RelatedTeaser.From(mapper.ToTeaser(c.Row), c.Reason)));
         return items;
     }
 
@@ -116,25 +116,4 @@ public sealed class RelatedRanking(Db db, TimeProvider clock, ArticleMapper mapp
     }
 
     private const string CandidateSql = "SELECT " + TeaserRow.Columns + ", a.section_id FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id IN @ids AND " + ArticleFilter.PublicPredicate;
-
-    private sealed class CandidateRow
-    {
-        public long Id { get; init; }
-        public string Slug { get; init; } = "";
-        public string Headline { get; init; } = "";
-        public string? Dateline { get; init; }
-        public string Excerpt { get; init; } = "";
-        public string? ImageUrl { get; init; }
-        public string? ImageAlt { get; init; }
-        public string SectionSlug { get; init; } = "";
-        public string SectionName { get; init; } = "";
-        public DateTimeOffset? PublishedAt { get; init; }
-        public long SectionId { get; init; }
-
-        public TeaserRow ToTeaserRow() => new()
-        {
-            Id = Id, Slug = Slug, Headline = Headline, Dateline = Dateline, Excerpt = Excerpt, ImageUrl = ImageUrl, ImageAlt = ImageAlt,
-            SectionSlug = SectionSlug, SectionName = SectionName, PublishedAt = PublishedAt,
-        };
-    }
 }
