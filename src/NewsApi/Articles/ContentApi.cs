@@ -39,7 +39,9 @@ public static class ContentApi
         var page = rows.Take(limit).ToList();
         var next = rows.Count > limit ? ArticleQueryParsing.NextCursor(cursors, page[^1].PublishedAt!.Value, page[^1].Id) : null;
         Paging.SetNextLink(http, next);
-        return TypedResults.Ok(new Page<Article>(await reader.ToArticlesAsync(page, bodyFormats, ct), next));
+        var articles = await reader.ToArticlesAsync(page, bodyFormats, ct);
+        DescribeArticles(http, articles);
+        return TypedResults.Ok(new Page<Article>(articles, next));
     }
 
     public static async Task<Results<Ok<Page<Teaser>>, ValidationProblem>> ListTeasers(
@@ -54,6 +56,7 @@ public static class ContentApi
         var page = rows.Take(limit).ToList();
         var next = rows.Count > limit ? ArticleQueryParsing.NextCursor(cursors, page[^1].PublishedAt!.Value, page[^1].Id) : null;
         Paging.SetNextLink(http, next);
+        DescribeTeasers(http, page);
         return TypedResults.Ok(new Page<Teaser>(page.Select(mapper.ToTeaser).ToList(), next));
     }
 
@@ -61,7 +64,7 @@ public static class ContentApi
         [Description("Article id.")] long id,
         [Description("Comma-separated article fields to return (sparse fieldset).")] string? fields,
         [Description("Comma-separated body formats: html (default), text, blocks.")] string? formats,
-        ArticleReader reader, CancellationToken ct)
+        ArticleReader reader, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         ArticleQueryParsing.Fields(fields, errors);
@@ -70,7 +73,9 @@ public static class ContentApi
 
         var row = await reader.FindAsync(id, publicOnly: true, ct);
         if (row is null) return new NotFoundProblem($"No published article has id {id}.");
-        return TypedResults.Ok((await reader.ToArticlesAsync([row], bodyFormats, ct))[0]);
+        var article = (await reader.ToArticlesAsync([row], bodyFormats, ct))[0];
+        DescribeArticles(http, [article]);
+        return TypedResults.Ok(article);
     }
 
     public static async Task<Results<Ok<Article>, MovedPermanently, NotFoundProblem, ValidationProblem>> GetArticleBySlug(
@@ -86,9 +91,23 @@ public static class ContentApi
 
         var normalized = slug.Normalize(NormalizationForm.FormC).ToLowerInvariant();
         var (row, current) = await reader.FindBySlugAsync(normalized, ct);
-        if (row is not null) return TypedResults.Ok((await reader.ToArticlesAsync([row], bodyFormats, ct))[0]);
+        if (row is not null)
+        {
+            var article = (await reader.ToArticlesAsync([row], bodyFormats, ct))[0];
+            DescribeArticles(http, [article]);
+            return TypedResults.Ok(article);
+        }
         if (current is not null)
             return new MovedPermanently($"/v1/articles/slug/{Uri.EscapeDataString(current)}{http.Request.QueryString}");
         return new NotFoundProblem($"No published article has the slug '{normalized}'.");
     }
+
+    internal static void DescribeArticles(HttpContext http, IReadOnlyList<Article> articles) =>
+        CacheTags.Describe(http, articles.Count == 0 ? null : articles.Max(a => a.UpdatedAt),
+            articles.SelectMany(a => a.Tags.Select(t => CacheTags.Tag(t.Slug)).Prepend(CacheTags.Section(a.Section.Slug)).Prepend(CacheTags.Article(a.Id)))
+                .Prepend("articles"));
+
+    internal static void DescribeTeasers(HttpContext http, IReadOnlyList<TeaserRow> teasers) =>
+        CacheTags.Describe(http, teasers.Count == 0 ? null : teasers.Max(t => t.UpdatedAt),
+            teasers.SelectMany(t => new[] { CacheTags.Article(t.Id), CacheTags.Section(t.SectionSlug) }).Prepend("articles"));
 }

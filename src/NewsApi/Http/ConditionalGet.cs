@@ -4,7 +4,8 @@ using Microsoft.Net.Http.Headers;
 
 namespace NewsApi.Http;
 
-/// <summary>Strong ETags (a hash of the body) and 304s for successful GETs, plus the cache policy:
+/// <summary>Strong ETags (a hash of the body), Last-Modified (from <see cref="CacheTags"/>) and 304s for
+/// successful GETs (If-None-Match first, else If-Modified-Since), plus the cache policy:
 /// public and CDN-cacheable for the content API, never stored for the editorial API.</summary>
 public sealed class ConditionalGetMiddleware(RequestDelegate next)
 {
@@ -49,7 +50,14 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
                 var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 response.Headers.ETag = "\"" + WebEncoders.Base64UrlEncode(hash, 0, 16) + "\"";
             }
-            if (Matches(request.Headers.IfNoneMatch, response.Headers.ETag.ToString()))
+            DateTimeOffset? lastModified = context.Items[CacheTags.LastModifiedItem] is DateTimeOffset at
+                ? new DateTimeOffset(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero) : null;
+            if (lastModified is not null) response.Headers.LastModified = lastModified.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            var notModified = request.Headers.IfNoneMatch.Count > 0
+                ? Matches(request.Headers.IfNoneMatch, response.Headers.ETag.ToString())
+                : lastModified is not null && DateTimeOffset.TryParse(request.Headers.IfModifiedSince, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal, out var since) && lastModified <= since;
+            if (notModified)
             {
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;

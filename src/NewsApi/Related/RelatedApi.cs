@@ -20,26 +20,29 @@ public static class RelatedApi
     public static async Task<Results<Ok<RelatedList>, NotFoundProblem, ValidationProblem>> GetRelated(
         [Description("Article id.")] long id,
         [Description("How many related stories, 1..20 (default 5).")] int? limit,
-        ArticleReader reader, RelatedRanking ranking, CancellationToken ct)
+        ArticleReader reader, RelatedRanking ranking, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var n = limit is null ? 5 : Paging.Limit(limit, errors, max: 20);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var row = await reader.FindAsync(id, publicOnly: true, ct);
         if (row is null) return new NotFoundProblem($"No published article has id {id}.");
-        return TypedResults.Ok(new RelatedList(await ranking.RankAsync(row, n, ct)));
+        var items = await ranking.RankAsync(row, n, ct);
+        CacheTags.Describe(http, null, items.Select(i => CacheTags.Article(i.Id)).Prepend(CacheTags.Article(row.Id)));
+        return TypedResults.Ok(new RelatedList(items));
     }
 
     public static async Task<Results<Ok<Adjacent>, NotFoundProblem, ValidationProblem>> GetAdjacent(
         [Description("Article id.")] long id,
         [Description("section (default): within the article's section; site: across the whole site.")] string? scope,
-        ArticleReader reader, ArticleMapper mapper, CancellationToken ct)
+        ArticleReader reader, ArticleMapper mapper, HttpContext http, CancellationToken ct)
     {
         if (scope is not (null or "section" or "site"))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["scope"] = ["scope must be 'section' or 'site'."] });
         var row = await reader.FindAsync(id, publicOnly: true, ct);
         if (row is null) return new NotFoundProblem($"No published article has id {id}.");
         var (previous, next) = await reader.AdjacentAsync(row, sameSection: scope != "site", ct);
+        ContentApi.DescribeTeasers(http, new[] { previous, next }.OfType<TeaserRow>().ToList());
         return TypedResults.Ok(new Adjacent(
             previous is null ? null : mapper.ToTeaser(previous),
             next is null ? null : mapper.ToTeaser(next)));

@@ -59,6 +59,7 @@ public static class SearchApi
         var rows = (await connection.QueryAsync<TeaserRow>(new CommandDefinition(
             "SELECT " + TeaserRow.Columns + " FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id IN @ids AND" + ArticleFilter.PublicPredicate,
             new { ids = page.Select(h => h.Id).ToArray(), now = clock.GetUtcNow() }, cancellationToken: ct))).ToDictionary(r => r.Id);
+        ContentApi.DescribeTeasers(http, rows.Values.ToList());
         var items = page.Where(h => rows.ContainsKey(h.Id)).Select(h =>
         {
             var t = mapper.ToTeaser(rows[h.Id]);
