@@ -36,10 +36,9 @@ public sealed class RelatedRanking(Db db, TimeProvider clock, ArticleMapper mapp
 
         var stats = await statistics.GetAsync(ct);
         var topic = await TopicScoresAsync(connection, article.Id, stats, ct);
-        var text = await TextScoresAsync(connection, article, stats, ct);
+        var (text, maxText) = await TextScoresAsync(connection, article, stats, ct);
         var exclude = curated.Select(c => c.Id).Append(article.Id).ToHashSet();
         var maxTopic = topic.Count == 0 ? 1 : topic.Values.Max();
-        var maxText = text.Count == 0 ? 1 : text.Values.Max();
         double Preliminary(long id) => TopicWeight * topic.GetValueOrDefault(id) / maxTopic + TextWeight * text.GetValueOrDefault(id) / maxText;
         var candidates = topic.Keys.Union(text.Keys).Where(id => !exclude.Contains(id))
             .OrderByDescending(Preliminary).ThenByDescending(id => id).Take(MaxCandidates).ToList();
@@ -89,7 +88,9 @@ public sealed class RelatedRanking(Db db, TimeProvider clock, ArticleMapper mapp
     /// <summary>Text similarity with the article's rarest headline and excerpt words: Σ idf of the words each
     /// article nearest in time shares with it. The document frequencies come
     /// from the cached statistics; FTS5's bm25() would recount them on every call.</summary>
-    private static async Task<Dictionary<long, double>> TextScoresAsync(SqliteConnection connection, ArticleRow article, TermStatistics.Snapshot stats, CancellationToken ct)
+    /// <returns>Scores, and the score of an article sharing every one of the words: text similarity is a
+    /// share of that, so one common word in common stays a weak reason however few candidates there are.</returns>
+    private static async Task<(Dictionary<long, double> Scores, double Max)> TextScoresAsync(SqliteConnection connection, ArticleRow article, TermStatistics.Snapshot stats, CancellationToken ct)
     {
         var distinctive = SearchText.Tokens(SearchText.Normalize(article.Headline + " " + article.Excerpt))
             .Distinct(StringComparer.Ordinal)
@@ -97,7 +98,7 @@ public sealed class RelatedRanking(Db db, TimeProvider clock, ArticleMapper mapp
             .Where(w => w.Df > 1 && w.Df < stats.Documents / 2)
             .OrderBy(w => w.Df).ThenBy(w => w.Term, StringComparer.Ordinal)
             .Take(DistinctiveTerms).ToList();
-        if (distinctive.Count == 0) return [];
+        if (distinctive.Count == 0) return ([], 1);
 
         var any = "{headline excerpt body} : (" + string.Join(" OR ", distinctive.Select(t => "\"" + t.Term + "\"")) + ")";
         var bound = new { match = any, id = article.Id, window = TextWindow / 2 - 1 };
@@ -112,7 +113,8 @@ public sealed class RelatedRanking(Db db, TimeProvider clock, ArticleMapper mapp
                 scores[id] = scores.GetValueOrDefault(id) + idf;
         }
         // Only the best matches go on: one shared common word is not a relation.
-        return scores.OrderByDescending(s => s.Value).ThenByDescending(s => s.Key).Take(TextCandidates).ToDictionary(s => s.Key, s => s.Value);
+        var max = distinctive.Sum(d => Math.Log(1 + (double)stats.Documents / d.Df));
+        return (scores.OrderByDescending(s => s.Value).ThenByDescending(s => s.Key).Take(TextCandidates).ToDictionary(s => s.Key, s => s.Value), max);
     }
 
     private const string CandidateSql = "SELECT " + TeaserRow.Columns + ", a.section_id FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id IN @ids AND " + ArticleFilter.PublicPredicate;
