@@ -67,14 +67,12 @@ public sealed class TeaserRow
     public string SectionName { get; init; } = "";
     public DateTimeOffset? PublishedAt { get; init; }
 
-    public DateTimeOffset UpdatedAt { get; init; }
-
     /// <summary>Only read where the query adds <c>a.section_id</c> (related-story ranking).</summary>
     public long SectionId { get; init; }
 
     public const string Columns = """
         a.id, a.slug, a.headline, a.dateline, a.excerpt, a.image_url, a.image_alt,
-        s.slug AS section_slug, s.name AS section_name, a.published_at, a.updated_at
+        s.slug AS section_slug, s.name AS section_name, a.published_at
         """;
 }
 

@@ -40,7 +40,7 @@ public static class ContentApi
         var next = rows.Count > limit ? ArticleQueryParsing.NextCursor(cursors, page[^1].PublishedAt!.Value, page[^1].Id) : null;
         Paging.SetNextLink(http, next);
         var articles = await reader.ToArticlesAsync(page, bodyFormats, ct);
-        DescribeArticles(http, articles);
+        DescribeArticles(http, articles, lastModified: false);
         return TypedResults.Ok(new Page<Article>(articles, next));
     }
 
@@ -102,12 +102,15 @@ public static class ContentApi
         return new NotFoundProblem($"No published article has the slug '{normalized}'.");
     }
 
-    internal static void DescribeArticles(HttpContext http, IReadOnlyList<Article> articles) =>
-        CacheTags.Describe(http, articles.Count == 0 ? null : articles.Max(a => a.UpdatedAt),
+    /// <param name="lastModified">Only for one article: a list's newest member date goes backwards when an
+    /// article leaves it (unpublished, embargoed), so If-Modified-Since would keep a stale list alive. Lists
+    /// are revalidated by their ETag.</param>
+    internal static void DescribeArticles(HttpContext http, IReadOnlyList<Article> articles, bool lastModified = true) =>
+        CacheTags.Describe(http, lastModified && articles.Count > 0 ? articles.Max(a => a.UpdatedAt) : null,
             articles.SelectMany(a => a.Tags.Select(t => CacheTags.Tag(t.Slug)).Prepend(CacheTags.Section(a.Section.Slug)).Prepend(CacheTags.Article(a.Id)))
                 .Prepend("articles"));
 
     internal static void DescribeTeasers(HttpContext http, IReadOnlyList<TeaserRow> teasers) =>
-        CacheTags.Describe(http, teasers.Count == 0 ? null : teasers.Max(t => t.UpdatedAt),
+        CacheTags.Describe(http, null,
             teasers.SelectMany(t => new[] { CacheTags.Article(t.Id), CacheTags.Section(t.SectionSlug) }).Prepend("articles"));
 }

@@ -56,7 +56,7 @@ public static class EditorialApi
     {
         var errors = new Dictionary<string, string[]>();
         var n = Paging.Limit(limit, errors);
-        if (status is not null && !Enum.TryParse<ArticleStatus>(status, ignoreCase: true, out _))
+        if (status is not null && status.ToLowerInvariant() is not ("draft" or "scheduled" or "published" or "archived"))
             errors["status"] = ["status must be one of draft, scheduled, published, archived."];
         long? beforeId = null;
         if (cursor is not null)
@@ -119,6 +119,8 @@ public static class EditorialApi
         catch (JsonException e) { return Invalid(e.Path?.TrimStart('$', '.') is { Length: > 0 } p ? p : "body", e.Message); }
         // JsonNode parses lazily: a string with a lone surrogate (\ud800) only fails when it is read, as InvalidOperationException.
         catch (InvalidOperationException e) { return Invalid("body", "The request body is not valid JSON: " + e.Message); }
+        // …and a repeated member name only when the object is first walked, as ArgumentException.
+        catch (ArgumentException e) { return Invalid("body", "The request body is not valid JSON (a member appears twice?): " + e.Message); }
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
 

@@ -76,7 +76,8 @@ public static class WorkflowApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["articleIds"] = ["articleIds is required; send [] to clear the curated list."] });
         var ids = request.ArticleIds;
         var errors = new List<string>();
-        if (ids.Count > MaxRelated) errors.Add($"At most {MaxRelated} related articles.");
+        if (ids.Count > MaxRelated)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["articleIds"] = [$"At most {MaxRelated} related articles."] });
         if (ids.Contains(id)) errors.Add("An article cannot be related to itself.");
         if (ids.Distinct().Count() != ids.Count) errors.Add("Each related article may appear once.");
         await using (var connection = await db.OpenAsync(ct))

@@ -7,7 +7,7 @@ namespace NewsApi.Http;
 /// <summary>Strong ETags (a hash of the body), Last-Modified (from <see cref="CacheTags"/>) and 304s for
 /// successful GETs (If-None-Match first, else If-Modified-Since), plus the cache policy:
 /// public and CDN-cacheable for the content API, never stored for the editorial API.</summary>
-public sealed class ConditionalGetMiddleware(RequestDelegate next)
+public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguration configuration)
 {
     public const string PublicCacheControl = "public, max-age=60, stale-while-revalidate=600";
     public const string PrivateCacheControl = "private, no-store";
@@ -15,7 +15,9 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        var isAdmin = request.Path.StartsWithSegments("/v1/admin") || request.Path.StartsWithSegments("/v1/preview");
+        // With ContentApi:RequireKey the content API answers depend on the caller's key: no shared cache may keep them.
+        var isAdmin = request.Path.StartsWithSegments("/v1/admin") || request.Path.StartsWithSegments("/v1/preview")
+            || configuration.GetValue("ContentApi:RequireKey", false);
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) || !request.Path.StartsWithSegments("/v1"))
         {
             // Writes answer with article bodies and, for keys, secrets: never stored by a cache.

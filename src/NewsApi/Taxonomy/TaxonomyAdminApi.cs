@@ -125,10 +125,10 @@ public static class TaxonomyAdminApi
 
     // ---- tags, authors, sources
     public static Task<Results<Created<TagItem>, ValidationProblem, ConflictProblem>> CreateTag(TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct) =>
-        CreateAsync(db, clock, "tags", "/v1/tags/", input.Name, input.Slug, input.Description, null, async s => (await reader.TagsAsync(s, null, 1, null, ct))[0].ToTag(), ct);
+        CreateAsync(db, clock, "tags", "/v1/tags/", input.Name, input.Slug, input.Description, null, async s => (await reader.TagsAsync(s, null, 1, null, ct, all: true))[0].ToTag(), ct);
 
     public static Task<Results<Ok<TagItem>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateTag(string slug, TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct) =>
-        UpdateAsync(db, clock, "tags", slug, input.Name, input.Slug, input.Description, null, async s => (await reader.TagsAsync(s, null, 1, null, ct))[0].ToTag(), ct);
+        UpdateAsync(db, clock, "tags", slug, input.Name, input.Slug, input.Description, null, async s => (await reader.TagsAsync(s, null, 1, null, ct, all: true))[0].ToTag(), ct);
 
     public static Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteTag(string slug, Db db, CancellationToken ct) =>
         DeleteAsync(db, "tags", slug, "SELECT count(*) FROM article_tags WHERE tag_id = @id", "articles are tagged with it", ct);

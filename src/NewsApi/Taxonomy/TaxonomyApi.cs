@@ -25,7 +25,7 @@ public static class TaxonomyApi
     public static Task<Results<Ok<Page<SectionItem>>, ValidationProblem>> ListSections(
         [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
         TaxonomyReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
-        ListAsync(limit, cursor, cursors, http, (after, n) => reader.SectionsAsync(null, after, n, ct), r => r.ToSection());
+        ListAsync("sections", limit, cursor, cursors, http, (after, n) => reader.SectionsAsync(null, after, n, ct), r => r.ToSection());
 
     public static Task<Results<Ok<Page<TagItem>>, ValidationProblem>> ListTags(
         [Description("Prefix of the tag's name or slug (autocomplete).")] string? q,
@@ -33,18 +33,18 @@ public static class TaxonomyApi
         TaxonomyReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct)
     {
         var prefix = string.IsNullOrWhiteSpace(q) ? null : Normalize(q);
-        return ListAsync(limit, cursor, cursors, http, (after, n) => reader.TagsAsync(null, after, n, prefix, ct), r => r.ToTag());
+        return ListAsync("tags", limit, cursor, cursors, http, (after, n) => reader.TagsAsync(null, after, n, prefix, ct), r => r.ToTag());
     }
 
     public static Task<Results<Ok<Page<AuthorItem>>, ValidationProblem>> ListAuthors(
         [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
         TaxonomyReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
-        ListAsync(limit, cursor, cursors, http, (after, n) => reader.AuthorsAsync(null, after, n, ct), r => r.ToAuthor());
+        ListAsync("authors", limit, cursor, cursors, http, (after, n) => reader.AuthorsAsync(null, after, n, ct), r => r.ToAuthor());
 
     public static Task<Results<Ok<Page<SourceItem>>, ValidationProblem>> ListSources(
         [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
         TaxonomyReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
-        ListAsync(limit, cursor, cursors, http, (after, n) => reader.SourcesAsync(null, after, n, ct), r => r.ToSource());
+        ListAsync("sources", limit, cursor, cursors, http, (after, n) => reader.SourcesAsync(null, after, n, ct), r => r.ToSource());
 
     public static async Task<Results<Ok<SectionItem>, NotFoundProblem>> GetSection(string slug, TaxonomyReader reader, CancellationToken ct) =>
         (await reader.SectionsAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(row.ToSection()) : new NotFoundProblem($"No section has the slug '{slug}'.");
@@ -55,20 +55,24 @@ public static class TaxonomyApi
     public static async Task<Results<Ok<AuthorItem>, NotFoundProblem>> GetAuthor(string slug, TaxonomyReader reader, CancellationToken ct) =>
         (await reader.AuthorsAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(row.ToAuthor()) : new NotFoundProblem($"No author has the slug '{slug}'.");
 
-    private static async Task<Results<Ok<Page<T>>, ValidationProblem>> ListAsync<T>(
+    /// <param name="kind">Part of the cursor, so one list's cursor is refused by another.</param>
+    private static async Task<Results<Ok<Page<T>>, ValidationProblem>> ListAsync<T>(string kind,
         int? limit, string? cursor, CursorCodec cursors, HttpContext http,
         Func<string?, int, Task<List<TaxonomyRow>>> query, Func<TaxonomyRow, T> map)
     {
         var errors = new Dictionary<string, string[]>();
         var n = Paging.Limit(limit, errors);
         string? after = null;
-        if (cursor is not null && !cursors.TryDecode(cursor, out after!))
-            errors["cursor"] = ["The cursor is not one this API issued (it may be truncated or altered)."];
+        if (cursor is not null)
+        {
+            if (cursors.TryDecode(cursor, out var position) && position.StartsWith(kind + ":", StringComparison.Ordinal)) after = position[(kind.Length + 1)..];
+            else errors["cursor"] = ["The cursor is not one this API issued for this list (it may be truncated or altered)."];
+        }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var rows = await query(after, n + 1);
         var page = rows.Take(n).ToList();
-        var next = rows.Count > n ? cursors.Encode(page[^1].Slug) : null;
+        var next = rows.Count > n ? cursors.Encode(kind + ":" + page[^1].Slug) : null;
         Paging.SetNextLink(http, next);
         return TypedResults.Ok(new Page<T>(page.Select(map).ToList(), next));
     }

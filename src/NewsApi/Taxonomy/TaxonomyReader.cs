@@ -5,7 +5,8 @@ using NewsApi.Data;
 namespace NewsApi.Taxonomy;
 
 /// <summary>Public reads of sections, tags, authors and sources, keyset-paged by slug.
-/// Article counts only count what the public may see.</summary>
+/// Article counts only count what the public may see, and a tag shows only once a public article
+/// carries it: tags typed on drafts would otherwise tell what unpublished stories are about.</summary>
 public sealed class TaxonomyReader(Db db, TimeProvider clock)
 {
     private const string SectionsSql = """
@@ -30,6 +31,9 @@ public sealed class TaxonomyReader(Db db, TimeProvider clock)
         ) AS article_count
         FROM tags t
         WHERE (@slug IS NULL OR t.slug = @slug) AND (@after IS NULL OR t.slug > @after)
+          AND (@all OR EXISTS (SELECT 1 FROM article_tags at JOIN articles a ON a.id = at.article_id WHERE at.tag_id = t.id AND
+        """ + ArticleFilter.PublicPredicate + """
+        ))
           AND (@prefix IS NULL OR t.slug LIKE @prefix ESCAPE '\' OR lower(t.name) LIKE @prefix ESCAPE '\')
         ORDER BY t.slug LIMIT @limit
         """;
@@ -49,8 +53,9 @@ public sealed class TaxonomyReader(Db db, TimeProvider clock)
     public Task<List<TaxonomyRow>> SectionsAsync(string? slug, string? after, int limit, CancellationToken ct) =>
         QueryAsync(SectionsSql, slug, after, limit, null, ct);
 
-    public Task<List<TaxonomyRow>> TagsAsync(string? slug, string? after, int limit, string? prefix, CancellationToken ct) =>
-        QueryAsync(TagsSql, slug, after, limit, prefix is null ? null : EscapeLike(prefix) + "%", ct);
+    /// <param name="all">Also tags no public article carries yet (the editorial API's view).</param>
+    public Task<List<TaxonomyRow>> TagsAsync(string? slug, string? after, int limit, string? prefix, CancellationToken ct, bool all = false) =>
+        QueryAsync(TagsSql, slug, after, limit, prefix is null ? null : EscapeLike(prefix) + "%", ct, all);
 
     public Task<List<TaxonomyRow>> AuthorsAsync(string? slug, string? after, int limit, CancellationToken ct) =>
         QueryAsync(AuthorsSql, slug, after, limit, null, ct);
@@ -58,10 +63,10 @@ public sealed class TaxonomyReader(Db db, TimeProvider clock)
     public Task<List<TaxonomyRow>> SourcesAsync(string? slug, string? after, int limit, CancellationToken ct) =>
         QueryAsync(SourcesSql, slug, after, limit, null, ct);
 
-    private async Task<List<TaxonomyRow>> QueryAsync(string sql, string? slug, string? after, int limit, string? prefix, CancellationToken ct)
+    private async Task<List<TaxonomyRow>> QueryAsync(string sql, string? slug, string? after, int limit, string? prefix, CancellationToken ct, bool all = false)
     {
         await using var connection = await db.OpenAsync(ct);
-        var args = new { slug, after, limit, prefix, now = clock.GetUtcNow() };
+        var args = new { slug, after, limit, prefix, all, now = clock.GetUtcNow() };
         return (await connection.QueryAsync<TaxonomyRow>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
     }
 

@@ -226,7 +226,26 @@ public sealed class ContentApiTests
         Assert.That(keys, Does.Contain($"article-{_cricketId}").And.Contain("section-khel").And.Contain("tag-" + Uri.EscapeDataString("क्रिकेट")));
         var list = await _client.GetAsync("/v1/teasers?section=khel");
         Assert.That(list.Headers.GetValues("Surrogate-Key").Single().Split(' '), Does.Contain($"article-{_cricketId}").And.Contain("articles"));
-        Assert.That(list.Content.Headers.LastModified, Is.Not.Null);
+        // A list's newest member date goes backwards when an article leaves it; lists revalidate by ETag only.
+        Assert.That(list.Content.Headers.LastModified, Is.Null);
+    }
+
+    [Test]
+    public async Task Tags_only_on_drafts_are_not_listed()
+    {
+        await _content.DraftAsync(TestContent.Hindi("गुप्त विलय योजना", "desh", ["गुप्त अधिग्रहण"]));
+        var tags = await (await _client.GetAsync("/v1/tags?limit=100")).JsonAsync();
+        Assert.That(tags.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("name").GetString()), Does.Not.Contain("गुप्त अधिग्रहण"));
+        await (await _client.GetAsync("/v1/tags/" + Uri.EscapeDataString("गुप्त-अधिग्रहण"))).AssertProblemAsync(404);
+    }
+
+    [Test]
+    public async Task A_cursor_from_one_list_is_refused_by_another()
+    {
+        var sections = await (await _client.GetAsync("/v1/sections?limit=1")).JsonAsync();
+        var cursor = sections.GetProperty("nextCursor").GetString();
+        await (await _client.GetAsync($"/v1/authors?cursor={cursor}")).AssertProblemAsync(400);
+        await (await _client.GetAsync($"/v1/articles?cursor={cursor}")).AssertProblemAsync(400);
     }
 
     [Test]

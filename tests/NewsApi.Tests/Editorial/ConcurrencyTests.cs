@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using NewsApi.Tests.Infrastructure;
 using static NewsApi.Tests.Editorial.ArticleWriteRequests;
@@ -91,13 +92,15 @@ public sealed class ConcurrencyTests
         var articles = await Task.WhenAll(responses.Select(r => r.JsonAsync()));
         var slugs = articles.Select(a => a.GetProperty("slug").GetString()).ToList();
         var tagSlugs = articles.Select(a => a.GetProperty("tags")[0].GetProperty("slug").GetString()).Distinct().ToList();
-        var tags = await (await _editor.GetAsync("/v1/tags?q=" + Uri.EscapeDataString("समवर्ती"))).JsonAsync();
+        // The articles are drafts, so the public tag list does not show the tag; count what is stored.
+        await using var connection = await _factory.Services.GetRequiredService<NewsApi.Data.Db>().OpenAsync();
+        var storedTags = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT count(*) FROM tags WHERE name = 'समवर्ती नया टैग'");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(slugs, Is.Unique);
             Assert.That(slugs, Is.EquivalentTo(new[] { "एक-साथ-आई-दस-ख़बरें" }.Concat(Enumerable.Range(2, 9).Select(n => $"एक-साथ-आई-दस-ख़बरें-{n}"))));
             Assert.That(tagSlugs, Is.EqualTo(new[] { "समवर्ती-नया-टैग" }));
-            Assert.That(tags.GetProperty("items").GetArrayLength(), Is.EqualTo(1));
+            Assert.That(storedTags, Is.EqualTo(1));
         }
     }
 
