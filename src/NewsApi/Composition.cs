@@ -30,6 +30,7 @@ public static class Composition
         builder.Services.AddSingleton<IArticleIndexer>(sp => sp.GetRequiredService<Search.SearchIndex>());
         builder.Services.AddSingleton<Search.SearchService>();
         builder.Services.AddSingleton<Search.TermStatistics>();
+        builder.Services.AddHostedService<Search.TermStatisticsWarmUp>();
         builder.Services.AddSingleton<RelatedRanking>();
         builder.Services.AddSingleton<TaxonomyReader>();
         builder.Services.AddSingleton<DemoContent>();

@@ -49,3 +49,20 @@ public sealed class TermStatistics(Db db, TimeProvider clock) : IDisposable
         }
     }
 }
+
+/// <summary>Loads the term statistics once at start, in the background, so the first search or related
+/// request does not pay for the pass over the index (about a second on 100k articles).</summary>
+public sealed class TermStatisticsWarmUp(TermStatistics statistics, ILogger<TermStatisticsWarmUp> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await statistics.GetAsync(stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Could not load term statistics at start; the first search will");
+        }
+    }
+}
