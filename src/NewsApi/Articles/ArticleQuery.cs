@@ -22,7 +22,7 @@ public sealed record ArticleListQuery(
         Normalize(Section), Normalize(Tag), Normalize(Author), Normalize(Source), Lang, PublishedAfter, PublishedBefore);
 
     private static string? Normalize(string? slug) =>
-        string.IsNullOrWhiteSpace(slug) ? null : slug.Trim().Normalize(System.Text.NormalizationForm.FormC).ToLowerInvariant();
+        string.IsNullOrWhiteSpace(slug) ? null : Text.Slug.Key(slug);
 }
 
 /// <summary>Parses the <c>cursor</c>, <c>fields</c> and <c>formats</c> parameters of article endpoints.</summary>
@@ -34,10 +34,13 @@ public static class ArticleQueryParsing
         .Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))
         .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>Articles and teasers page the same feed, so their cursors are interchangeable.</summary>
+    private const string FeedList = "feed";
+
     public static FeedPosition? Position(CursorCodec codec, string? cursor, Dictionary<string, string[]> errors)
     {
         if (cursor is null) return null;
-        if (codec.TryDecode(cursor, out var position))
+        if (codec.TryDecode(FeedList, cursor, out string position))
         {
             var parts = position.Split('|');
             if (parts.Length == 2 && long.TryParse(parts[1], out var id))
@@ -46,12 +49,12 @@ public static class ArticleQueryParsing
                 catch (FormatException) { }
             }
         }
-        errors["cursor"] = ["The cursor is not one this API issued (it may be truncated or altered)."];
+        errors["cursor"] = [CursorCodec.Invalid];
         return null;
     }
 
     public static string NextCursor(CursorCodec codec, DateTimeOffset publishedAt, long id) =>
-        codec.Encode(Data.DbTime.ToText(publishedAt) + "|" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        codec.Encode(FeedList, Data.DbTime.ToText(publishedAt) + "|" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     public static IReadOnlySet<string>? Fields(string? fields, Dictionary<string, string[]> errors)
     {

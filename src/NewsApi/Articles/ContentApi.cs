@@ -89,7 +89,7 @@ public static class ContentApi
         var bodyFormats = ArticleQueryParsing.Formats(formats, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var normalized = slug.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        var normalized = Text.Slug.Key(slug);
         var (row, current) = await reader.FindBySlugAsync(normalized, ct);
         if (row is not null)
         {

@@ -107,9 +107,7 @@ public static class GenerateCorpus
                 Run(insertSearch, doc.Id, doc.PublishedAt, doc.Headline, doc.Excerpt, doc.Body, doc.RomanHeadline, doc.RomanText);
             }
         }
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO settings (name, value) VALUES ('search_index_version', @Version) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-            new { SearchIndex.Version }, tx, cancellationToken: ct));
+        await SearchIndex.MarkCurrentAsync(connection, tx, ct);
         await tx.CommitAsync(ct);
         await connection.ExecuteAsync("PRAGMA journal_mode = WAL; ANALYZE;");
     }

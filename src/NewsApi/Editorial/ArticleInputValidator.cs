@@ -68,7 +68,7 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
     {
         if (string.IsNullOrWhiteSpace(slug)) return false;
         await using var connection = await db.OpenAsync(ct);
-        var normalized = slug.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        var normalized = Slug.Key(slug);
         return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { slug = normalized }, cancellationToken: ct));
     }
 }

@@ -50,19 +50,19 @@ public sealed partial class ArticleWriter
         var errors = new Dictionary<string, string[]>();
         var now = clock.GetUtcNow();
 
-        var sectionSlug = Nfc(input.Section).ToLowerInvariant();
+        var sectionSlug = Slug.Key(input.Section ?? "");
         var sectionId = await IdBySlugAsync(connection, tx, "SELECT id FROM sections WHERE slug = @slug", sectionSlug, ct);
         if (sectionId is null) errors["section"] = [$"No section has the slug '{sectionSlug}'."];
 
         long? sourceId = null;
         if (NfcOrNull(input.Source) is { } sourceSlug)
         {
-            sourceId = await IdBySlugAsync(connection, tx, "SELECT id FROM sources WHERE slug = @slug", sourceSlug.ToLowerInvariant(), ct);
+            sourceId = await IdBySlugAsync(connection, tx, "SELECT id FROM sources WHERE slug = @slug", Slug.Key(sourceSlug), ct);
             if (sourceId is null) errors["source"] = [$"No source has the slug '{sourceSlug}'."];
         }
 
         var authorIds = new List<long>();
-        foreach (var authorSlug in (input.Authors ?? []).Select(a => Nfc(a).ToLowerInvariant()).Distinct())
+        foreach (var authorSlug in (input.Authors ?? []).Select(a => Slug.Key(a ?? "")).Distinct())
         {
             var authorId = await IdBySlugAsync(connection, tx, "SELECT id FROM authors WHERE slug = @slug", authorSlug, ct);
             if (authorId is null) errors["authors"] = [$"No author has the slug '{authorSlug}'."];
@@ -79,7 +79,7 @@ public sealed partial class ArticleWriter
         }
 
         var headline = Nfc(input.Headline);
-        var slug = NfcOrNull(input.Slug)?.ToLowerInvariant();
+        var slug = string.IsNullOrWhiteSpace(input.Slug) ? null : Slug.Key(input.Slug);
         if (slug is null)
         {
             slug = current?.Slug ?? await FreeSlugAsync(connection, tx, Slug.From(headline), null, ct);

@@ -61,14 +61,14 @@ public static class EditorialApi
         long? beforeId = null;
         if (cursor is not null)
         {
-            if (cursors.TryDecode(cursor, out var position) && long.TryParse(position, NumberStyles.None, CultureInfo.InvariantCulture, out var id)) beforeId = id;
-            else errors["cursor"] = ["The cursor is not one this API issued (it may be truncated or altered)."];
+            if (cursors.TryDecode("admin-articles", cursor, out long id)) beforeId = id;
+            else errors["cursor"] = [CursorCodec.Invalid];
         }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var rows = await articles.ListAsync(status?.ToLowerInvariant(), beforeId, n + 1, ct);
         var page = rows.Take(n).ToList();
-        var next = rows.Count > n ? cursors.Encode(page[^1].Id.ToString(CultureInfo.InvariantCulture)) : null;
+        var next = rows.Count > n ? cursors.Encode("admin-articles", page[^1].Id) : null;
         Paging.SetNextLink(http, next);
         return TypedResults.Ok(new Page<Article>(await articles.ToArticlesAsync(page, ct), next));
     }

@@ -51,8 +51,8 @@ public static class RevisionsApi
         long? before = null;
         if (cursor is not null)
         {
-            if (cursors.TryDecode(cursor, out var p) && long.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var b)) before = b;
-            else errors["cursor"] = ["The cursor is not one this API issued (it may be truncated or altered)."];
+            if (cursors.TryDecode("revisions", cursor, out long b)) before = b;
+            else errors["cursor"] = [CursorCodec.Invalid];
         }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (await articles.FindAsync(id, ct) is null) return new NotFoundProblem($"No article has id {id}.");
@@ -60,7 +60,7 @@ public static class RevisionsApi
         await using var connection = await db.OpenAsync(ct);
         var rows = (await connection.QueryAsync<RevisionRow>(new CommandDefinition(ListSql, new { id, before, limit = n + 1 }, cancellationToken: ct))).AsList();
         var page = rows.Take(n).Select(r => ToRevision(r, json.Value.SerializerOptions)).ToList();
-        var next = rows.Count > n ? cursors.Encode(page[^1].Number.ToString(CultureInfo.InvariantCulture)) : null;
+        var next = rows.Count > n ? cursors.Encode("revisions", page[^1].Number) : null;
         Paging.SetNextLink(http, next);
         return TypedResults.Ok(new Page<Revision>(page, next));
     }

@@ -9,15 +9,16 @@ namespace NewsApi.Http;
 /// public and CDN-cacheable for the content API, never stored for the editorial API.</summary>
 public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguration configuration)
 {
+    // With ContentApi:RequireKey the content API answers depend on the caller's key: no shared cache may keep them.
+    private readonly bool _contentIsPrivate = configuration.GetValue("ContentApi:RequireKey", false);
+
     public const string PublicCacheControl = "public, max-age=60, stale-while-revalidate=600";
     public const string PrivateCacheControl = "private, no-store";
 
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        // With ContentApi:RequireKey the content API answers depend on the caller's key: no shared cache may keep them.
-        var isAdmin = request.Path.StartsWithSegments("/v1/admin") || request.Path.StartsWithSegments("/v1/preview")
-            || configuration.GetValue("ContentApi:RequireKey", false);
+        var isAdmin = request.Path.StartsWithSegments("/v1/admin") || request.Path.StartsWithSegments("/v1/preview") || _contentIsPrivate;
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) || !request.Path.StartsWithSegments("/v1"))
         {
             // Writes answer with article bodies and, for keys, secrets: never stored by a cache.

@@ -37,9 +37,8 @@ public static class SearchApi
         var offset = 0;
         if (query.Cursor is not null)
         {
-            if (!cursors.TryDecode(query.Cursor, out var p) || !p.StartsWith("o:", StringComparison.Ordinal)
-                || !int.TryParse(p[2..], NumberStyles.None, CultureInfo.InvariantCulture, out offset))
-                errors["cursor"] = ["The cursor is not one this API issued (it may be truncated or altered)."];
+            if (cursors.TryDecode("search", query.Cursor, out long position) && position <= MaxOffset) offset = (int)position;
+            else errors["cursor"] = [CursorCodec.Invalid];
         }
         SearchQuery? parsed = null;
         if (string.IsNullOrWhiteSpace(q)) errors["q"] = ["q is required."];
@@ -50,7 +49,7 @@ public static class SearchApi
         var hits = await search.RankAsync(parsed!, query.ToFilter(), offset + limit + 1, ct);
         var page = hits.Skip(offset).Take(limit).ToList();
         var next = hits.Count > offset + limit && offset + limit < MaxOffset
-            ? cursors.Encode("o:" + (offset + limit).ToString(CultureInfo.InvariantCulture)) : null;
+            ? cursors.Encode("search", offset + limit) : null;
         Paging.SetNextLink(http, next);
         if (page.Count == 0) return TypedResults.Ok(new Page<SearchHit>([], next));
 

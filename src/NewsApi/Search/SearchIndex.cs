@@ -70,14 +70,18 @@ public sealed class SearchIndex(TimeProvider clock) : IArticleIndexer
             {
                 await using var tx = await connection.BeginTransactionAsync(ct);
                 await connection.ExecuteAsync(new CommandDefinition("DELETE FROM article_search", transaction: tx, cancellationToken: ct));
-                await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO settings (name, value) VALUES ('search_index_version', @Version) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
-                    new { Version }, tx, cancellationToken: ct));
+                await MarkCurrentAsync(connection, tx, ct);
                 await tx.CommitAsync(ct);
             }
         }
         return await CatchUpAsync(db, embargoOnly: false, ct);
     }
+
+    /// <summary>Records that the index holds this <see cref="Version"/>'s rows.</summary>
+    public static Task MarkCurrentAsync(System.Data.IDbConnection connection, System.Data.IDbTransaction tx, CancellationToken ct) =>
+        connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO settings (name, value) VALUES ('search_index_version', @Version) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+            new { Version }, tx, cancellationToken: ct));
 
     /// <summary>Adds public articles the index lacks: everything at start-up (after an upgrade or a restore),
     /// only those whose embargo has just passed on the scheduler's pass.</summary>

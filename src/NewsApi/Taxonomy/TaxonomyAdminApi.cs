@@ -76,7 +76,7 @@ public static class TaxonomyAdminApi
     }
 
     private static string Norm(string s) => s.Trim().Normalize(NormalizationForm.FormC);
-    private static string SlugOf(string? slug, string name) => slug is null ? Text.Slug.From(name) : Norm(slug).ToLowerInvariant();
+    private static string SlugOf(string? slug, string name) => slug is null ? Text.Slug.From(name) : Text.Slug.Key(slug);
 
     // ---- sections
     public static async Task<Results<Created<SectionItem>, ValidationProblem, ConflictProblem>> CreateSection(SectionInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct)
@@ -84,7 +84,7 @@ public static class TaxonomyAdminApi
         var slug = SlugOf(input.Slug, input.Name);
         await using var connection = await db.OpenAsync(ct);
         long? parentId = null;
-        if (input.Parent is not null && (parentId = await IdAsync(connection, "sections", Norm(input.Parent).ToLowerInvariant(), ct)) is null)
+        if (input.Parent is not null && (parentId = await IdAsync(connection, "sections", Text.Slug.Key(input.Parent), ct)) is null)
             return Invalid("parent", $"No section has the slug '{input.Parent}'.");
         var inserted = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO sections (slug, name, description, parent_id, created_at, updated_at) VALUES (@slug, @name, @description, @parentId, @now, @now)",
@@ -101,17 +101,17 @@ public static class TaxonomyAdminApi
         [Description("Current slug.")] string slug, SectionInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var id = await IdAsync(connection, "sections", Norm(slug).ToLowerInvariant(), ct);
+        var id = await IdAsync(connection, "sections", Text.Slug.Key(slug), ct);
         if (id is null) return new NotFoundProblem($"No section has the slug '{slug}'.");
         long? parentId = null;
         if (input.Parent is not null)
         {
-            parentId = await IdAsync(connection, "sections", Norm(input.Parent).ToLowerInvariant(), ct);
+            parentId = await IdAsync(connection, "sections", Text.Slug.Key(input.Parent), ct);
             if (parentId is null) return Invalid("parent", $"No section has the slug '{input.Parent}'.");
             var subtree = await connection.QueryAsync<long>(new CommandDefinition(DescendantsSql, new { id }, cancellationToken: ct));
             if (subtree.Contains(parentId.Value)) return Invalid("parent", "A section cannot be moved under itself or one of its sub-sections.");
         }
-        var newSlug = input.Slug is null ? Norm(slug).ToLowerInvariant() : SlugOf(input.Slug, input.Name);
+        var newSlug = input.Slug is null ? Text.Slug.Key(slug) : SlugOf(input.Slug, input.Name);
         var updated = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(
             "UPDATE sections SET slug = @newSlug, name = @name, description = @description, parent_id = @parentId, updated_at = @now WHERE id = @id",
             new { id, newSlug, name = Norm(input.Name), description = input.Description, parentId, now = clock.GetUtcNow() }, cancellationToken: ct)));
@@ -177,7 +177,7 @@ public static class TaxonomyAdminApi
         string slug, string name, string? slugInput, string? description, string? url, Func<string, Task<T>> read, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var current = Norm(slug).ToLowerInvariant();
+        var current = Text.Slug.Key(slug);
         var id = await IdAsync(connection, table, current, ct);
         if (id is null) return new NotFoundProblem($"Nothing in {table} has the slug '{slug}'.");
         var newSlug = slugInput is null ? current : SlugOf(slugInput, name);
@@ -191,7 +191,7 @@ public static class TaxonomyAdminApi
     {
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var id = await IdAsync(connection, table, Norm(slug).ToLowerInvariant(), ct, tx);
+        var id = await IdAsync(connection, table, Text.Slug.Key(slug), ct, tx);
         if (id is null) return new NotFoundProblem($"Nothing in {table} has the slug '{slug}'.");
         var uses = await connection.ExecuteScalarAsync<long>(new CommandDefinition(usesSql, new { id }, tx, cancellationToken: ct));
         if (uses > 0) return new ConflictProblem($"'{slug}' cannot be deleted: {why} ({uses}).");

@@ -55,7 +55,7 @@ public static class TaxonomyApi
     public static async Task<Results<Ok<AuthorItem>, NotFoundProblem>> GetAuthor(string slug, TaxonomyReader reader, CancellationToken ct) =>
         (await reader.AuthorsAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(row.ToAuthor()) : new NotFoundProblem($"No author has the slug '{slug}'.");
 
-    /// <param name="kind">Part of the cursor, so one list's cursor is refused by another.</param>
+    /// <param name="kind">The list its cursors belong to.</param>
     private static async Task<Results<Ok<Page<T>>, ValidationProblem>> ListAsync<T>(string kind,
         int? limit, string? cursor, CursorCodec cursors, HttpContext http,
         Func<string?, int, Task<List<TaxonomyRow>>> query, Func<TaxonomyRow, T> map)
@@ -65,17 +65,17 @@ public static class TaxonomyApi
         string? after = null;
         if (cursor is not null)
         {
-            if (cursors.TryDecode(cursor, out var position) && position.StartsWith(kind + ":", StringComparison.Ordinal)) after = position[(kind.Length + 1)..];
-            else errors["cursor"] = ["The cursor is not one this API issued for this list (it may be truncated or altered)."];
+            if (cursors.TryDecode(kind, cursor, out string position)) after = position;
+            else errors["cursor"] = [CursorCodec.Invalid];
         }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var rows = await query(after, n + 1);
         var page = rows.Take(n).ToList();
-        var next = rows.Count > n ? cursors.Encode(kind + ":" + page[^1].Slug) : null;
+        var next = rows.Count > n ? cursors.Encode(kind, page[^1].Slug) : null;
         Paging.SetNextLink(http, next);
         return TypedResults.Ok(new Page<T>(page.Select(map).ToList(), next));
     }
 
-    private static string Normalize(string s) => s.Trim().Normalize(NormalizationForm.FormC).ToLowerInvariant();
+    private static string Normalize(string s) => Text.Slug.Key(s);
 }

@@ -15,6 +15,16 @@ public static partial class Slug
     public static bool IsValid(string slug) =>
         slug.Length is > 0 and <= MaxLength && ValidPattern().IsMatch(slug) && slug.IsNormalized(NormalizationForm.FormC);
 
+    /// <summary>How a slug a client sends (in a path, a filter or a request body) is looked up: trimmed,
+    /// NFC, lower-cased. Text that is not valid Unicode is left un-normalised; it matches nothing.</summary>
+    public static string Key(string slug)
+    {
+        var trimmed = slug.Trim();
+        try { trimmed = trimmed.Normalize(NormalizationForm.FormC); }
+        catch (ArgumentException) { }
+        return trimmed.ToLowerInvariant();
+    }
+
     /// <summary>Slug from a headline: किम ने पुतिन से बात की → किम-ने-पुतिन-से-बात-की.</summary>
     public static string From(string text)
     {

@@ -56,6 +56,17 @@ public sealed class ReviewFindingsTests
         Assert.That(problem.GetProperty("errors").TryGetProperty("articleIds", out _), Is.True);
     }
 
+    [Test]
+    public async Task An_admin_list_cursor_is_refused_by_the_revisions_list_and_search()
+    {
+        var list = await (await _admin.GetAsync("/v1/admin/articles?limit=1")).JsonAsync();
+        var cursor = list.GetProperty("nextCursor").GetString();
+        Assert.That(cursor, Is.Not.Null);
+        await (await _admin.GetAsync($"/v1/admin/articles/{_id}/revisions?cursor={cursor}")).AssertProblemAsync(400);
+        await (await _admin.GetAsync($"/v1/search?q=x&cursor={cursor}")).AssertProblemAsync(400);
+        Assert.That((await _admin.GetAsync($"/v1/admin/articles?limit=1&cursor={cursor}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
     [TestCase("1")]
     [TestCase("draft,published")]
     public async Task The_admin_status_filter_takes_only_status_names(string status)
