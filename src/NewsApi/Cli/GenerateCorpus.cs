@@ -31,7 +31,15 @@ public static class GenerateCorpus
         var seed = s >= 0 && s + 1 < args.Length ? int.Parse(args[s + 1], CultureInfo.InvariantCulture) : 42;
         await services.GetRequiredService<Migrator>().MigrateAsync();
         var watch = Stopwatch.StartNew();
-        await GenerateAsync(services.GetRequiredService<Db>(), count, seed, CancellationToken.None);
+        try
+        {
+            await GenerateAsync(services.GetRequiredService<Db>(), count, seed, CancellationToken.None);
+        }
+        catch (InvalidOperationException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
         await output.WriteLineAsync($"Generated {count} articles in {watch.Elapsed.TotalSeconds:F1} s.");
         return 0;
     }
@@ -49,7 +57,8 @@ public static class GenerateCorpus
         // A bulk load of synthetic data: a big page cache helps FTS5 merge its segments, and there is
         // nothing to lose on a crash mid-way (the transaction simply never commits).
         // Writing through the WAL would write the whole corpus twice (log, then checkpoint).
-        await connection.ExecuteAsync("PRAGMA cache_size = -262144; PRAGMA synchronous = OFF; PRAGMA journal_mode = MEMORY;");
+        await connection.ExecuteAsync("PRAGMA cache_size = -262144; PRAGMA synchronous = OFF;");
+        await LeaveWalAsync(connection, db.DataSource, ct);
         await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
         var now = DbTime.ToText(DateTimeOffset.UtcNow);
         var sectionIds = await SectionsAsync(connection, tx, now);
@@ -110,6 +119,23 @@ public static class GenerateCorpus
         await SearchIndex.MarkCurrentAsync(connection, tx, ct);
         await tx.CommitAsync(ct);
         await connection.ExecuteAsync("PRAGMA journal_mode = WAL; ANALYZE;");
+    }
+
+    /// <summary>Leaving WAL needs the file to itself: with the service running this fails within a
+    /// second, not after the 30 s busy wait, and says what to do.</summary>
+    private static async Task LeaveWalAsync(SqliteConnection connection, string file, CancellationToken ct)
+    {
+        string? mode;
+        try
+        {
+            mode = await connection.ExecuteScalarAsync<string>(new CommandDefinition("PRAGMA journal_mode = MEMORY", commandTimeout: 1, cancellationToken: ct));
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 5)
+        {
+            mode = null;
+        }
+        if (!string.Equals(mode, "memory", StringComparison.OrdinalIgnoreCase))
+            throw new InvalidOperationException($"generate-corpus needs {file} to itself: stop the service that has it open, then run it again.");
     }
 
     private sealed record Generated(long Id, string Headline, string Excerpt, List<string> Paragraphs, string Text, DateTimeOffset At,

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 using NewsApi.Cli;
 using NewsApi.Data;
 using NewsApi.Tests.Infrastructure;
@@ -14,13 +15,20 @@ public sealed class SearchCommonWordTests
 {
     private NewsApiFactory _factory = null!;
     private HttpClient _client = null!;
+    private string _dbPath = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        _factory = new NewsApiFactory(demoContent: false);
+        // Generated before the service starts, as the CLI does: the bulk load leaves WAL mode for its
+        // duration, which needs the file to itself (the running service's background readers hold it).
+        _dbPath = Path.Combine(Path.GetTempPath(), $"newsapi-common-{Guid.NewGuid():N}.db");
+        var db = new Db($"Data Source={_dbPath}");
+        await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync();
+        await GenerateCorpus.GenerateAsync(db, 1500, seed: 3, CancellationToken.None);
+        SqliteConnection.ClearAllPools();
+        _factory = new NewsApiFactory(demoContent: false, dbPath: _dbPath);
         _client = _factory.CreateClient();
-        await GenerateCorpus.GenerateAsync(_factory.Services.GetRequiredService<Db>(), 1500, seed: 3, CancellationToken.None);
     }
 
     [OneTimeTearDown]
@@ -28,6 +36,7 @@ public sealed class SearchCommonWordTests
     {
         _client.Dispose();
         _factory.Dispose();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_dbPath + suffix);
     }
 
     private async Task<List<JsonElement>> PagesAsync(string q, int limit, int pages)
