@@ -22,6 +22,7 @@ public static class Composition
         });
         builder.Services.AddOptions<NewsApiOptions>().Bind(builder.Configuration.GetSection("NewsApi"));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<Http.ContentClock>();
         builder.Services.AddSingleton<ArticleMapper>();
         builder.Services.AddSingleton<ArticleReader>();
         builder.Services.AddSingleton<BodySanitizer>();

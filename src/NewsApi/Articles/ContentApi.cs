@@ -103,8 +103,7 @@ public static class ContentApi
     }
 
     /// <param name="lastModified">Only for one article: a list's newest member date goes backwards when an
-    /// article leaves it (unpublished, embargoed), so If-Modified-Since would keep a stale list alive. Lists
-    /// are revalidated by their ETag.</param>
+    /// article leaves it (unpublished, embargoed); lists take the <see cref="ContentClock"/>'s.</param>
     internal static void DescribeArticles(HttpContext http, IReadOnlyList<Article> articles, bool lastModified = true) =>
         CacheTags.Describe(http, lastModified && articles.Count > 0 ? articles.Max(a => a.UpdatedAt) : null,
             articles.SelectMany(a => a.Tags.Select(t => CacheTags.Tag(t.Slug)).Prepend(CacheTags.Section(a.Section.Slug)).Prepend(CacheTags.Article(a.Id)))

@@ -6,7 +6,7 @@ namespace NewsApi.Editorial;
 
 /// <summary>Publishes scheduled articles when their time comes. It starts by catching up on anything
 /// that fell due while the service was down, then checks every few seconds.</summary>
-public sealed class ScheduledPublisher(Db db, ArticleWriter writer, Search.SearchIndex searchIndex, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
+public sealed class ScheduledPublisher(Db db, ArticleWriter writer, Search.SearchIndex searchIndex, Http.ContentClock contentClock, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly Actor SchedulerActor = new("scheduler", null, null);
@@ -66,7 +66,8 @@ public sealed class ScheduledPublisher(Db db, ArticleWriter writer, Search.Searc
             logger.LogInformation("Published scheduled article {Id}", id);
         }
         // Embargoes end without a write; this is when their articles join the search index.
-        await searchIndex.CatchUpAsync(db, embargoOnly: true, ct);
+        var unembargoed = await searchIndex.CatchUpAsync(db, embargoOnly: true, ct);
+        if (published + unembargoed > 0) contentClock.Changed();
         return published;
     }
 }

@@ -4,10 +4,11 @@ using Microsoft.Net.Http.Headers;
 
 namespace NewsApi.Http;
 
-/// <summary>Strong ETags (a hash of the body), Last-Modified (from <see cref="CacheTags"/>) and 304s for
-/// successful GETs (If-None-Match first, else If-Modified-Since), plus the cache policy:
-/// public and CDN-cacheable for the content API, never stored for the editorial API.</summary>
-public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguration configuration)
+/// <summary>Strong ETags (a hash of the body), Last-Modified (an article's own date from <see cref="CacheTags"/>,
+/// else the <see cref="ContentClock"/>) and 304s for successful GETs (If-None-Match first, else
+/// If-Modified-Since), plus the cache policy: public and CDN-cacheable for the content API, never stored
+/// for the editorial API. Successful editorial writes move the content clock.</summary>
+public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguration configuration, ContentClock contentClock)
 {
     // With ContentApi:RequireKey the content API answers depend on the caller's key: no shared cache may keep them.
     private readonly bool _contentIsPrivate = configuration.GetValue("ContentApi:RequireKey", false);
@@ -29,6 +30,8 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
                     return Task.CompletedTask;
                 });
             await next(context);
+            if (request.Path.StartsWithSegments("/v1/admin") && context.Response.StatusCode is >= 200 and < 300)
+                contentClock.Changed(taxonomy: IsTaxonomy(request.Path));
             return;
         }
 
@@ -53,12 +56,14 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
                 var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 response.Headers.ETag = "\"" + WebEncoders.Base64UrlEncode(hash, 0, 16) + "\"";
             }
-            DateTimeOffset? lastModified = context.Items[CacheTags.LastModifiedItem] is DateTimeOffset at
-                ? new DateTimeOffset(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero) : null;
-            if (lastModified is not null) response.Headers.LastModified = lastModified.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            var at = context.Items[CacheTags.LastModifiedItem] is DateTimeOffset own
+                ? Later(own, contentClock.LastTaxonomyChange) : contentClock.LastChange;
+            // HTTP dates have whole seconds: a change later in the same second is only seen by the ETag.
+            var lastModified = new DateTimeOffset(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+            response.Headers.LastModified = lastModified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             var notModified = request.Headers.IfNoneMatch.Count > 0
                 ? Matches(request.Headers.IfNoneMatch, response.Headers.ETag.ToString())
-                : lastModified is not null && DateTimeOffset.TryParse(request.Headers.IfModifiedSince, System.Globalization.CultureInfo.InvariantCulture,
+                : DateTimeOffset.TryParse(request.Headers.IfModifiedSince, System.Globalization.CultureInfo.InvariantCulture,
                     System.Globalization.DateTimeStyles.AssumeUniversal, out var since) && lastModified <= since;
             if (notModified)
             {
@@ -75,6 +80,12 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static bool IsTaxonomy(PathString path) =>
+        path.StartsWithSegments("/v1/admin/sections") || path.StartsWithSegments("/v1/admin/tags")
+        || path.StartsWithSegments("/v1/admin/authors") || path.StartsWithSegments("/v1/admin/sources");
 
     private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
     {

@@ -17,6 +17,7 @@ public static class OpenApiSetup
             });
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
+            o.OperationFilter<ConditionalRequestsOperationFilter>();
             o.CustomSchemaIds(t => t.IsGenericType
                 ? t.Name[..t.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Concat(t.GetGenericArguments().Select(a => a.Name))
                 : t.Name);

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
+using NewsApi.Tests.Infrastructure;
+using static NewsApi.Tests.Editorial.WorkflowHttp;
+
+namespace NewsApi.Tests.Articles;
+
+/// <summary>Every GET carries a strong ETag and a Last-Modified that never goes backwards: lists take the
+/// content clock (moved by every editorial write and by the scheduler), so If-Modified-Since cannot keep a
+/// list alive after an article has left it. On a fake clock, so whole-second HTTP dates are exact.</summary>
+[TestFixture]
+public sealed class LastModifiedTests
+{
+    private FakeTimeProvider _clock = null!;
+    private NewsApiFactory _factory = null!;
+    private HttpClient _public = null!;
+    private HttpClient _editor = null!;
+    private HttpClient _admin = null!;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        _factory = new NewsApiFactory(demoContent: true, clock: _clock);
+        _public = Keys.ClientWith(_factory, null);
+        await new TestContent(_factory).EnsureTaxonomyAsync();
+        _editor = await Keys.ClientForRoleAsync(_factory, "editor");
+        _admin = await Keys.ClientForRoleAsync(_factory, "admin");
+    }
+
+    [TearDown]
+    public void Stop()
+    {
+        _public.Dispose();
+        _editor.Dispose();
+        _admin.Dispose();
+        _factory.Dispose();
+    }
+
+    private async Task<(long Id, string Slug, string Section)> NewestAsync()
+    {
+        var item = (await (await _public.GetAsync("/v1/articles?limit=1")).JsonAsync()).GetProperty("items")[0];
+        return (item.GetProperty("id").GetInt64(), item.GetProperty("slug").GetString()!, item.GetProperty("section").GetProperty("slug").GetString()!);
+    }
+
+    private static async Task<HttpResponseMessage> GetSinceAsync(HttpClient client, string url, DateTimeOffset since)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.IfModifiedSince = since;
+        return await client.SendAsync(request);
+    }
+
+    [Test]
+    public async Task Every_get_answers_with_a_strong_etag_and_last_modified()
+    {
+        var (id, slug, section) = await NewestAsync();
+        var token = (await (await _editor.PostAsync($"/v1/admin/articles/{id}/preview-token", null)).JsonAsync()).GetProperty("token").GetString();
+        var tag = (await (await _public.GetAsync("/v1/tags?limit=1")).JsonAsync()).GetProperty("items")[0].GetProperty("slug").GetString()!;
+        var author = (await (await _public.GetAsync("/v1/authors?limit=1")).JsonAsync()).GetProperty("items")[0].GetProperty("slug").GetString()!;
+        string[] publicPaths =
+        [
+            "/v1/articles", $"/v1/articles/{id}", "/v1/articles/slug/" + Uri.EscapeDataString(slug), "/v1/teasers",
+            $"/v1/articles/{id}/adjacent?scope=site", $"/v1/articles/{id}/related", "/v1/sections", "/v1/sections/" + Uri.EscapeDataString(section),
+            "/v1/tags", "/v1/tags/" + Uri.EscapeDataString(tag), "/v1/authors", "/v1/authors/" + Uri.EscapeDataString(author), "/v1/sources",
+            "/v1/search?q=" + Uri.EscapeDataString("पुतिन"), $"/v1/preview/{token}",
+        ];
+        string[] adminPaths = ["/v1/admin/articles", $"/v1/admin/articles/{id}", $"/v1/admin/articles/{id}/revisions", "/v1/admin/keys"];
+        foreach (var (client, path) in publicPaths.Select(p => (_public, p)).Concat(adminPaths.Select(p => (_admin, p))))
+        {
+            var response = await client.GetAsync(path);
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
+                Assert.That(response.Headers.ETag, Is.Not.Null, path);
+                Assert.That(response.Headers.ETag?.IsWeak, Is.False, path);
+                Assert.That(response.Content.Headers.LastModified, Is.Not.Null, path);
+                Assert.That(response.Content.Headers.LastModified, Is.LessThanOrEqualTo(_clock.GetUtcNow()), path);
+            }
+        }
+    }
+
+    [Test]
+    public async Task A_list_an_article_has_left_is_not_kept_alive_by_if_modified_since()
+    {
+        var (id, _, _) = await NewestAsync();
+        var before = await _public.GetAsync("/v1/teasers");
+        var lastModified = before.Content.Headers.LastModified!.Value;
+        Assert.That((await GetSinceAsync(_public, "/v1/teasers", lastModified)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified), "nothing changed yet");
+
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        var unpublished = await TransitionAsync(_editor, id, "unpublish");
+        Assert.That(unpublished.StatusCode, Is.EqualTo(HttpStatusCode.OK), await unpublished.Content.ReadAsStringAsync());
+
+        var after = await GetSinceAsync(_public, "/v1/teasers", lastModified);
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(after.Content.Headers.LastModified, Is.GreaterThan(lastModified));
+        Assert.That(await IdsAsync(_public, "/v1/teasers?limit=100"), Does.Not.Contain(id));
+        Assert.That((await GetSinceAsync(_public, "/v1/teasers", after.Content.Headers.LastModified!.Value)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+    }
+
+    [Test]
+    public async Task Renaming_its_section_makes_an_article_modified_though_its_own_date_stays()
+    {
+        var (id, _, section) = await NewestAsync();
+        var before = await _public.GetAsync($"/v1/articles/{id}");
+        var lastModified = before.Content.Headers.LastModified!.Value;
+        var updatedAt = (await before.JsonAsync()).GetProperty("updatedAt").GetDateTimeOffset();
+
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        var current = await (await _public.GetAsync("/v1/sections/" + Uri.EscapeDataString(section))).JsonAsync();
+        var renamed = await SendAsync(_editor, HttpMethod.Put, "/v1/admin/sections/" + Uri.EscapeDataString(section), null,
+            new { name = "अंतर्राष्ट्रीय ख़बरें", slug = section, parent = current.TryGetProperty("parent", out var p) && p.ValueKind == JsonValueKind.Object ? p.GetProperty("slug").GetString() : null });
+        Assert.That(renamed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await renamed.Content.ReadAsStringAsync());
+
+        var after = await GetSinceAsync(_public, $"/v1/articles/{id}", lastModified);
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var article = await after.JsonAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(article.GetProperty("section").GetProperty("name").GetString(), Is.EqualTo("अंतर्राष्ट्रीय ख़बरें".Normalize()));
+            Assert.That(article.GetProperty("updatedAt").GetDateTimeOffset(), Is.EqualTo(updatedAt), "the article itself was not written");
+            Assert.That(after.Content.Headers.LastModified, Is.GreaterThan(lastModified));
+        }
+    }
+
+    [Test]
+    public async Task A_failed_write_does_not_move_the_clock()
+    {
+        var before = (await _public.GetAsync("/v1/articles")).Content.Headers.LastModified!.Value;
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        var refused = await _editor.PostAsJsonAsync("/v1/admin/articles", new { headline = "" }, NewsApiFactory.Json);
+        await refused.AssertProblemAsync(400);
+        Assert.That((await GetSinceAsync(_public, "/v1/articles", before)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+    }
+
+    [Test]
+    public async Task An_ended_embargo_moves_the_lists_last_modified_at_the_next_scheduler_pass()
+    {
+        var draft = await CreateAsync(_editor, Article("प्रतिबंधित बजट ख़बर", "desh", ["बजट"], embargoUntil: _clock.GetUtcNow().AddHours(1)));
+        var id = draft.GetProperty("id").GetInt64();
+        await PublishAsync(_editor, id);
+        _clock.Advance(TimeSpan.FromSeconds(3));
+        var lastModified = (await _public.GetAsync("/v1/teasers")).Content.Headers.LastModified!.Value;
+
+        _clock.Advance(TimeSpan.FromHours(2)); // the embargo ends; the scheduler's timer fires on the fake clock
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        HttpResponseMessage after;
+        do
+        {
+            after = await GetSinceAsync(_public, "/v1/teasers?limit=100", lastModified);
+            if (after.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline) break;
+            await Task.Delay(50);
+        }
+        while (true);
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the list changed when the embargo ended");
+        Assert.That((await after.JsonAsync()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()), Does.Contain(id));
+    }
+}
