@@ -38,16 +38,6 @@ public sealed class ConflictProblem(string detail, IDictionary<string, object?>?
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status409Conflict);
 }
 
-public sealed class PreconditionFailedProblem(string detail) : ProblemResult(StatusCodes.Status412PreconditionFailed, detail), IEndpointMetadataProvider
-{
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status412PreconditionFailed);
-}
-
-public sealed class PreconditionRequiredProblem(string detail) : ProblemResult(StatusCodes.Status428PreconditionRequired, detail), IEndpointMetadataProvider
-{
-    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status428PreconditionRequired);
-}
-
 public sealed class ForbiddenProblem(string detail) : ProblemResult(StatusCodes.Status403Forbidden, detail), IEndpointMetadataProvider
 {
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status403Forbidden);
@@ -74,6 +64,16 @@ public sealed class MovedPermanently(string location) : IResult, IStatusCodeHttp
 public sealed class UnsupportedMediaTypeProblem(string detail) : ProblemResult(StatusCodes.Status415UnsupportedMediaType, detail), IEndpointMetadataProvider
 {
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status415UnsupportedMediaType);
+}
+
+/// <summary>A write to an existing resource without If-Match (428) or with a stale one (412).</summary>
+public sealed class PreconditionProblem(int status, string detail) : ProblemResult(status, detail), IEndpointMetadataProvider
+{
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        Declare(builder, StatusCodes.Status412PreconditionFailed);
+        Declare(builder, StatusCodes.Status428PreconditionRequired);
+    }
 }
 
 /// <summary>The ways a write to an existing article can be refused: 403 (not yours), 404, 409 (slug

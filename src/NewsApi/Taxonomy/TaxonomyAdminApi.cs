@@ -53,25 +53,29 @@ public sealed class SourceInputValidator : AbstractValidator<SourceInput>
     }
 }
 
-/// <summary>/v1/admin/sections, /tags, /authors, /sources: editors and admins. Taxonomy writes are
-/// last-write-wins (no If-Match): they are rare, small and made by a few editors.</summary>
+/// <summary>/v1/admin/sections, /tags, /authors, /sources: editors and admins. Each item's ETag is its
+/// version; updates and deletes need it in If-Match (428 without, 412 when stale), as article writes do.</summary>
 public static class TaxonomyAdminApi
 {
     public static RouteGroupBuilder MapTaxonomyAdminApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/admin").WithTags("Admin: taxonomy").RequireKey(Policies.Editor);
         group.MapPost("/sections", CreateSection).WithName("createSection").WithSummary("Create a section").AddEndpointFilter<ValidationFilter<SectionInput>>();
-        group.MapPut("/sections/{slug}", UpdateSection).WithName("updateSection").WithSummary("Update a section (rename, move; no cycles)").AddEndpointFilter<ValidationFilter<SectionInput>>();
-        group.MapDelete("/sections/{slug}", DeleteSection).WithName("deleteSection").WithSummary("Delete a section without articles or sub-sections");
+        group.MapGet("/sections/{slug}", GetSection).WithName("getSectionForEditing").WithSummary("Get a section with its ETag (its version)");
+        group.MapPut("/sections/{slug}", UpdateSection).WithName("updateSection").WithSummary("Update a section (rename, move; no cycles; If-Match required)").AddEndpointFilter<ValidationFilter<SectionInput>>();
+        group.MapDelete("/sections/{slug}", DeleteSection).WithName("deleteSection").WithSummary("Delete a section without articles or sub-sections (If-Match required)");
         group.MapPost("/tags", CreateTag).WithName("createTag").WithSummary("Create a tag").AddEndpointFilter<ValidationFilter<TermInput>>();
-        group.MapPut("/tags/{slug}", UpdateTag).WithName("updateTag").WithSummary("Update a tag").AddEndpointFilter<ValidationFilter<TermInput>>();
-        group.MapDelete("/tags/{slug}", DeleteTag).WithName("deleteTag").WithSummary("Delete a tag no article uses");
+        group.MapGet("/tags/{slug}", GetTag).WithName("getTagForEditing").WithSummary("Get a tag (also one no public article carries yet) with its ETag");
+        group.MapPut("/tags/{slug}", UpdateTag).WithName("updateTag").WithSummary("Update a tag (If-Match required)").AddEndpointFilter<ValidationFilter<TermInput>>();
+        group.MapDelete("/tags/{slug}", DeleteTag).WithName("deleteTag").WithSummary("Delete a tag no article uses (If-Match required)");
         group.MapPost("/authors", CreateAuthor).WithName("createAuthor").WithSummary("Create an author").AddEndpointFilter<ValidationFilter<TermInput>>();
-        group.MapPut("/authors/{slug}", UpdateAuthor).WithName("updateAuthor").WithSummary("Update an author").AddEndpointFilter<ValidationFilter<TermInput>>();
-        group.MapDelete("/authors/{slug}", DeleteAuthor).WithName("deleteAuthor").WithSummary("Delete an author with no articles");
+        group.MapGet("/authors/{slug}", GetAuthor).WithName("getAuthorForEditing").WithSummary("Get an author with their ETag");
+        group.MapPut("/authors/{slug}", UpdateAuthor).WithName("updateAuthor").WithSummary("Update an author (If-Match required)").AddEndpointFilter<ValidationFilter<TermInput>>();
+        group.MapDelete("/authors/{slug}", DeleteAuthor).WithName("deleteAuthor").WithSummary("Delete an author with no articles (If-Match required)");
         group.MapPost("/sources", CreateSource).WithName("createSource").WithSummary("Create a source (agency)").AddEndpointFilter<ValidationFilter<SourceInput>>();
-        group.MapPut("/sources/{slug}", UpdateSource).WithName("updateSource").WithSummary("Update a source").AddEndpointFilter<ValidationFilter<SourceInput>>();
-        group.MapDelete("/sources/{slug}", DeleteSource).WithName("deleteSource").WithSummary("Delete a source no article credits");
+        group.MapGet("/sources/{slug}", GetSource).WithName("getSourceForEditing").WithSummary("Get a source with its ETag");
+        group.MapPut("/sources/{slug}", UpdateSource).WithName("updateSource").WithSummary("Update a source (If-Match required)").AddEndpointFilter<ValidationFilter<SourceInput>>();
+        group.MapDelete("/sources/{slug}", DeleteSource).WithName("deleteSource").WithSummary("Delete a source no article credits (If-Match required)");
         return group;
     }
 
@@ -79,123 +83,163 @@ public static class TaxonomyAdminApi
     private static string SlugOf(string? slug, string name) => slug is null ? Text.Slug.From(name) : Text.Slug.Key(slug);
 
     // ---- sections
-    public static async Task<Results<Created<SectionItem>, ValidationProblem, ConflictProblem>> CreateSection(SectionInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Created<SectionItem>, ValidationProblem, ConflictProblem>> CreateSection(
+        SectionInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var slug = SlugOf(input.Slug, input.Name);
         await using var connection = await db.OpenAsync(ct);
         long? parentId = null;
-        if (input.Parent is not null && (parentId = await IdAsync(connection, "sections", Text.Slug.Key(input.Parent), ct)) is null)
+        if (input.Parent is not null && (parentId = (await CurrentAsync(connection, "sections", Text.Slug.Key(input.Parent), ct))?.Id) is null)
             return Invalid("parent", $"No section has the slug '{input.Parent}'.");
         var inserted = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO sections (slug, name, description, parent_id, created_at, updated_at) VALUES (@slug, @name, @description, @parentId, @now, @now)",
             new { slug, name = Norm(input.Name), description = input.Description, parentId, now = clock.GetUtcNow() }, cancellationToken: ct)));
-        if (!inserted) return new ConflictProblem($"A section with the slug '{slug}' exists.");
+        if (inserted is null) return new ConflictProblem($"A section with the slug '{slug}' exists.");
+        Preconditions.SetETag(http, 1);
         return TypedResults.Created($"/v1/sections/{Uri.EscapeDataString(slug)}", (await reader.SectionsAsync(slug, null, 1, ct))[0].ToSection());
     }
+
+    public static Task<Results<Ok<SectionItem>, NotFoundProblem>> GetSection(string slug, Db db, TaxonomyReader reader, HttpContext http, CancellationToken ct) =>
+        GetAsync(db, "sections", slug, http, async s => (await reader.SectionsAsync(s, null, 1, ct))[0].ToSection(), ct);
 
     private const string DescendantsSql = """
         WITH RECURSIVE tree(id) AS (SELECT @id UNION SELECT c.id FROM sections c JOIN tree ON c.parent_id = tree.id) SELECT id FROM tree
         """;
 
-    public static async Task<Results<Ok<SectionItem>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateSection(
-        [Description("Current slug.")] string slug, SectionInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct)
+    public static async Task<Results<Ok<SectionItem>, ValidationProblem, NotFoundProblem, ConflictProblem, PreconditionProblem>> UpdateSection(
+        [Description("Current slug.")] string slug, SectionInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var id = await IdAsync(connection, "sections", Text.Slug.Key(slug), ct);
-        if (id is null) return new NotFoundProblem($"No section has the slug '{slug}'.");
+        var current = await CurrentAsync(connection, "sections", Text.Slug.Key(slug), ct);
+        if (current is null) return new NotFoundProblem($"No section has the slug '{slug}'.");
+        if (Refused(http, current.Value.Version, $"section '{slug}'") is { } refused) return refused;
         long? parentId = null;
         if (input.Parent is not null)
         {
-            parentId = await IdAsync(connection, "sections", Text.Slug.Key(input.Parent), ct);
+            parentId = (await CurrentAsync(connection, "sections", Text.Slug.Key(input.Parent), ct))?.Id;
             if (parentId is null) return Invalid("parent", $"No section has the slug '{input.Parent}'.");
-            var subtree = await connection.QueryAsync<long>(new CommandDefinition(DescendantsSql, new { id }, cancellationToken: ct));
+            var subtree = await connection.QueryAsync<long>(new CommandDefinition(DescendantsSql, new { id = current.Value.Id }, cancellationToken: ct));
             if (subtree.Contains(parentId.Value)) return Invalid("parent", "A section cannot be moved under itself or one of its sub-sections.");
         }
         var newSlug = input.Slug is null ? Text.Slug.Key(slug) : SlugOf(input.Slug, input.Name);
-        var updated = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE sections SET slug = @newSlug, name = @name, description = @description, parent_id = @parentId, updated_at = @now WHERE id = @id",
-            new { id, newSlug, name = Norm(input.Name), description = input.Description, parentId, now = clock.GetUtcNow() }, cancellationToken: ct)));
-        if (!updated) return new ConflictProblem($"A section with the slug '{newSlug}' exists.");
+        var updated = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition("""
+            UPDATE sections SET slug = @newSlug, name = @name, description = @description, parent_id = @parentId, updated_at = @now, version = version + 1
+            WHERE id = @id AND version = @version
+            """, new { id = current.Value.Id, version = current.Value.Version, newSlug, name = Norm(input.Name), description = input.Description, parentId, now = clock.GetUtcNow() },
+            cancellationToken: ct)));
+        if (updated is null) return new ConflictProblem($"A section with the slug '{newSlug}' exists.");
+        if (updated == 0) return ChangedMeanwhile($"section '{slug}'");
+        Preconditions.SetETag(http, current.Value.Version + 1);
         return TypedResults.Ok((await reader.SectionsAsync(newSlug, null, 1, ct))[0].ToSection());
     }
 
-    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteSection(string slug, Db db, CancellationToken ct) =>
-        DeleteAsync(db, "sections", slug, "SELECT (SELECT count(*) FROM articles WHERE section_id = @id) + (SELECT count(*) FROM sections WHERE parent_id = @id)",
+    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteSection(string slug, Db db, HttpContext http, CancellationToken ct) =>
+        DeleteAsync(db, "sections", slug, http, "SELECT (SELECT count(*) FROM articles WHERE section_id = @id) + (SELECT count(*) FROM sections WHERE parent_id = @id)",
             "it still has articles or sub-sections", ct);
 
     // ---- tags, authors, sources
-    public static Task<Results<Created<TagItem>, ValidationProblem, ConflictProblem>> CreateTag(TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct) =>
-        CreateAsync(db, clock, "tags", "/v1/tags/", input.Name, input.Slug, input.Description, null, async s => (await reader.TagsAsync(s, null, 1, null, ct, all: true))[0].ToTag(), ct);
+    public static Task<Results<Created<TagItem>, ValidationProblem, ConflictProblem>> CreateTag(TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        CreateAsync(db, clock, http, "tags", "/v1/tags/", input.Name, input.Slug, input.Description, null, async s => (await reader.TagsAsync(s, null, 1, null, ct, all: true))[0].ToTag(), ct);
 
-    public static Task<Results<Ok<TagItem>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateTag(string slug, TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct) =>
-        UpdateAsync(db, clock, "tags", slug, input.Name, input.Slug, input.Description, null, async s => (await reader.TagsAsync(s, null, 1, null, ct, all: true))[0].ToTag(), ct);
+    public static Task<Results<Ok<TagItem>, NotFoundProblem>> GetTag(string slug, Db db, TaxonomyReader reader, HttpContext http, CancellationToken ct) =>
+        GetAsync(db, "tags", slug, http, async s => (await reader.TagsAsync(s, null, 1, null, ct, all: true))[0].ToTag(), ct);
 
-    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteTag(string slug, Db db, CancellationToken ct) =>
-        DeleteAsync(db, "tags", slug, "SELECT count(*) FROM article_tags WHERE tag_id = @id", "articles are tagged with it", ct);
+    public static Task<Results<Ok<TagItem>, ValidationProblem, NotFoundProblem, ConflictProblem, PreconditionProblem>> UpdateTag(
+        string slug, TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        UpdateAsync(db, clock, http, "tags", slug, input.Name, input.Slug, input.Description, null, async s => (await reader.TagsAsync(s, null, 1, null, ct, all: true))[0].ToTag(), ct);
 
-    public static Task<Results<Created<AuthorItem>, ValidationProblem, ConflictProblem>> CreateAuthor(TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct) =>
-        CreateAsync(db, clock, "authors", "/v1/authors/", input.Name, input.Slug, input.Description, null, async s => (await reader.AuthorsAsync(s, null, 1, ct))[0].ToAuthor(), ct);
+    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteTag(string slug, Db db, HttpContext http, CancellationToken ct) =>
+        DeleteAsync(db, "tags", slug, http, "SELECT count(*) FROM article_tags WHERE tag_id = @id", "articles are tagged with it", ct);
 
-    public static Task<Results<Ok<AuthorItem>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateAuthor(string slug, TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct) =>
-        UpdateAsync(db, clock, "authors", slug, input.Name, input.Slug, input.Description, null, async s => (await reader.AuthorsAsync(s, null, 1, ct))[0].ToAuthor(), ct);
+    public static Task<Results<Created<AuthorItem>, ValidationProblem, ConflictProblem>> CreateAuthor(TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        CreateAsync(db, clock, http, "authors", "/v1/authors/", input.Name, input.Slug, input.Description, null, async s => (await reader.AuthorsAsync(s, null, 1, ct))[0].ToAuthor(), ct);
 
-    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteAuthor(string slug, Db db, CancellationToken ct) =>
-        DeleteAsync(db, "authors", slug, "SELECT count(*) FROM article_authors WHERE author_id = @id", "articles are credited to them", ct);
+    public static Task<Results<Ok<AuthorItem>, NotFoundProblem>> GetAuthor(string slug, Db db, TaxonomyReader reader, HttpContext http, CancellationToken ct) =>
+        GetAsync(db, "authors", slug, http, async s => (await reader.AuthorsAsync(s, null, 1, ct))[0].ToAuthor(), ct);
 
-    public static Task<Results<Created<SourceItem>, ValidationProblem, ConflictProblem>> CreateSource(SourceInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct) =>
-        CreateAsync(db, clock, "sources", "/v1/sources/", input.Name, input.Slug, input.Description, input.Url, async s => (await reader.SourcesAsync(s, null, 1, ct))[0].ToSource(), ct);
+    public static Task<Results<Ok<AuthorItem>, ValidationProblem, NotFoundProblem, ConflictProblem, PreconditionProblem>> UpdateAuthor(
+        string slug, TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        UpdateAsync(db, clock, http, "authors", slug, input.Name, input.Slug, input.Description, null, async s => (await reader.AuthorsAsync(s, null, 1, ct))[0].ToAuthor(), ct);
 
-    public static Task<Results<Ok<SourceItem>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateSource(string slug, SourceInput input, Db db, TaxonomyReader reader, TimeProvider clock, CancellationToken ct) =>
-        UpdateAsync(db, clock, "sources", slug, input.Name, input.Slug, input.Description, input.Url, async s => (await reader.SourcesAsync(s, null, 1, ct))[0].ToSource(), ct);
+    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteAuthor(string slug, Db db, HttpContext http, CancellationToken ct) =>
+        DeleteAsync(db, "authors", slug, http, "SELECT count(*) FROM article_authors WHERE author_id = @id", "articles are credited to them", ct);
 
-    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteSource(string slug, Db db, CancellationToken ct) =>
-        DeleteAsync(db, "sources", slug, "SELECT count(*) FROM articles WHERE source_id = @id", "articles credit it", ct);
+    public static Task<Results<Created<SourceItem>, ValidationProblem, ConflictProblem>> CreateSource(SourceInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        CreateAsync(db, clock, http, "sources", "/v1/sources/", input.Name, input.Slug, input.Description, input.Url, async s => (await reader.SourcesAsync(s, null, 1, ct))[0].ToSource(), ct);
+
+    public static Task<Results<Ok<SourceItem>, NotFoundProblem>> GetSource(string slug, Db db, TaxonomyReader reader, HttpContext http, CancellationToken ct) =>
+        GetAsync(db, "sources", slug, http, async s => (await reader.SourcesAsync(s, null, 1, ct))[0].ToSource(), ct);
+
+    public static Task<Results<Ok<SourceItem>, ValidationProblem, NotFoundProblem, ConflictProblem, PreconditionProblem>> UpdateSource(
+        string slug, SourceInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
+        UpdateAsync(db, clock, http, "sources", slug, input.Name, input.Slug, input.Description, input.Url, async s => (await reader.SourcesAsync(s, null, 1, ct))[0].ToSource(), ct);
+
+    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteSource(string slug, Db db, HttpContext http, CancellationToken ct) =>
+        DeleteAsync(db, "sources", slug, http, "SELECT count(*) FROM articles WHERE source_id = @id", "articles credit it", ct);
 
     // Table names below come only from the fixed list of taxonomy tables, never from a request.
     private static readonly Dictionary<string, (string Insert, string Update)> Sql = new()
     {
         ["tags"] = ("INSERT INTO tags (slug, name, description, created_at, updated_at) VALUES (@slug, @name, @description, @now, @now)",
-                    "UPDATE tags SET slug = @newSlug, name = @name, description = @description, updated_at = @now WHERE id = @id"),
+                    "UPDATE tags SET slug = @newSlug, name = @name, description = @description, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version"),
         ["authors"] = ("INSERT INTO authors (slug, name, description, created_at, updated_at) VALUES (@slug, @name, @description, @now, @now)",
-                       "UPDATE authors SET slug = @newSlug, name = @name, description = @description, updated_at = @now WHERE id = @id"),
+                       "UPDATE authors SET slug = @newSlug, name = @name, description = @description, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version"),
         ["sources"] = ("INSERT INTO sources (slug, name, description, url, created_at, updated_at) VALUES (@slug, @name, @description, @url, @now, @now)",
-                       "UPDATE sources SET slug = @newSlug, name = @name, description = @description, url = @url, updated_at = @now WHERE id = @id"),
+                       "UPDATE sources SET slug = @newSlug, name = @name, description = @description, url = @url, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version"),
     };
 
-    private static async Task<Results<Created<T>, ValidationProblem, ConflictProblem>> CreateAsync<T>(Db db, TimeProvider clock, string table, string path,
+    private static async Task<Results<Created<T>, ValidationProblem, ConflictProblem>> CreateAsync<T>(Db db, TimeProvider clock, HttpContext http, string table, string path,
         string name, string? slugInput, string? description, string? url, Func<string, Task<T>> read, CancellationToken ct)
     {
         var slug = SlugOf(slugInput, name);
         await using var connection = await db.OpenAsync(ct);
         var inserted = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(Sql[table].Insert,
             new { slug, name = Norm(name), description, url, now = clock.GetUtcNow() }, cancellationToken: ct)));
-        if (!inserted) return new ConflictProblem($"The slug '{slug}' is taken in {table}.");
+        if (inserted is null) return new ConflictProblem($"The slug '{slug}' is taken in {table}.");
+        Preconditions.SetETag(http, 1);
         return TypedResults.Created(path + Uri.EscapeDataString(slug), await read(slug));
     }
 
-    private static async Task<Results<Ok<T>, ValidationProblem, NotFoundProblem, ConflictProblem>> UpdateAsync<T>(Db db, TimeProvider clock, string table,
-        string slug, string name, string? slugInput, string? description, string? url, Func<string, Task<T>> read, CancellationToken ct)
+    private static async Task<Results<Ok<T>, NotFoundProblem>> GetAsync<T>(Db db, string table, string slug, HttpContext http, Func<string, Task<T>> read, CancellationToken ct)
+    {
+        var key = Text.Slug.Key(slug);
+        (long Id, long Version)? current;
+        await using (var connection = await db.OpenAsync(ct))
+            current = await CurrentAsync(connection, table, key, ct);
+        if (current is null) return new NotFoundProblem($"Nothing in {table} has the slug '{slug}'.");
+        Preconditions.SetETag(http, current.Value.Version);
+        return TypedResults.Ok(await read(key));
+    }
+
+    private static async Task<Results<Ok<T>, ValidationProblem, NotFoundProblem, ConflictProblem, PreconditionProblem>> UpdateAsync<T>(Db db, TimeProvider clock,
+        HttpContext http, string table, string slug, string name, string? slugInput, string? description, string? url, Func<string, Task<T>> read, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var current = Text.Slug.Key(slug);
-        var id = await IdAsync(connection, table, current, ct);
-        if (id is null) return new NotFoundProblem($"Nothing in {table} has the slug '{slug}'.");
-        var newSlug = slugInput is null ? current : SlugOf(slugInput, name);
+        var key = Text.Slug.Key(slug);
+        var current = await CurrentAsync(connection, table, key, ct);
+        if (current is null) return new NotFoundProblem($"Nothing in {table} has the slug '{slug}'.");
+        if (Refused(http, current.Value.Version, $"'{slug}' in {table}") is { } refused) return refused;
+        var newSlug = slugInput is null ? key : SlugOf(slugInput, name);
         var updated = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(Sql[table].Update,
-            new { id, newSlug, name = Norm(name), description, url, now = clock.GetUtcNow() }, cancellationToken: ct)));
-        if (!updated) return new ConflictProblem($"The slug '{newSlug}' is taken in {table}.");
+            new { id = current.Value.Id, version = current.Value.Version, newSlug, name = Norm(name), description, url, now = clock.GetUtcNow() }, cancellationToken: ct)));
+        if (updated is null) return new ConflictProblem($"The slug '{newSlug}' is taken in {table}.");
+        if (updated == 0) return ChangedMeanwhile($"'{slug}' in {table}");
+        Preconditions.SetETag(http, current.Value.Version + 1);
         return TypedResults.Ok(await read(newSlug));
     }
 
-    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> DeleteAsync(Db db, string table, string slug, string usesSql, string why, CancellationToken ct)
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteAsync(Db db, string table, string slug, HttpContext http,
+        string usesSql, string why, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var id = await IdAsync(connection, table, Text.Slug.Key(slug), ct, tx);
-        if (id is null) return new NotFoundProblem($"Nothing in {table} has the slug '{slug}'.");
-        var uses = await connection.ExecuteScalarAsync<long>(new CommandDefinition(usesSql, new { id }, tx, cancellationToken: ct));
+        var (connection, tx) = await db.BeginWriteAsync(ct);
+        await using var _ = connection;
+        await using var __ = tx;
+        var current = await CurrentAsync(connection, table, Text.Slug.Key(slug), ct, tx);
+        if (current is null) return new NotFoundProblem($"Nothing in {table} has the slug '{slug}'.");
+        if (Refused(http, current.Value.Version, $"'{slug}' in {table}") is { } refused) return refused;
+        var uses = await connection.ExecuteScalarAsync<long>(new CommandDefinition(usesSql, new { id = current.Value.Id }, tx, cancellationToken: ct));
         if (uses > 0) return new ConflictProblem($"'{slug}' cannot be deleted: {why} ({uses}).");
-        await connection.ExecuteAsync(new CommandDefinition(DeleteSql[table], new { id }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(DeleteSql[table], new { id = current.Value.Id }, tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
         return TypedResults.NoContent();
     }
@@ -208,22 +252,32 @@ public static class TaxonomyAdminApi
         ["sources"] = "DELETE FROM sources WHERE id = @id",
     };
 
-    private static readonly Dictionary<string, string> IdSql = new()
+    private static readonly Dictionary<string, string> CurrentSql = new()
     {
-        ["sections"] = "SELECT id FROM sections WHERE slug = @slug",
-        ["tags"] = "SELECT id FROM tags WHERE slug = @slug",
-        ["authors"] = "SELECT id FROM authors WHERE slug = @slug",
-        ["sources"] = "SELECT id FROM sources WHERE slug = @slug",
+        ["sections"] = "SELECT id, version FROM sections WHERE slug = @slug",
+        ["tags"] = "SELECT id, version FROM tags WHERE slug = @slug",
+        ["authors"] = "SELECT id, version FROM authors WHERE slug = @slug",
+        ["sources"] = "SELECT id, version FROM sources WHERE slug = @slug",
     };
 
-    private static Task<long?> IdAsync(SqliteConnection connection, string table, string slug, CancellationToken ct, System.Data.Common.DbTransaction? tx = null) =>
-        connection.ExecuteScalarAsync<long?>(new CommandDefinition(IdSql[table], new { slug }, tx, cancellationToken: ct));
-
-    /// <summary>Runs a write that may hit the unique slug constraint; false when it did.</summary>
-    private static async Task<bool> TryAsync(Func<Task<int>> write)
+    private static async Task<(long Id, long Version)?> CurrentAsync(SqliteConnection connection, string table, string slug, CancellationToken ct, System.Data.Common.DbTransaction? tx = null)
     {
-        try { return await write() == 1; }
-        catch (SqliteException e) when (e.SqliteErrorCode == 19) { return false; }
+        var rows = await connection.QueryAsync<(long Id, long Version)>(new CommandDefinition(CurrentSql[table], new { slug }, tx, cancellationToken: ct));
+        return rows.Select(r => ((long, long)?)r).FirstOrDefault();
+    }
+
+    private static PreconditionProblem? Refused(HttpContext http, long version, string what) =>
+        Preconditions.Refusal(http, version, what) is { } r ? new PreconditionProblem(r.Status, r.Detail) : null;
+
+    // The If-Match was current when read, but another write landed before ours.
+    private static PreconditionProblem ChangedMeanwhile(string what) =>
+        new(StatusCodes.Status412PreconditionFailed, $"{what} was saved by someone else a moment ago; fetch it again and retry.");
+
+    /// <summary>Runs a write that may hit the unique slug constraint: the rows it changed, or null when it hit it.</summary>
+    private static async Task<int?> TryAsync(Func<Task<int>> write)
+    {
+        try { return await write(); }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19) { return null; }
     }
 
     private static ValidationProblem Invalid(string field, string message) =>

@@ -138,15 +138,21 @@ public sealed class RoleMatrixTests
                 var slug = Unique(collection[..^1]);
                 return Task.FromResult(Request(Post, path, new { name = "नया " + slug, slug }));
             }),
+            new("GET", path + "/{slug}", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
+            {
+                var slug = await TermAsync(admin, collection);
+                return Request(Get, $"{path}/{slug}");
+            }),
+            // A new term is at version 1: its ETag is "1".
             new("PUT", path + "/{slug}", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
             {
                 var slug = await TermAsync(admin, collection);
-                return Request(Put, $"{path}/{slug}", new { name = "बदला नाम " + slug });
+                return Request(Put, $"{path}/{slug}", new { name = "बदला नाम " + slug }, ifMatch: 1);
             }),
             new("DELETE", path + "/{slug}", Policies.Editor, HttpStatusCode.NoContent, async (_, admin) =>
             {
                 var slug = await TermAsync(admin, collection);
-                return Request(Delete, $"{path}/{slug}");
+                return Request(Delete, $"{path}/{slug}", ifMatch: 1);
             }),
         ];
     }
@@ -247,7 +253,7 @@ public sealed class RoleMatrixTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Routes.Select(r => r.Key), Is.Unique);
-            Assert.That(Routes, Has.Length.EqualTo(29));
+            Assert.That(Routes, Has.Length.EqualTo(33));
             Assert.That(Routes.Where(r => Expected(r.Policy, Caller.Partner) != Expect.Forbidden), Is.Empty);
             Assert.That(Routes.Where(r => Expected(r.Policy, Caller.Reader) != Expect.Forbidden), Is.Empty);
             Assert.That(Routes.Where(r => r.Policy != Policies.Newsroom && Expected(r.Policy, Caller.Author) != Expect.Forbidden), Is.Empty);

@@ -109,9 +109,14 @@ public sealed class LastModifiedTests
         var updatedAt = (await before.JsonAsync()).GetProperty("updatedAt").GetDateTimeOffset();
 
         _clock.Advance(TimeSpan.FromSeconds(3));
-        var current = await (await _public.GetAsync("/v1/sections/" + Uri.EscapeDataString(section))).JsonAsync();
-        var renamed = await SendAsync(_editor, HttpMethod.Put, "/v1/admin/sections/" + Uri.EscapeDataString(section), null,
-            new { name = "अंतर्राष्ट्रीय ख़बरें", slug = section, parent = current.TryGetProperty("parent", out var p) && p.ValueKind == JsonValueKind.Object ? p.GetProperty("slug").GetString() : null });
+        var admin = await _editor.GetAsync("/v1/admin/sections/" + Uri.EscapeDataString(section));
+        var current = await admin.JsonAsync();
+        using var rename = new HttpRequestMessage(HttpMethod.Put, "/v1/admin/sections/" + Uri.EscapeDataString(section))
+        {
+            Content = JsonContent.Create(new { name = "अंतर्राष्ट्रीय ख़बरें", slug = section, parent = current.TryGetProperty("parent", out var p) && p.ValueKind == JsonValueKind.Object ? p.GetProperty("slug").GetString() : null }),
+        };
+        rename.Headers.IfMatch.Add(admin.Headers.ETag!);
+        var renamed = await _editor.SendAsync(rename);
         Assert.That(renamed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await renamed.Content.ReadAsStringAsync());
 
         var after = await GetSinceAsync(_public, $"/v1/articles/{id}", lastModified);

@@ -44,8 +44,27 @@ public sealed class TaxonomyAdminTests
         return json;
     }
 
-    private async Task<HttpResponseMessage> PutAsync(string kind, string slug, object body) =>
-        await _editor.PutAsJsonAsync(Path(kind, slug), body, NewsApiFactory.Json);
+    /// <summary>PUT as a client makes it: If-Match with the ETag from the item's admin GET.</summary>
+    private async Task<HttpResponseMessage> PutAsync(string kind, string slug, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Put, Path(kind, slug)) { Content = JsonContent.Create(body, options: NewsApiFactory.Json) };
+        await WithCurrentETagAsync(request, kind, slug);
+        return await _editor.SendAsync(request);
+    }
+
+    /// <summary>DELETE with If-Match from the item's admin GET.</summary>
+    private async Task<HttpResponseMessage> DeleteAsync(string kind, string slug)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, Path(kind, slug));
+        await WithCurrentETagAsync(request, kind, slug);
+        return await _editor.SendAsync(request);
+    }
+
+    private async Task WithCurrentETagAsync(HttpRequestMessage request, string kind, string slug)
+    {
+        var current = await _editor.GetAsync(Path(kind, slug));
+        if (current.Headers.ETag is { } etag) request.Headers.IfMatch.Add(etag);
+    }
 
     private async Task<HttpStatusCode> PublicStatusAsync(string kind, string slug) =>
         (await _public.GetAsync($"/v1/{kind}/{Uri.EscapeDataString(slug)}")).StatusCode;
@@ -159,7 +178,7 @@ public sealed class TaxonomyAdminTests
     {
         await CreatedAsync("sections", new { name = "राजनीति" });
         await DraftAsync("राजनीति की मसौदा खबर", "राजनीति");
-        var response = await _editor.DeleteAsync(Path("sections", "राजनीति"));
+        var response = await DeleteAsync("sections", "राजनीति");
         await response.AssertProblemAsync(409);
         Assert.That(await PublicStatusAsync("sections", "राजनीति"), Is.EqualTo(HttpStatusCode.OK));
     }
@@ -169,15 +188,15 @@ public sealed class TaxonomyAdminTests
     {
         await CreatedAsync("sections", new { name = "अर्थव्यवस्था" });
         await CreatedAsync("sections", new { name = "शेयर बाज़ार", parent = "अर्थव्यवस्था" });
-        await (await _editor.DeleteAsync(Path("sections", "अर्थव्यवस्था"))).AssertProblemAsync(409);
+        await (await DeleteAsync("sections", "अर्थव्यवस्था")).AssertProblemAsync(409);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await PublicStatusAsync("sections", "अर्थव्यवस्था"), Is.EqualTo(HttpStatusCode.OK));
             Assert.That(await PublicStatusAsync("sections", "शेयर-बाज़ार"), Is.EqualTo(HttpStatusCode.OK));
         }
         // Leaf first, then the parent.
-        Assert.That((await _editor.DeleteAsync(Path("sections", "शेयर-बाज़ार"))).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        Assert.That((await _editor.DeleteAsync(Path("sections", "अर्थव्यवस्था"))).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await DeleteAsync("sections", "शेयर-बाज़ार")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That((await DeleteAsync("sections", "अर्थव्यवस्था")).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         Assert.That(await PublicStatusAsync("sections", "अर्थव्यवस्था"), Is.EqualTo(HttpStatusCode.NotFound));
     }
 
@@ -208,10 +227,61 @@ public sealed class TaxonomyAdminTests
             Assert.That(updated.GetProperty("name").GetString(), Is.EqualTo("नया नाम " + body["name"]));
         }
 
-        var delete = await _editor.DeleteAsync(Path(kind, slug));
+        var delete = await DeleteAsync(kind, slug);
         Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await delete.Content.ReadAsStringAsync());
         Assert.That(await PublicSlugsAsync(kind), Does.Not.Contain(slug));
-        await (await _editor.DeleteAsync(Path(kind, slug))).AssertProblemAsync(404);
+        await (await DeleteAsync(kind, slug)).AssertProblemAsync(404);
+    }
+
+    [TestCaseSource(nameof(Kinds))]
+    public async Task Updates_and_deletes_need_the_current_etag_so_no_rename_is_lost(string kind, Dictionary<string, object?> body, string slug)
+    {
+        var created = await _editor.PostAsJsonAsync($"/v1/admin/{kind}", new Dictionary<string, object?>(body) { ["name"] = "शर्त " + body["name"], ["slug"] = "शर्त-" + slug });
+        Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
+        var mine = "शर्त-" + slug;
+        var first = created.Headers.ETag!;
+        var read = await _editor.GetAsync(Path(kind, mine));
+        Assert.That(read.Headers.ETag, Is.EqualTo(first), "the admin GET shows the same ETag the create gave");
+
+        // No If-Match: 428; nothing changes.
+        var blind = await _editor.PutAsJsonAsync(Path(kind, mine), new Dictionary<string, object?>(body) { ["name"] = "अंधा बदलाव" }, NewsApiFactory.Json);
+        await blind.AssertProblemAsync(428);
+        await (await _editor.DeleteAsync(Path(kind, mine))).AssertProblemAsync(428);
+
+        // Two editors hold the same ETag: the first rename wins, the second gets 412 and loses nothing.
+        using var one = new HttpRequestMessage(HttpMethod.Put, Path(kind, mine)) { Content = JsonContent.Create(new Dictionary<string, object?>(body) { ["name"] = "पहला संपादक" }) };
+        one.Headers.IfMatch.Add(first);
+        var won = await _editor.SendAsync(one);
+        Assert.That(won.StatusCode, Is.EqualTo(HttpStatusCode.OK), await won.Content.ReadAsStringAsync());
+        Assert.That(won.Headers.ETag, Is.Not.EqualTo(first));
+        using var two = new HttpRequestMessage(HttpMethod.Put, Path(kind, mine)) { Content = JsonContent.Create(new Dictionary<string, object?>(body) { ["name"] = "दूसरा संपादक" }) };
+        two.Headers.IfMatch.Add(first);
+        await (await _editor.SendAsync(two)).AssertProblemAsync(412);
+        using var staleDelete = new HttpRequestMessage(HttpMethod.Delete, Path(kind, mine));
+        staleDelete.Headers.IfMatch.Add(first);
+        await (await _editor.SendAsync(staleDelete)).AssertProblemAsync(412);
+
+        var now = await _editor.GetAsync(Path(kind, mine));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await now.JsonAsync()).GetProperty("name").GetString(), Is.EqualTo("पहला संपादक"));
+            Assert.That(now.Headers.ETag, Is.EqualTo(won.Headers.ETag));
+        }
+        using var delete = new HttpRequestMessage(HttpMethod.Delete, Path(kind, mine));
+        delete.Headers.IfMatch.Add(now.Headers.ETag!);
+        Assert.That((await _editor.SendAsync(delete)).StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        await (await _editor.GetAsync(Path(kind, mine))).AssertProblemAsync(404);
+    }
+
+    [Test]
+    public async Task The_admin_get_shows_a_tag_no_public_article_carries_yet()
+    {
+        var slug = (await CreatedAsync("tags", new { name = "अप्रकाशित विषय" })).GetProperty("slug").GetString()!;
+        Assert.That(await PublicStatusAsync("tags", slug), Is.EqualTo(HttpStatusCode.NotFound));
+        var admin = await _editor.GetAsync(Path("tags", slug));
+        Assert.That(admin.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(admin.Headers.CacheControl?.NoStore, Is.True);
+        Assert.That((await admin.JsonAsync()).GetProperty("name").GetString(), Is.EqualTo("अप्रकाशित विषय"));
     }
 
     [TestCaseSource(nameof(Kinds))]
@@ -242,7 +312,7 @@ public sealed class TaxonomyAdminTests
     public async Task Unknown_slug_is_404(string kind)
     {
         await (await PutAsync(kind, "कोई-नहीं", new { name = "कोई नहीं" })).AssertProblemAsync(404);
-        await (await _editor.DeleteAsync(Path(kind, "कोई-नहीं"))).AssertProblemAsync(404);
+        await (await DeleteAsync(kind, "कोई-नहीं")).AssertProblemAsync(404);
     }
 
     [TestCase("tags")]
@@ -260,7 +330,7 @@ public sealed class TaxonomyAdminTests
         };
         await PublishAsync(_editor, id);
 
-        await (await _editor.DeleteAsync(Path(kind, slug))).AssertProblemAsync(409);
+        await (await DeleteAsync(kind, slug)).AssertProblemAsync(409);
         var article = await GetAdminAsync(_editor, id);
         using (Assert.EnterMultipleScope())
         {
@@ -280,7 +350,7 @@ public sealed class TaxonomyAdminTests
     {
         var slug = (await CreatedAsync("tags", new { name = "मसौदे का टैग" })).GetProperty("slug").GetString()!;
         await DraftAsync("केवल मसौदा", tags: [slug]);
-        await (await _editor.DeleteAsync(Path("tags", slug))).AssertProblemAsync(409);
+        await (await DeleteAsync("tags", slug)).AssertProblemAsync(409);
     }
 
     [Test]
@@ -288,7 +358,7 @@ public sealed class TaxonomyAdminTests
     {
         var slug = (await CreatedAsync("authors", new { name = "कुंजी वाला लेखक" })).GetProperty("slug").GetString()!;
         using var author = await Keys.ClientForRoleAsync(_factory, "author", slug);
-        var delete = await _editor.DeleteAsync(Path("authors", slug));
+        var delete = await DeleteAsync("authors", slug);
         Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await delete.Content.ReadAsStringAsync());
         Assert.That((await author.GetAsync("/v1/admin/articles")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
