@@ -33,6 +33,8 @@ if (app.Configuration.GetValue("NewsApi:DemoContent", true))
 
 app.UseProblemHandling();
 app.UseMiddleware<ConditionalGetMiddleware>();
+// Explicitly after the middleware above, which routes HEAD as GET.
+app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOpenApiDocument();

@@ -116,7 +116,12 @@ public static class EditorialApi
         var current = AdminArticles.ToInput(await articles.ToArticleAsync(row, ct), row.CustomExcerpt, row.CanonicalUrl);
         ArticleInput input;
         try { input = MergePatch.Apply(JsonSerializer.SerializeToNode(current, options), patch).Deserialize<ArticleInput>(options)!; }
-        catch (JsonException e) { return Invalid(e.Path?.TrimStart('$', '.') is { Length: > 0 } p ? p : "body", e.Message); }
+        catch (JsonException e)
+        {
+            // The same words as a POST or PUT with the same mistake.
+            var problem = ClientErrorExceptionHandler.FromJson(e, StatusCodes.Status400BadRequest);
+            return problem is HttpValidationProblemDetails v ? TypedResults.ValidationProblem(v.Errors, v.Detail) : Invalid("body", problem.Detail!);
+        }
         // JsonNode parses lazily: a string with a lone surrogate (\ud800) only fails when it is read, as InvalidOperationException.
         catch (InvalidOperationException e) { return Invalid("body", "The request body is not valid JSON: " + e.Message); }
         // …and a repeated member name only when the object is first walked, as ArgumentException.

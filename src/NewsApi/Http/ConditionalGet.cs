@@ -35,6 +35,10 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
             return;
         }
 
+        // HEAD is GET without the body (RFC 9110 §9.3.2): routed as GET — the routes are declared for GET
+        // only — and answered with the same headers, Content-Length included, but no body.
+        var head = HttpMethods.IsHead(request.Method);
+        if (head) request.Method = HttpMethods.Get;
         var original = context.Response.Body;
         await using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -67,6 +71,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
                     System.Globalization.DateTimeStyles.AssumeUniversal, out var since) && lastModified <= since;
             if (notModified)
             {
+                if (head) request.Method = HttpMethods.Head;
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;
                 response.Headers.Remove(HeaderNames.ContentType);
@@ -76,6 +81,12 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
         else if (isAdmin)
         {
             response.Headers.CacheControl = PrivateCacheControl;
+        }
+        if (head)
+        {
+            request.Method = HttpMethods.Head;
+            response.ContentLength = buffer.Length;
+            return;
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);

@@ -82,6 +82,28 @@ public sealed class LastModifiedTests
     }
 
     [Test]
+    public async Task Head_answers_like_get_without_a_body()
+    {
+        var (id, slug, _) = await NewestAsync();
+        foreach (var path in new[] { $"/v1/articles/{id}", "/v1/articles/slug/" + Uri.EscapeDataString(slug), "/v1/teasers", "/v1/sections" })
+        {
+            var get = await _public.GetAsync(path);
+            var head = await _public.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            using (Assert.EnterMultipleScope())
+            {
+                Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
+                Assert.That(head.Headers.ETag, Is.EqualTo(get.Headers.ETag), path);
+                Assert.That(head.Content.Headers.LastModified, Is.EqualTo(get.Content.Headers.LastModified), path);
+                Assert.That(head.Content.Headers.ContentLength, Is.EqualTo((await get.Content.ReadAsByteArrayAsync()).Length), path);
+                Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty, path);
+            }
+        }
+        var missing = await _public.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/v1/articles/999999"));
+        Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await missing.Content.ReadAsByteArrayAsync(), Is.Empty);
+    }
+
+    [Test]
     public async Task A_list_an_article_has_left_is_not_kept_alive_by_if_modified_since()
     {
         var (id, _, _) = await NewestAsync();
