@@ -30,6 +30,8 @@ await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 await app.Services.GetRequiredService<SearchIndex>().EnsureCurrentAsync(app.Services.GetRequiredService<Db>(), CancellationToken.None);
 if (app.Configuration.GetValue("NewsApi:DemoContent", true))
     await app.Services.GetRequiredService<DemoContent>().LoadIfEmptyAsync();
+// This version may answer differently from the last one: every cached answer revalidates once.
+await app.Services.GetRequiredService<ContentClock>().ChangedAsync(taxonomy: true, CancellationToken.None);
 
 app.UseProblemHandling();
 app.UseMiddleware<ConditionalGetMiddleware>();

@@ -67,7 +67,7 @@ public sealed class ScheduledPublisher(Db db, ArticleWriter writer, Search.Searc
         }
         // Embargoes end without a write; this is when their articles join the search index.
         var unembargoed = await searchIndex.CatchUpAsync(db, embargoOnly: true, ct);
-        if (published + unembargoed > 0) contentClock.Changed();
+        if (published + unembargoed > 0) await contentClock.ChangedAsync(taxonomy: false, ct);
         return published;
     }
 }

@@ -31,7 +31,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
                 });
             await next(context);
             if (request.Path.StartsWithSegments("/v1/admin") && context.Response.StatusCode is >= 200 and < 300)
-                contentClock.Changed(taxonomy: IsTaxonomy(request.Path));
+                await contentClock.ChangedAsync(taxonomy: IsTaxonomy(request.Path), CancellationToken.None);
             return;
         }
 
@@ -60,8 +60,8 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
                 var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 response.Headers.ETag = "\"" + WebEncoders.Base64UrlEncode(hash, 0, 16) + "\"";
             }
-            var at = context.Items[CacheTags.LastModifiedItem] is DateTimeOffset own
-                ? Later(own, contentClock.LastTaxonomyChange) : contentClock.LastChange;
+            var changed = await contentClock.CurrentAsync(context.RequestAborted);
+            var at = context.Items[CacheTags.LastModifiedItem] is DateTimeOffset own ? Later(own, changed.Taxonomy) : changed.Any;
             // HTTP dates have whole seconds: a change later in the same second is only seen by the ETag.
             var lastModified = new DateTimeOffset(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
             response.Headers.LastModified = lastModified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);

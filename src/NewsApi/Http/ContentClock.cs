@@ -1,37 +1,68 @@
+using Dapper;
+using NewsApi.Data;
+
 namespace NewsApi.Http;
 
 /// <summary>When what this service answers last changed: the <c>Last-Modified</c> of every GET that has no
 /// more precise date of its own (lists, search, related, taxonomy, admin answers). A list's newest member
 /// date cannot serve: it goes backwards when an article leaves the list, and If-Modified-Since would then
-/// keep a stale list alive. This clock only moves forward, on every successful editorial write and on each
-/// scheduler pass that publishes or lifts an embargo; it starts at process start, so a restart (or a CLI
-/// command run meanwhile) revalidates everything once.</summary>
-public sealed class ContentClock(TimeProvider clock)
+/// keep a stale list alive. This clock only moves forward: on every successful editorial write, on each
+/// scheduler pass that publishes or lifts an embargo, and at start-up (a new version may answer
+/// differently). It is kept in the settings table so that instances sharing a database agree, and read
+/// from there at most once a second per process.</summary>
+public sealed class ContentClock(Db db, TimeProvider clock)
 {
-    private long _anyChange = clock.GetUtcNow().UtcTicks;
-    private long _taxonomyChange = clock.GetUtcNow().UtcTicks;
+    private sealed record Stamps(DateTimeOffset Any, DateTimeOffset Taxonomy, DateTimeOffset ReadAt);
 
-    public DateTimeOffset LastChange => new(Interlocked.Read(ref _anyChange), TimeSpan.Zero);
+    private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
+    private Stamps? _stamps;
 
-    /// <summary>Articles embed their section's, tags', authors' and source's names: a rename changes them
-    /// without changing the article's own updatedAt.</summary>
-    public DateTimeOffset LastTaxonomyChange => new(Interlocked.Read(ref _taxonomyChange), TimeSpan.Zero);
-
-    public void Changed(bool taxonomy = false)
+    /// <summary>The last change to anything, and the last change to sections, tags, authors or sources
+    /// (articles embed their names: a rename changes an article without changing its own updatedAt).</summary>
+    public async ValueTask<(DateTimeOffset Any, DateTimeOffset Taxonomy)> CurrentAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcTicks;
-        Advance(ref _anyChange, now);
-        if (taxonomy) Advance(ref _taxonomyChange, now);
+        var stamps = Volatile.Read(ref _stamps);
+        if (stamps is null || clock.GetUtcNow() - stamps.ReadAt >= Freshness) stamps = await ReadAsync(ct);
+        return (stamps.Any, stamps.Taxonomy);
     }
 
-    private static void Advance(ref long field, long to)
+    public async Task ChangedAsync(bool taxonomy, CancellationToken ct)
     {
-        long seen;
-        do
+        var now = clock.GetUtcNow();
+        await using (var connection = await db.OpenAsync(ct))
         {
-            seen = Interlocked.Read(ref field);
-            if (to <= seen) return;
+            // Text order is time order (DbTime's fixed format), so max() keeps the clock from going back
+            // when another instance's clock is behind.
+            await connection.ExecuteAsync(new CommandDefinition(taxonomy ? BumpBothSql : BumpSql, new { now = DbTime.ToText(now) }, cancellationToken: ct));
         }
-        while (Interlocked.CompareExchange(ref field, to, seen) != seen);
+        var seen = Volatile.Read(ref _stamps);
+        Volatile.Write(ref _stamps, new Stamps(Later(seen?.Any, now), taxonomy ? Later(seen?.Taxonomy, now) : seen?.Taxonomy ?? now, seen?.ReadAt ?? DateTimeOffset.MinValue));
     }
+
+    private async Task<Stamps> ReadAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        await using var connection = await db.OpenAsync(ct);
+        var rows = (await connection.QueryAsync<(string Name, string Value)>(new CommandDefinition(
+            "SELECT name, value FROM settings WHERE name IN ('content_changed_at', 'taxonomy_changed_at')", cancellationToken: ct))).ToDictionary(r => r.Name, r => r.Value);
+        // A change this process made while the query ran is already in the cache: keep the later of both.
+        var seen = Volatile.Read(ref _stamps);
+        var stamps = new Stamps(Later(seen?.Any, At(rows, "content_changed_at", now)), Later(seen?.Taxonomy, At(rows, "taxonomy_changed_at", now)), now);
+        Volatile.Write(ref _stamps, stamps);
+        return stamps;
+    }
+
+    // Never written yet (a database from before this clock): now is the safe answer.
+    private static DateTimeOffset At(Dictionary<string, string> rows, string name, DateTimeOffset fallback) =>
+        rows.TryGetValue(name, out var text) ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
+
+    private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
+
+    private const string BumpSql = """
+        INSERT INTO settings (name, value) VALUES ('content_changed_at', @now) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)
+        """;
+
+    private const string BumpBothSql = BumpSql + ";\n" + """
+        INSERT INTO settings (name, value) VALUES ('taxonomy_changed_at', @now) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)
+        """;
 }

@@ -153,6 +153,36 @@ public sealed class LastModifiedTests
     }
 
     [Test]
+    public async Task Instances_sharing_a_database_agree_on_when_content_changed()
+    {
+        // Two services on one file, on the real clock: a write on one moves the other's Last-Modified within a second.
+        var path = Path.Combine(Path.GetTempPath(), $"newsapi-shared-{Guid.NewGuid():N}.db");
+        using var first = new NewsApiFactory(demoContent: true, dbPath: path);
+        using var firstPublic = Keys.ClientWith(first, null);
+        await firstPublic.GetAsync("/health/ready");
+        using var second = new NewsApiFactory(demoContent: true, dbPath: path);
+        using var secondPublic = Keys.ClientWith(second, null);
+        try
+        {
+            var id = (await (await secondPublic.GetAsync("/v1/articles?limit=1")).JsonAsync()).GetProperty("items")[0].GetProperty("id").GetInt64();
+            await Task.Delay(TimeSpan.FromSeconds(1.1)); // the next change falls in a later HTTP-date second
+            var before = (await secondPublic.GetAsync("/v1/teasers")).Content.Headers.LastModified!.Value;
+            using var editor = await Keys.ClientForRoleAsync(first, "editor");
+            Assert.That((await TransitionAsync(editor, id, "unpublish")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            await Task.Delay(TimeSpan.FromSeconds(1.1)); // the second instance reads the shared clock at most once a second
+            var after = await GetSinceAsync(secondPublic, "/v1/teasers", before);
+            Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the other instance's write is seen");
+            Assert.That(after.Content.Headers.LastModified, Is.GreaterThan(before));
+        }
+        finally
+        {
+            first.Dispose();
+            second.Dispose();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+        }
+    }
+
+    [Test]
     public async Task A_failed_write_does_not_move_the_clock()
     {
         var before = (await _public.GetAsync("/v1/articles")).Content.Headers.LastModified!.Value;
