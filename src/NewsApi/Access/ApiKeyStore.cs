@@ -39,6 +39,8 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock)
     public async Task<(ApiKeyRow Row, string Key)> CreateAsync(string name, string role, long? authorId, CancellationToken ct)
     {
         var key = KeyMarker + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
+        // The name is shown as a revision's createdBy: stored NFC like every other text.
+        name = name.Trim().Normalize(System.Text.NormalizationForm.FormC);
         await using var connection = await db.OpenAsync(ct);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
         {

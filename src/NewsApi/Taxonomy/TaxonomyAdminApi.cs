@@ -80,6 +80,7 @@ public static class TaxonomyAdminApi
     }
 
     private static string Norm(string s) => s.Trim().Normalize(NormalizationForm.FormC);
+    private static string? NormOrNull(string? s) => s is null ? null : Norm(s);
     private static string SlugOf(string? slug, string name) => slug is null ? Text.Slug.From(name) : Text.Slug.Key(slug);
 
     // ---- sections
@@ -93,7 +94,7 @@ public static class TaxonomyAdminApi
             return Invalid("parent", $"No section has the slug '{input.Parent}'.");
         var inserted = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO sections (slug, name, description, parent_id, created_at, updated_at) VALUES (@slug, @name, @description, @parentId, @now, @now)",
-            new { slug, name = Norm(input.Name), description = input.Description, parentId, now = clock.GetUtcNow() }, cancellationToken: ct)));
+            new { slug, name = Norm(input.Name), description = NormOrNull(input.Description), parentId, now = clock.GetUtcNow() }, cancellationToken: ct)));
         if (inserted is null) return new ConflictProblem($"A section with the slug '{slug}' exists.");
         Preconditions.SetETag(http, 1);
         return TypedResults.Created($"/v1/sections/{Uri.EscapeDataString(slug)}", (await reader.SectionsAsync(slug, null, 1, ct))[0].ToSection());
@@ -125,7 +126,7 @@ public static class TaxonomyAdminApi
         var updated = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition("""
             UPDATE sections SET slug = @newSlug, name = @name, description = @description, parent_id = @parentId, updated_at = @now, version = version + 1
             WHERE id = @id AND version = @version
-            """, new { id = current.Value.Id, version = current.Value.Version, newSlug, name = Norm(input.Name), description = input.Description, parentId, now = clock.GetUtcNow() },
+            """, new { id = current.Value.Id, version = current.Value.Version, newSlug, name = Norm(input.Name), description = NormOrNull(input.Description), parentId, now = clock.GetUtcNow() },
             cancellationToken: ct)));
         if (updated is null) return new ConflictProblem($"A section with the slug '{newSlug}' exists.");
         if (updated == 0) return ChangedMeanwhile($"section '{slug}'");
@@ -194,7 +195,7 @@ public static class TaxonomyAdminApi
         var slug = SlugOf(slugInput, name);
         await using var connection = await db.OpenAsync(ct);
         var inserted = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(Sql[table].Insert,
-            new { slug, name = Norm(name), description, url, now = clock.GetUtcNow() }, cancellationToken: ct)));
+            new { slug, name = Norm(name), description = NormOrNull(description), url = url?.Trim(), now = clock.GetUtcNow() }, cancellationToken: ct)));
         if (inserted is null) return new ConflictProblem($"The slug '{slug}' is taken in {table}.");
         Preconditions.SetETag(http, 1);
         return TypedResults.Created(path + Uri.EscapeDataString(slug), await read(slug));
@@ -221,7 +222,7 @@ public static class TaxonomyAdminApi
         if (Refused(http, current.Value.Version, $"'{slug}' in {table}") is { } refused) return refused;
         var newSlug = slugInput is null ? key : SlugOf(slugInput, name);
         var updated = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(Sql[table].Update,
-            new { id = current.Value.Id, version = current.Value.Version, newSlug, name = Norm(name), description, url, now = clock.GetUtcNow() }, cancellationToken: ct)));
+            new { id = current.Value.Id, version = current.Value.Version, newSlug, name = Norm(name), description = NormOrNull(description), url = url?.Trim(), now = clock.GetUtcNow() }, cancellationToken: ct)));
         if (updated is null) return new ConflictProblem($"The slug '{newSlug}' is taken in {table}.");
         if (updated == 0) return ChangedMeanwhile($"'{slug}' in {table}");
         Preconditions.SetETag(http, current.Value.Version + 1);

@@ -53,6 +53,16 @@ public sealed class KeysApiTests
     private async Task<JsonElement> ListedAsync(long id) => (await ListAsync()).Items.Single(k => k.GetProperty("id").GetInt64() == id);
 
     [Test]
+    public async Task A_key_name_with_a_precomposed_nukta_is_stored_nfc()
+    {
+        // ज़ typed precomposed (U+095B): NFC stores it as ज + nukta (U+091C U+093C).
+        var created = await CreateAsync("reader", name: "\u095Bी न्यूज़ ऐप");
+        var listed = await ListedAsync(created.GetProperty("id").GetInt64());
+        Assert.That(listed.GetProperty("name").GetString(), Is.EqualTo("\u091C\u093Cी न्यूज़ ऐप".Normalize()));
+        Assert.That(listed.GetProperty("name").GetString()!.IsNormalized(), Is.True);
+    }
+
+    [Test]
     public async Task Admin_creates_a_key_that_is_shown_once_with_at_least_128_random_bits()
     {
         using var response = await PostKeyAsync(new { name = "  मोबाइल ऐप  ", role = "editor" });

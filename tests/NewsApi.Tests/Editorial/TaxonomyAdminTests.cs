@@ -273,6 +273,21 @@ public sealed class TaxonomyAdminTests
         await (await _editor.GetAsync(Path(kind, mine))).AssertProblemAsync(404);
     }
 
+    [TestCase("tags")]
+    [TestCase("authors")]
+    [TestCase("sources")]
+    [TestCase("sections")]
+    public async Task Descriptions_are_stored_nfc_like_names(string kind)
+    {
+        // क़ and ज़ typed precomposed (U+0958, U+095B): NFC decomposes them (they are composition exclusions).
+        const string precomposed = "\u0958ानून और \u095Bमीन";
+        var created = await CreatedAsync(kind, new { name = "नुक़्ता " + kind, description = precomposed });
+        var slug = created.GetProperty("slug").GetString()!;
+        var stored = await (await _editor.GetAsync(Path(kind, slug))).JsonAsync();
+        Assert.That(stored.GetProperty("description").GetString(), Is.EqualTo(precomposed.Normalize()));
+        Assert.That(stored.GetProperty("description").GetString()!.IsNormalized(), Is.True);
+    }
+
     [Test]
     public async Task The_admin_get_shows_a_tag_no_public_article_carries_yet()
     {
