@@ -28,8 +28,10 @@ public static class RelatedApi
         var row = await reader.FindAsync(id, publicOnly: true, ct);
         if (row is null) return new NotFoundProblem($"No published article has id {id}.");
         var items = await ranking.RankAsync(row, n, ct);
-        CacheTags.Describe(http, null, items.Select(i => CacheTags.Article(i.Id)).Prepend(CacheTags.Article(row.Id)));
-        return TypedResults.Ok(new RelatedList(items));
+        // "articles": a newly published story may rank among these.
+        CacheTags.Describe(http, null, items.SelectMany(i => new[] { CacheTags.Article(i.Id), CacheTags.Section(i.Section.Slug) })
+            .Prepend(CacheTags.Article(row.Id)).Prepend("articles"));
+        return TypedResults.Ok(new RelatedList(items, null));
     }
 
     public static async Task<Results<Ok<Adjacent>, NotFoundProblem, ValidationProblem>> GetAdjacent(
@@ -43,6 +45,7 @@ public static class RelatedApi
         if (row is null) return new NotFoundProblem($"No published article has id {id}.");
         var (previous, next) = await reader.AdjacentAsync(row, sameSection: scope != "site", ct);
         ContentApi.DescribeTeasers(http, new[] { previous, next }.OfType<TeaserRow>().ToList());
+        CacheTags.Describe(http, null, [CacheTags.Article(row.Id)]);
         return TypedResults.Ok(new Adjacent(
             previous is null ? null : mapper.ToTeaser(previous),
             next is null ? null : mapper.ToTeaser(next)));

@@ -20,4 +20,5 @@ public sealed record RelatedTeaser(
         new(t.Id, t.Slug, t.Headline, t.Dateline, t.Excerpt, t.Image, t.Section, t.PublishedAt, t.Url, reason);
 }
 
-public sealed record RelatedList(IReadOnlyList<RelatedTeaser> Items);
+/// <summary>The list shape every list has; related stories are one ranked page, so nextCursor is always null.</summary>
+public sealed record RelatedList(IReadOnlyList<RelatedTeaser> Items, [property: Description("Always null: related stories are one ranked page (limit up to 20).")] string? NextCursor);

@@ -51,7 +51,12 @@ public static class SearchApi
         var next = hits.Count > offset + limit && offset + limit < MaxOffset
             ? cursors.Encode("search", offset + limit) : null;
         Paging.SetNextLink(http, next);
-        if (page.Count == 0) return TypedResults.Ok(new Page<SearchHit>([], next));
+        if (page.Count == 0)
+        {
+            // Purged with every publication: an empty answer may not stay empty.
+            CacheTags.Describe(http, null, ["articles"]);
+            return TypedResults.Ok(new Page<SearchHit>([], next));
+        }
 
         var snippets = await search.SnippetsAsync(parsed!, page, ct);
         await using var connection = await db.OpenAsync(ct);

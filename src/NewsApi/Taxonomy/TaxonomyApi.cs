@@ -46,14 +46,22 @@ public static class TaxonomyApi
         TaxonomyReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
         ListAsync("sources", limit, cursor, cursors, http, (after, n) => reader.SourcesAsync(null, after, n, ct), r => r.ToSource());
 
-    public static async Task<Results<Ok<SectionItem>, NotFoundProblem>> GetSection(string slug, TaxonomyReader reader, CancellationToken ct) =>
-        (await reader.SectionsAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(row.ToSection()) : new NotFoundProblem($"No section has the slug '{slug}'.");
+    public static async Task<Results<Ok<SectionItem>, NotFoundProblem>> GetSection(string slug, TaxonomyReader reader, HttpContext http, CancellationToken ct) =>
+        (await reader.SectionsAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(Describe(http, "sections", [row])[0].ToSection()) : new NotFoundProblem($"No section has the slug '{slug}'.");
 
-    public static async Task<Results<Ok<TagItem>, NotFoundProblem>> GetTag(string slug, TaxonomyReader reader, CancellationToken ct) =>
-        (await reader.TagsAsync(Normalize(slug), null, 1, null, ct)) is [var row] ? TypedResults.Ok(row.ToTag()) : new NotFoundProblem($"No tag has the slug '{slug}'.");
+    public static async Task<Results<Ok<TagItem>, NotFoundProblem>> GetTag(string slug, TaxonomyReader reader, HttpContext http, CancellationToken ct) =>
+        (await reader.TagsAsync(Normalize(slug), null, 1, null, ct)) is [var row] ? TypedResults.Ok(Describe(http, "tags", [row])[0].ToTag()) : new NotFoundProblem($"No tag has the slug '{slug}'.");
 
-    public static async Task<Results<Ok<AuthorItem>, NotFoundProblem>> GetAuthor(string slug, TaxonomyReader reader, CancellationToken ct) =>
-        (await reader.AuthorsAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(row.ToAuthor()) : new NotFoundProblem($"No author has the slug '{slug}'.");
+    public static async Task<Results<Ok<AuthorItem>, NotFoundProblem>> GetAuthor(string slug, TaxonomyReader reader, HttpContext http, CancellationToken ct) =>
+        (await reader.AuthorsAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(Describe(http, "authors", [row])[0].ToAuthor()) : new NotFoundProblem($"No author has the slug '{slug}'.");
+
+    /// <summary>Surrogate-Key: the list's name, each item's key, and <c>articles</c> (the counts change
+    /// whenever an article is published or leaves the site).</summary>
+    private static List<TaxonomyRow> Describe(HttpContext http, string kind, List<TaxonomyRow> rows)
+    {
+        CacheTags.Describe(http, null, rows.Select(r => CacheTags.Term(kind, r.Slug)).Prepend(kind).Prepend("articles"));
+        return rows;
+    }
 
     /// <param name="kind">The list its cursors belong to.</param>
     private static async Task<Results<Ok<Page<T>>, ValidationProblem>> ListAsync<T>(string kind,
@@ -71,7 +79,7 @@ public static class TaxonomyApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var rows = await query(after, n + 1);
-        var page = rows.Take(n).ToList();
+        var page = Describe(http, kind, rows.Take(n).ToList());
         var next = rows.Count > n ? cursors.Encode(kind, page[^1].Slug) : null;
         Paging.SetNextLink(http, next);
         return TypedResults.Ok(new Page<T>(page.Select(map).ToList(), next));

@@ -82,6 +82,33 @@ public sealed class LastModifiedTests
     }
 
     [Test]
+    public async Task Every_public_answer_names_what_a_cdn_must_purge_it_for()
+    {
+        var (id, _, section) = await NewestAsync();
+        async Task<string[]> KeysAsync(string path)
+        {
+            var response = await _public.GetAsync(path);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
+            return response.Headers.TryGetValues("Surrogate-Key", out var values) ? values.Single().Split(' ') : [];
+        }
+        var sectionKey = "section-" + Uri.EscapeDataString(section);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await KeysAsync("/v1/sections"), Does.Contain("sections").And.Contain("articles").And.Contain(sectionKey));
+            Assert.That(await KeysAsync("/v1/sections/" + Uri.EscapeDataString(section)), Does.Contain(sectionKey).And.Contain("articles"));
+            Assert.That(await KeysAsync("/v1/tags"), Does.Contain("tags").And.Contain("articles"));
+            Assert.That(await KeysAsync("/v1/authors"), Does.Contain("authors"));
+            Assert.That(await KeysAsync("/v1/sources"), Does.Contain("sources"));
+            // An empty search answer must go when a matching story is published.
+            Assert.That(await KeysAsync("/v1/search?q=" + Uri.EscapeDataString("अनोखाशब्दजोकहींनहीं")), Does.Contain("articles"));
+            Assert.That(await KeysAsync($"/v1/articles/{id}/related"), Does.Contain("articles").And.Contain($"article-{id}"));
+            Assert.That(await KeysAsync($"/v1/articles/{id}/adjacent?scope=site"), Does.Contain($"article-{id}").And.Contain("articles"));
+        }
+        var related = await (await _public.GetAsync($"/v1/articles/{id}/related")).JsonAsync();
+        Assert.That(related.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null), "related has the list shape");
+    }
+
+    [Test]
     public async Task Head_answers_like_get_without_a_body()
     {
         var (id, slug, _) = await NewestAsync();
