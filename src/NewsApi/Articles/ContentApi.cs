@@ -106,7 +106,10 @@ public static class ContentApi
     /// article leaves it (unpublished, embargoed); lists take the <see cref="ContentClock"/>'s.</param>
     internal static void DescribeArticles(HttpContext http, IReadOnlyList<Article> articles, bool lastModified = true) =>
         CacheTags.Describe(http, lastModified && articles.Count > 0 ? articles.Max(a => a.UpdatedAt) : null,
-            articles.SelectMany(a => a.Tags.Select(t => CacheTags.Tag(t.Slug)).Prepend(CacheTags.Section(a.Section.Slug)).Prepend(CacheTags.Article(a.Id)))
+            articles.SelectMany(a => a.Tags.Select(t => CacheTags.Tag(t.Slug))
+                    .Concat(a.Authors.Select(u => CacheTags.Term("authors", u.Slug)))
+                    .Concat(a.Source is { } source ? [CacheTags.Term("sources", source.Slug)] : [])
+                    .Prepend(CacheTags.Section(a.Section.Slug)).Prepend(CacheTags.Article(a.Id)))
                 .Prepend("articles"));
 
     internal static void DescribeTeasers(HttpContext http, IReadOnlyList<TeaserRow> teasers) =>

@@ -224,6 +224,9 @@ public sealed class ContentApiTests
         var one = await _client.GetAsync($"/v1/articles/{_cricketId}");
         var keys = one.Headers.GetValues("Surrogate-Key").Single().Split(' ');
         Assert.That(keys, Does.Contain($"article-{_cricketId}").And.Contain("section-khel").And.Contain("tag-" + Uri.EscapeDataString("क्रिकेट")));
+        var article = await (await _client.GetAsync($"/v1/articles/{_cricketId}")).JsonAsync();
+        Assert.That(keys, Does.Contain("source-" + Uri.EscapeDataString(article.GetProperty("source").GetProperty("slug").GetString()!))
+            .And.Contain("author-" + Uri.EscapeDataString(article.GetProperty("authors")[0].GetProperty("slug").GetString()!)));
         var list = await _client.GetAsync("/v1/teasers?section=khel");
         Assert.That(list.Headers.GetValues("Surrogate-Key").Single().Split(' '), Does.Contain($"article-{_cricketId}").And.Contain("articles"));
     }
