@@ -36,5 +36,5 @@ public sealed record ImageInput
 
 public sealed record SyndicationInput
 {
-    public bool Allowed { get; init; } = true;
+    [Description("Whether partners may republish it; true when omitted.")] public bool? Allowed { get; init; }
 }

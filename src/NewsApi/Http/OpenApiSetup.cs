@@ -18,6 +18,7 @@ public static class OpenApiSetup
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
+            o.SchemaFilter<NullableReferencesSchemaFilter>();
             o.CustomSchemaIds(t => t.IsGenericType
                 ? t.Name[..t.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Concat(t.GetGenericArguments().Select(a => a.Name))
                 : t.Name);

@@ -74,4 +74,49 @@ public sealed class OpenApiContractTests
         Assert.That(required, Does.Contain("headline").And.Contain("slug").And.Contain("excerpt"));
         Assert.That(required, Does.Not.Contain("subheadline"));
     }
+
+    [TestCase("Article", "image")]
+    [TestCase("Article", "source")]
+    [TestCase("Teaser", "image")]
+    [TestCase("Adjacent", "previous")]
+    [TestCase("Adjacent", "next")]
+    public async Task References_that_may_be_null_are_declared_nullable(string schema, string property)
+    {
+        var doc = await ServedAsync();
+        var declared = doc["components"]!["schemas"]![schema]!["properties"]![property]!;
+        var options = declared["oneOf"]?.AsArray().Select(o => o!.ToJsonString()).ToList();
+        Assert.That(options, Is.Not.Null, declared.ToJsonString());
+        Assert.That(options, Has.Some.Contains("\"$ref\"").And.Some.Contains("\"null\""), declared.ToJsonString());
+    }
+
+    [Test]
+    public async Task Syndication_allowed_may_be_omitted_as_the_writer_defaults_it()
+    {
+        var doc = await ServedAsync();
+        Assert.That(doc["components"]!["schemas"]!["SyndicationInput"]!["required"], Is.Null);
+    }
+
+    [Test]
+    public async Task Every_get_declares_304_and_every_write_that_answers_428_requires_if_match()
+    {
+        var doc = await ServedAsync();
+        foreach (var (path, item) in doc["paths"]!.AsObject())
+        {
+            foreach (var (method, operation) in item!.AsObject())
+            {
+                var parameters = operation!["parameters"]?.AsArray().Select(p => (Name: p!["name"]!.GetValue<string>(), Required: p["required"]?.GetValue<bool>() ?? false)).ToList() ?? [];
+                var responses = operation["responses"]!.AsObject();
+                if (method == "get")
+                {
+                    Assert.That(responses.ContainsKey("304"), Is.True, $"GET {path}");
+                    Assert.That(parameters.Select(p => p.Name), Does.Contain("If-None-Match").And.Contain("If-Modified-Since"), $"GET {path}");
+                    Assert.That(responses["200"]!["headers"]!.AsObject().Select(h => h.Key), Does.Contain("ETag").And.Contain("Last-Modified"), $"GET {path}");
+                }
+                else if (responses.ContainsKey("428"))
+                {
+                    Assert.That(parameters, Does.Contain(("If-Match", true)), $"{method} {path}");
+                }
+            }
+        }
+    }
 }
