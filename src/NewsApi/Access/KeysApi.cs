@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Globalization;
 using FluentValidation;
@@ -8,7 +9,7 @@ namespace NewsApi.Access;
 
 public sealed record CreateKeyRequest(
     [property: Description("Who or what uses the key, e.g. 'mobile app' or 'रवि (desk)'.")] string Name,
-    [property: Description("admin | editor | author | partner | reader")] string Role,
+    [property: Description("admin | editor | author | partner | reader"), AllowedValues("admin", "editor", "author", "partner", "reader")] string Role,
     [property: Description("Author slug: drafts made with this key belong to that author.")] string? Author);
 
 public sealed record CreatedKey(long Id, string Name, string Role, string? Author, DateTimeOffset CreatedAt,

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Text.Json.Serialization;
 using NewsApi.Text;
@@ -34,7 +35,7 @@ public sealed record Article(
     SourceRef? Source,
     string Language,
     ArticleImage? Image,
-    [property: Description("draft | scheduled | published | archived")] string Status,
+    [property: Description("draft | scheduled | published | archived"), AllowedValues("draft", "scheduled", "published", "archived")] string Status,
     DateTimeOffset? PublishedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset CreatedAt,

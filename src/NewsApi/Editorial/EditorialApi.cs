@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
@@ -49,7 +50,7 @@ public static class EditorialApi
     }
 
     public static async Task<Results<Ok<Page<Article>>, ValidationProblem>> ListAdminArticles(
-        [Description("draft | scheduled | published | archived")] string? status,
+        [Description("draft | scheduled | published | archived"), AllowedValues("draft", "scheduled", "published", "archived")] string? status,
         [Description("Page size, 1..100 (default 20).")] int? limit,
         [Description("Opaque cursor.")] string? cursor,
         AdminArticles articles, CursorCodec cursors, HttpContext http, CancellationToken ct)

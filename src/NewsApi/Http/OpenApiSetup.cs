@@ -18,7 +18,10 @@ public static class OpenApiSetup
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
+            o.OperationFilter<RequestBodyProblemsOperationFilter>();
             o.SchemaFilter<NullableReferencesSchemaFilter>();
+            o.SchemaFilter<AllowedValuesSchemaFilter>();
+            o.ParameterFilter<AllowedValuesParameterFilter>();
             o.CustomSchemaIds(t => t.IsGenericType
                 ? t.Name[..t.Name.IndexOf('`', StringComparison.Ordinal)] + "Of" + string.Concat(t.GetGenericArguments().Select(a => a.Name))
                 : t.Name);

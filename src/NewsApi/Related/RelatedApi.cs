@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsApi.Articles;
@@ -36,7 +37,7 @@ public static class RelatedApi
 
     public static async Task<Results<Ok<Adjacent>, NotFoundProblem, ValidationProblem>> GetAdjacent(
         [Description("Article id.")] long id,
-        [Description("section (default): within the article's section; site: across the whole site.")] string? scope,
+        [Description("section (default): within the article's section; site: across the whole site."), AllowedValues("section", "site")] string? scope,
         ArticleReader reader, ArticleMapper mapper, HttpContext http, CancellationToken ct)
     {
         if (scope is not (null or "section" or "site"))

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using NewsApi.Articles;
 
@@ -14,7 +15,7 @@ public sealed record RelatedTeaser(
     SectionRef Section,
     DateTimeOffset? PublishedAt,
     string Url,
-    [property: Description("curated | topic | text")] string Reason)
+    [property: Description("curated | topic | text"), AllowedValues("curated", "topic", "text")] string Reason)
 {
     public static RelatedTeaser From(Teaser t, string reason) =>
         new(t.Id, t.Slug, t.Headline, t.Dateline, t.Excerpt, t.Image, t.Section, t.PublishedAt, t.Url, reason);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Globalization;
 using Dapper;
@@ -12,7 +13,7 @@ public sealed record SearchHit(
     long Id, string Slug, string Headline, string? Dateline, string Excerpt, TeaserImage? Image, SectionRef Section,
     DateTimeOffset? PublishedAt, string Url,
     [property: Description("Matched words wrapped in <mark>; HTML-escaped otherwise.")] string Snippet,
-    [property: Description("text: the words as typed; romanised: a Latin query matched Devanagari words.")] string MatchedBy);
+    [property: Description("text: the words as typed; romanised: a Latin query matched Devanagari words."), AllowedValues("text", "romanised")] string MatchedBy);
 
 public static class SearchApi
 {

@@ -119,4 +119,26 @@ public sealed class OpenApiContractTests
             }
         }
     }
+
+    [Test]
+    public async Task Every_operation_with_a_body_declares_413_and_415()
+    {
+        var doc = await ServedAsync();
+        var withBody = doc["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(o => (Key: $"{o.Key} {p.Key}", Operation: o.Value!)))
+            .Where(o => o.Operation["requestBody"] is not null).ToList();
+        Assert.That(withBody, Has.Count.GreaterThan(10));
+        foreach (var (key, operation) in withBody)
+            Assert.That(operation["responses"]!.AsObject().Select(r => r.Key), Does.Contain("413").And.Contain("415"), key);
+    }
+
+    [TestCase("Article", "status", "draft,scheduled,published,archived")]
+    [TestCase("RelatedTeaser", "reason", "curated,topic,text")]
+    [TestCase("SearchHit", "matchedBy", "text,romanised")]
+    [TestCase("CreateKeyRequest", "role", "admin,editor,author,partner,reader")]
+    public async Task Closed_sets_of_strings_are_enums(string schema, string property, string values)
+    {
+        var doc = await ServedAsync();
+        var declared = doc["components"]!["schemas"]![schema]!["properties"]![property]!;
+        Assert.That(declared["enum"]?.AsArray().Select(v => v!.GetValue<string>()), Is.EqualTo(values.Split(',')), declared.ToJsonString());
+    }
 }
