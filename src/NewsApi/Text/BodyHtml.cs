@@ -5,8 +5,9 @@ using AngleSharp.Html.Parser;
 
 namespace NewsApi.Text;
 
-/// <summary>One block of an article body for mobile renderers: text blocks carry <c>text</c>,
-/// structured ones (lists, figures) carry <c>html</c>.</summary>
+/// <summary>One block of an article body for mobile renderers: text blocks (paragraph, heading, quote)
+/// carry <c>text</c>, and also <c>html</c> (their inner HTML) when they hold links or emphasis, so a
+/// renderer loses neither; structured ones (lists, figures) carry <c>html</c>.</summary>
 public sealed record BodyBlock(string Type, string? Text = null, string? Html = null, int? Level = null);
 
 /// <summary>Reads sanitised body HTML as plain text or as blocks.</summary>
@@ -26,23 +27,30 @@ public static class BodyHtml
         var body = Parser.ParseDocument("<body>" + html + "</body>").Body!;
         var blocks = new List<BodyBlock>();
         var loose = new StringBuilder();
+        var looseHtml = new StringBuilder();
+        var looseMarkup = false;
         void FlushLoose()
         {
             var text = Excerpt.CollapseWhitespace(loose.ToString());
-            if (text.Length > 0) blocks.Add(new BodyBlock("paragraph", text));
+            if (text.Length > 0) blocks.Add(new BodyBlock("paragraph", text, looseMarkup ? looseHtml.ToString().Trim() : null));
             loose.Clear();
+            looseHtml.Clear();
+            looseMarkup = false;
         }
         foreach (var node in body.ChildNodes)
         {
             if (node is not IElement element)
             {
                 loose.Append(node.TextContent);
+                looseHtml.Append(WebUtility.HtmlEncode(node.TextContent));
                 continue;
             }
             var tag = element.LocalName;
             if (tag is "a" or "strong" or "em" or "b" or "i" or "span" or "br")
             {
                 loose.Append(tag == "br" ? " " : element.TextContent);
+                looseHtml.Append(element.OuterHtml);
+                looseMarkup |= tag != "br";
                 continue;
             }
             FlushLoose();
@@ -50,13 +58,13 @@ public static class BodyHtml
             switch (tag)
             {
                 case "p":
-                    if (text.Length > 0) blocks.Add(new BodyBlock("paragraph", text));
+                    if (text.Length > 0) blocks.Add(new BodyBlock("paragraph", text, InlineHtml(element)));
                     break;
                 case "h2" or "h3" or "h4":
-                    blocks.Add(new BodyBlock("heading", text, Level: tag[1] - '0'));
+                    blocks.Add(new BodyBlock("heading", text, InlineHtml(element), Level: tag[1] - '0'));
                     break;
                 case "blockquote":
-                    blocks.Add(new BodyBlock("quote", text));
+                    blocks.Add(new BodyBlock("quote", text, InlineHtml(element)));
                     break;
                 case "ul" or "ol":
                     blocks.Add(new BodyBlock(tag == "ul" ? "list" : "orderedList", Html: element.OuterHtml));
@@ -72,6 +80,9 @@ public static class BodyHtml
         FlushLoose();
         return blocks;
     }
+
+    /// <summary>The inner HTML when the block holds markup (a link, emphasis); null for plain text.</summary>
+    private static string? InlineHtml(IElement element) => element.QuerySelector("a, strong, em, b, i") is not null ? element.InnerHtml.Trim() : null;
 
     private static string TextOf(string html)
     {

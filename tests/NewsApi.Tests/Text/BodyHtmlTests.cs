@@ -25,6 +25,23 @@ public sealed class BodyHtmlTests
     }
 
     [Test]
+    public void Text_blocks_with_links_or_emphasis_keep_their_markup_in_html()
+    {
+        const string html = "<p>पूरी रिपोर्ट <a href=\"https://example.in/report\">यहाँ पढ़ें</a> और <strong>ज़रूर</strong> देखें।</p>"
+            + "<h2>किम जोंग <em>उन</em></h2><p>सादा अनुच्छेद।</p>ढीला पाठ <em>ज़ोर</em> के साथ";
+        var blocks = BodyHtml.ToBlocks(html);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(blocks[0].Text, Is.EqualTo("पूरी रिपोर्ट यहाँ पढ़ें और ज़रूर देखें।"));
+            Assert.That(blocks[0].Html, Is.EqualTo("पूरी रिपोर्ट <a href=\"https://example.in/report\">यहाँ पढ़ें</a> और <strong>ज़रूर</strong> देखें।"));
+            Assert.That(blocks[1].Html, Is.EqualTo("किम जोंग <em>उन</em>"));
+            Assert.That(blocks[2].Html, Is.Null, "a plain paragraph needs no html");
+            Assert.That(blocks[3].Text, Is.EqualTo("ढीला पाठ ज़ोर के साथ"));
+            Assert.That(blocks[3].Html, Is.EqualTo("ढीला पाठ <em>ज़ोर</em> के साथ"));
+        }
+    }
+
+    [Test]
     public void ToBlocks_gives_typed_blocks()
     {
         const string html =
@@ -41,7 +58,7 @@ public sealed class BodyHtmlTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(blocks[0], Is.EqualTo(new BodyBlock("heading", "शीर्षक", Level: 2)));
-            Assert.That(blocks[1], Is.EqualTo(new BodyBlock("paragraph", "पहला अनुच्छेद कड़ी")));
+            Assert.That(blocks[1], Is.EqualTo(new BodyBlock("paragraph", "पहला अनुच्छेद कड़ी", "पहला <strong>अनुच्छेद</strong> <a href=\"https://example.com/\">कड़ी</a>")));
             Assert.That(blocks[2].Level, Is.EqualTo(3));
             Assert.That(blocks[3].Level, Is.EqualTo(4));
             Assert.That(blocks[4], Is.EqualTo(new BodyBlock("quote", "उद्धरण")));
@@ -65,7 +82,7 @@ public sealed class BodyHtmlTests
     public void Loose_inline_text_becomes_a_paragraph()
     {
         var blocks = BodyHtml.ToBlocks("किम <em>ने</em> पुतिन<br>से<p>बात</p>");
-        Assert.That(blocks, Is.EqualTo(new[] { new BodyBlock("paragraph", "किम ने पुतिन से"), new BodyBlock("paragraph", "बात") }));
+        Assert.That(blocks, Is.EqualTo(new[] { new BodyBlock("paragraph", "किम ने पुतिन से", "किम <em>ने</em> पुतिन<br>से"), new BodyBlock("paragraph", "बात") }));
     }
 
     [Test]
