@@ -71,11 +71,13 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock)
         return match;
     }
 
-    public async Task<IReadOnlyList<ApiKeyRow>> ListAsync(CancellationToken ct)
+    /// <summary>Keys in id order after <paramref name="afterId"/>, at most <paramref name="limit"/>.</summary>
+    public async Task<IReadOnlyList<ApiKeyRow>> ListAsync(long afterId, int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         return (await connection.QueryAsync<ApiKeyRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM api_keys k LEFT JOIN authors au ON au.id = k.author_id ORDER BY k.id", cancellationToken: ct))).AsList();
+            $"SELECT {Columns} FROM api_keys k LEFT JOIN authors au ON au.id = k.author_id WHERE k.id > @afterId ORDER BY k.id LIMIT @limit",
+            new { afterId, limit }, cancellationToken: ct))).AsList();
     }
 
     public async Task<bool> RevokeAsync(long id, CancellationToken ct)

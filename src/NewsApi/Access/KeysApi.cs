@@ -19,8 +19,6 @@ public sealed record ApiKeyInfo(long Id, string Name, string Role, string? Autho
     [property: Description("The first characters of the key, to recognise it.")] string Prefix,
     DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
 
-public sealed record ApiKeyList(IReadOnlyList<ApiKeyInfo> Items);
-
 public sealed class CreateKeyValidator : AbstractValidator<CreateKeyRequest>
 {
     public CreateKeyValidator()
@@ -58,9 +56,21 @@ public static class KeysApi
         return TypedResults.Created($"/v1/admin/keys/{row.Id}", new CreatedKey(row.Id, row.Name, row.Role, row.AuthorSlug, row.CreatedAt, key));
     }
 
-    public static async Task<Ok<ApiKeyList>> ListKeys(ApiKeyStore keys, CancellationToken ct) =>
-        TypedResults.Ok(new ApiKeyList((await keys.ListAsync(ct))
-            .Select(k => new ApiKeyInfo(k.Id, k.Name, k.Role, k.AuthorSlug, k.KeyPrefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt)).ToList()));
+    public static async Task<Results<Ok<Articles.Page<ApiKeyInfo>>, ValidationProblem>> ListKeys(
+        [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
+        ApiKeyStore keys, CursorCodec cursors, HttpContext http, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var n = Paging.Limit(limit, errors);
+        long after = 0;
+        if (cursor is not null && !cursors.TryDecode("keys", cursor, out after)) errors["cursor"] = [CursorCodec.Invalid];
+        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var rows = await keys.ListAsync(after, n + 1, ct);
+        var page = rows.Take(n).Select(k => new ApiKeyInfo(k.Id, k.Name, k.Role, k.AuthorSlug, k.KeyPrefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt)).ToList();
+        var next = rows.Count > n ? cursors.Encode("keys", page[^1].Id) : null;
+        Paging.SetNextLink(http, next);
+        return TypedResults.Ok(new Articles.Page<ApiKeyInfo>(page, next));
+    }
 
     public static async Task<Results<NoContent, NotFoundProblem>> RevokeKey([Description("Key id.")] long id, ApiKeyStore keys, CancellationToken ct) =>
         await keys.RevokeAsync(id, ct) ? TypedResults.NoContent() : new NotFoundProblem($"No active key has id {id.ToString(CultureInfo.InvariantCulture)}.");

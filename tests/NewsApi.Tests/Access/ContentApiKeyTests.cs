@@ -36,7 +36,7 @@ public sealed class ContentApiKeyTests
         }
         _revokedKey = await Keys.CreateAsync(_locked, Roles.Reader, name: "to revoke");
         using var admin = await Keys.ClientForRoleAsync(_locked, Roles.Admin);
-        using var list = await admin.GetAsync("/v1/admin/keys");
+        using var list = await admin.GetAsync("/v1/admin/keys?limit=100");
         var id2 = (await list.JsonAsync()).GetProperty("items").EnumerateArray()
             .Single(k => k.GetProperty("name").GetString() == "to revoke").GetProperty("id").GetInt64();
         using var revoke = await admin.DeleteAsync($"/v1/admin/keys/{id2}");

@@ -44,13 +44,37 @@ public sealed class KeysApiTests
 
     private async Task<(string Raw, List<JsonElement> Items)> ListAsync()
     {
-        using var response = await _admin.GetAsync("/v1/admin/keys");
+        using var response = await _admin.GetAsync("/v1/admin/keys?limit=100");
         var raw = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), raw);
         return (raw, [.. JsonDocument.Parse(raw).RootElement.GetProperty("items").EnumerateArray().Select(e => e.Clone())]);
     }
 
     private async Task<JsonElement> ListedAsync(long id) => (await ListAsync()).Items.Single(k => k.GetProperty("id").GetInt64() == id);
+
+    [Test]
+    public async Task The_key_list_pages_with_a_cursor_and_visits_each_key_once()
+    {
+        for (var i = 0; i < 5; i++) await CreateAsync("reader", name: $"पृष्ठ कुंजी {i}");
+        var seen = new List<long>();
+        var url = "/v1/admin/keys?limit=2";
+        while (url is not null)
+        {
+            using var response = await _admin.GetAsync(url);
+            var page = await response.JsonAsync();
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), page.ToString());
+            var items = page.GetProperty("items").EnumerateArray().Select(k => k.GetProperty("id").GetInt64()).ToList();
+            Assert.That(items, Has.Count.LessThanOrEqualTo(2));
+            seen.AddRange(items);
+            var next = page.GetProperty("nextCursor").GetString();
+            Assert.That(response.Headers.Contains("Link"), Is.EqualTo(next is not null));
+            url = next is null ? null : "/v1/admin/keys?limit=2&cursor=" + Uri.EscapeDataString(next);
+        }
+        Assert.That(seen, Is.Unique.And.Ordered);
+        Assert.That(seen, Is.EquivalentTo((await ListAsync()).Items.Select(k => k.GetProperty("id").GetInt64())));
+        await (await _admin.GetAsync("/v1/admin/keys?cursor=abc")).AssertProblemAsync(400);
+        await (await _admin.GetAsync("/v1/admin/keys?limit=0")).AssertProblemAsync(400);
+    }
 
     [Test]
     public async Task A_key_name_with_a_precomposed_nukta_is_stored_nfc()

@@ -36,7 +36,7 @@ public sealed class KeysCommandTests
 
     private async Task<int> KeyCountAsync()
     {
-        using var response = await _admin.GetAsync("/v1/admin/keys");
+        using var response = await _admin.GetAsync("/v1/admin/keys?limit=100");
         return (await response.JsonAsync()).GetProperty("items").GetArrayLength();
     }
 
@@ -56,7 +56,7 @@ public sealed class KeysCommandTests
             using var adminRoute = await client.GetAsync("/v1/admin/keys");
             await adminRoute.AssertProblemAsync(403);
         }
-        using var list = await _admin.GetAsync("/v1/admin/keys");
+        using var list = await _admin.GetAsync("/v1/admin/keys?limit=100");
         var listed = (await list.JsonAsync()).GetProperty("items").EnumerateArray().Single(k => key.StartsWith(k.GetProperty("prefix").GetString()!, StringComparison.Ordinal));
         using (Assert.EnterMultipleScope())
         {
