@@ -30,8 +30,8 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
             .Must(s => Slug.IsValid(s.Normalize(NormalizationForm.FormC)))
             .WithMessage($"Slug must be lower-case letters, marks and digits joined by single hyphens, at most {Slug.MaxLength} characters.")
             .When(a => a.Slug is not null);
-        RuleFor(a => a.Body).NotNull().WithMessage("Body is required (HTML).")
-            .Must(b => b is null || Encoding.UTF8.GetByteCount(b) <= MaxBodyBytes).WithMessage("Body must be at most 1 MB.");
+        // A draft may start as a headline alone; publishing needs a body (ArticleWriter checks that).
+        RuleFor(a => a.Body).Must(b => b is null || Encoding.UTF8.GetByteCount(b) <= MaxBodyBytes).WithMessage("Body must be at most 1 MB.");
         RuleFor(a => a.Section).NotEmpty().WithMessage("Section is required (a section slug).")
             .MustAsync((slug, ct) => ExistsAsync(db, "SELECT EXISTS (SELECT 1 FROM sections WHERE slug = @slug)", slug!, ct))
             .WithMessage(a => $"No section has the slug '{a.Section}'.")

@@ -91,7 +91,7 @@ public sealed partial class ArticleWriter
                 $"The slug '{slug}' belongs to another article.", suggestion));
         }
 
-        var bodyHtml = sanitizer.Sanitize(Nfc(input.Body));
+        var bodyHtml = sanitizer.Sanitize(Nfc(input.Body ?? ""));
         var bodyText = BodyHtml.ToText(bodyHtml);
         var customExcerpt = NfcOrNull(input.Excerpt);
         var image = input.Image;

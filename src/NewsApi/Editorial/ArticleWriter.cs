@@ -14,7 +14,7 @@ namespace NewsApi.Editorial;
 /// <summary>Who is writing: recorded on revisions and used for ownership.</summary>
 public sealed record Actor(string Name, long? KeyId, long? AuthorId);
 
-public enum WriteError { None, NotFound, VersionMismatch, SlugTaken, Invalid }
+public enum WriteError { None, NotFound, VersionMismatch, SlugTaken, Invalid, NotReady }
 
 public sealed record WriteResult(ArticleRow? Article, WriteError Error = WriteError.None, string? Detail = null, string? Suggestion = null,
     IDictionary<string, string[]>? Errors = null)
@@ -76,6 +76,9 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
             return WriteResult.Fail(WriteError.VersionMismatch, $"The article is at version {current.Version}, not {expectedVersion}; fetch it again and reapply your change.");
         var values = await ResolveAsync(connection, tx, input, current, ct);
         if (values.Error is not null) return values.Error;
+        if (current.Status is "published" or "scheduled" && values.Row!.BodyText.Length == 0)
+            return new WriteResult(null, WriteError.Invalid, "A published or scheduled article needs a body.",
+                Errors: new Dictionary<string, string[]> { ["body"] = [$"A {current.Status} article needs a body; unpublish it first to empty it."] });
         var affected = await connection.ExecuteAsync(new CommandDefinition(UpdateSql, values.Row! with
         {
             Id = id,
@@ -106,6 +109,8 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
             return WriteResult.Fail(WriteError.VersionMismatch, $"The article is at version {current.Version}, not {v}.");
         if (onlyFromStatus is not null && current.Status != onlyFromStatus)
             return WriteResult.Fail(WriteError.VersionMismatch, $"The article is {current.Status}, no longer {onlyFromStatus}.");
+        if (status is ArticleStatus.Published or ArticleStatus.Scheduled && current.BodyText.Trim().Length == 0)
+            return WriteResult.Fail(WriteError.NotReady, "An article needs a body before it can be published or scheduled.");
         await connection.ExecuteAsync(new CommandDefinition(TransitionSql, new
         {
             id,

@@ -171,6 +171,8 @@ public static class EditorialApi
                 return new ArticleWriteProblem(StatusCodes.Status404NotFound, result.Detail!);
             case WriteError.VersionMismatch:
                 return new ArticleWriteProblem(StatusCodes.Status412PreconditionFailed, result.Detail!);
+            case WriteError.NotReady:
+                return ArticleWriteProblem.Conflict(result.Detail!);
             case WriteError.SlugTaken:
                 return ArticleWriteProblem.Conflict(result.Detail!, new Dictionary<string, object?> { ["suggestion"] = result.Suggestion });
             default:

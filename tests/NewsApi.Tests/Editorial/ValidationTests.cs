@@ -129,7 +129,6 @@ public sealed class ValidationTests
         yield return Case("language", "हिंदी", i => i["language"] = "हिंदी");
         yield return Case("language", "words", i => i["language"] = "hindi language");
         yield return Case("body", "over 1 MB", i => i["body"] = Body(ArticleBodyLimit + 3));
-        yield return Case("body", "missing", i => i.Remove("body"));
         yield return Case("canonicalUrl", "not http", i => i["canonicalUrl"] = "ftp://example.com/story");
     }
 

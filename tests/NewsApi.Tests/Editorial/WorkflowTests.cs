@@ -273,4 +273,40 @@ public sealed class WorkflowTests
             Assert.That((await a.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("published"));
         }
     }
+
+    [Test]
+    public async Task A_headline_alone_makes_a_draft_but_publishing_needs_a_body()
+    {
+        var draft = await CreateAsync(_editor, new { headline = "ब्रेकिंग: संसद में हंगामा", section = "desh" });
+        var id = draft.GetProperty("id").GetInt64();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(draft.GetProperty("body").GetProperty("html").GetString(), Is.Empty);
+            Assert.That(draft.GetProperty("excerpt").GetString(), Is.Empty);
+        }
+
+        var refused = await TransitionAsync(_editor, id, "publish");
+        var problem = await refused.AssertProblemAsync(409);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("body"));
+        await (await TransitionAsync(_editor, id, "publish", new { publishAt = T0.AddHours(1) })).AssertProblemAsync(409);
+        // Markup that sanitises to nothing is no body either.
+        var scriptOnly = await SendAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id),
+            new { headline = "ब्रेकिंग: संसद में हंगामा", section = "desh", body = "<script>alert(1)</script>" });
+        Assert.That(scriptOnly.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await (await TransitionAsync(_editor, id, "publish")).AssertProblemAsync(409);
+        Assert.That((await _public.GetAsync($"/v1/articles/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+
+        var written = await SendAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id),
+            new { headline = "ब्रेकिंग: संसद में हंगामा", section = "desh", body = "<p>लोकसभा की कार्यवाही दो बार स्थगित हुई।</p>" });
+        Assert.That(written.StatusCode, Is.EqualTo(HttpStatusCode.OK), await written.Content.ReadAsStringAsync());
+        await PublishAsync(_editor, id);
+
+        // A published article cannot be emptied in place.
+        var emptied = await SendAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id),
+            new { headline = "ब्रेकिंग: संसद में हंगामा", section = "desh" });
+        var invalid = await emptied.AssertProblemAsync(400);
+        Assert.That(invalid.GetProperty("errors").TryGetProperty("body", out _), Is.True, invalid.ToString());
+        var served = await (await _public.GetAsync($"/v1/articles/{id}")).JsonAsync();
+        Assert.That(served.GetProperty("body").GetProperty("html").GetString(), Does.Contain("स्थगित"));
+    }
 }
