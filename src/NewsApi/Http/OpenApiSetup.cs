@@ -18,7 +18,7 @@ public static class OpenApiSetup
             o.SupportNonNullableReferenceTypes();
             o.NonNullableReferenceTypesAsRequired();
             o.OperationFilter<ConditionalRequestsOperationFilter>();
-            o.OperationFilter<RequestBodyProblemsOperationFilter>();
+            o.OperationFilter<ImplicitResponsesOperationFilter>();
             o.SchemaFilter<NullableReferencesSchemaFilter>();
             o.SchemaFilter<AllowedValuesSchemaFilter>();
             o.ParameterFilter<AllowedValuesParameterFilter>();

@@ -141,4 +141,16 @@ public sealed class OpenApiContractTests
         var declared = doc["components"]!["schemas"]![schema]!["properties"]![property]!;
         Assert.That(declared["enum"]?.AsArray().Select(v => v!.GetValue<string>()), Is.EqualTo(values.Split(',')), declared.ToJsonString());
     }
+
+    [Test]
+    public async Task Content_operations_declare_the_401_a_deployment_with_required_keys_answers()
+    {
+        var doc = await ServedAsync();
+        var content = doc["paths"]!.AsObject().Where(p => p.Key.StartsWith("/v1/", StringComparison.Ordinal)
+            && !p.Key.StartsWith("/v1/admin", StringComparison.Ordinal) && !p.Key.StartsWith("/v1/preview", StringComparison.Ordinal)).ToList();
+        Assert.That(content, Has.Count.GreaterThan(10));
+        foreach (var (path, item) in content)
+            foreach (var (method, operation) in item!.AsObject())
+                Assert.That(operation!["responses"]!.AsObject().Select(r => r.Key), Does.Contain("401"), $"{method} {path}");
+    }
 }
