@@ -10,12 +10,10 @@ public sealed class ArticleReader(Db db, TimeProvider clock, ArticleMapper mappe
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    private const string ById = "SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From + " WHERE a.id = @id";
-
     public async Task<ArticleRow?> FindAsync(long id, bool publicOnly, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var sql = publicOnly ? ById + " AND " + ArticleFilter.PublicPredicate : ById;
+        var sql = publicOnly ? ArticleRow.ById + " AND " + ArticleFilter.PublicPredicate : ArticleRow.ById;
         return await connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(sql, new { id, now = Now }, cancellationToken: ct));
     }
 

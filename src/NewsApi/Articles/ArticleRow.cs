@@ -51,6 +51,9 @@ public sealed class ArticleRow
         JOIN sections s ON s.id = a.section_id
         LEFT JOIN sources src ON src.id = a.source_id
         """;
+
+    /// <summary>One article by <c>@id</c>, any status: the public reader adds its predicate, the writer its transaction.</summary>
+    public const string ById = "SELECT " + Columns + " FROM " + From + " WHERE a.id = @id";
 }
 
 /// <summary>The columns a teaser card needs (no body).</summary>

@@ -15,6 +15,7 @@ public static class DataSetup
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton(sp => new Signer(SigningKey(sp.GetRequiredService<Db>(), sp.GetRequiredService<IOptions<NewsApiOptions>>().Value)));
         builder.Services.AddSingleton<CursorCodec>();
+        builder.Services.AddHostedService<DatabaseMaintenance>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
     }

@@ -153,10 +153,9 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
         return true;
     }
 
-    private const string LoadSql = "SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From + " WHERE a.id = @id";
 
     public static Task<ArticleRow?> LoadAsync(IDbConnection connection, IDbTransaction? tx, long id, CancellationToken ct) =>
-        connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(LoadSql, new { id }, tx, cancellationToken: ct));
+        connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(ArticleRow.ById, new { id }, tx, cancellationToken: ct));
 
     private const string NextRevisionSql = "SELECT coalesce(max(number), 0) + 1 FROM article_revisions WHERE article_id = @id";
 

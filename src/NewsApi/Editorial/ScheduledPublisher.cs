@@ -14,18 +14,11 @@ public sealed class ScheduledPublisher(Db db, ArticleWriter writer, Search.Searc
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, clock);
-        var optimizedAt = clock.GetUtcNow();
         do
         {
             try
             {
                 await PublishDueAsync(stoppingToken);
-                if (clock.GetUtcNow() - optimizedAt > TimeSpan.FromHours(1))
-                {
-                    await using var connection = await db.OpenAsync(stoppingToken);
-                    await connection.ExecuteAsync(new CommandDefinition("PRAGMA optimize", cancellationToken: stoppingToken));
-                    optimizedAt = clock.GetUtcNow();
-                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
