@@ -37,7 +37,7 @@ public sealed class KeysApiTests
 
     private async Task<JsonElement> CreateAsync(string role, string? author = null, string? name = null)
     {
-        using var response = await PostKeyAsync(new { name = name ?? AdminRequests.Unique("key"), role, author });
+        using var response = await PostKeyAsync(new { name = name ?? EditorialHttp.Unique("key"), role, author });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return await response.JsonAsync();
     }
@@ -121,7 +121,7 @@ public sealed class KeysApiTests
     [Test]
     public async Task The_response_that_shows_the_secret_is_never_cached()
     {
-        using var response = await PostKeyAsync(new { name = AdminRequests.Unique("cache"), role = "reader" });
+        using var response = await PostKeyAsync(new { name = EditorialHttp.Unique("cache"), role = "reader" });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         using (Assert.EnterMultipleScope())
         {
@@ -153,7 +153,7 @@ public sealed class KeysApiTests
         var created = await CreateAsync("author", author: "sita");
         Assert.That(created.GetProperty("author").GetString(), Is.EqualTo("sita"));
         using var author = Keys.ClientWith(_factory, created.GetProperty("key").GetString());
-        using var response = await author.PostAsJsonAsync("/v1/admin/articles", AdminRequests.NewArticle("सीता की रिपोर्ट"), NewsApiFactory.Json);
+        using var response = await author.PostAsJsonAsync("/v1/admin/articles", EditorialHttp.ArticleWithoutAuthors("सीता की रिपोर्ट"), NewsApiFactory.Json);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var article = await response.JsonAsync();
         Assert.That(article.GetProperty("authors").EnumerateArray().Select(a => a.GetProperty("slug").GetString()), Is.EqualTo(new[] { "sita" }));

@@ -72,7 +72,7 @@ public sealed class KeysCommandTests
         Assert.That(exit, Is.Zero);
         using var client = Keys.ClientWith(_factory, lines[^1]);
         using var response = await client.PostAsync("/v1/admin/articles",
-            System.Net.Http.Json.JsonContent.Create(AdminRequests.NewArticle("रवि की ख़बर"), options: NewsApiFactory.Json));
+            System.Net.Http.Json.JsonContent.Create(EditorialHttp.ArticleWithoutAuthors("रवि की ख़बर"), options: NewsApiFactory.Json));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var authors = (await response.JsonAsync()).GetProperty("authors").EnumerateArray().Select(a => a.GetProperty("slug").GetString());
         Assert.That(authors, Is.EqualTo(new[] { "ravi" }));

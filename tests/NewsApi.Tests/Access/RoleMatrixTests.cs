@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Access;
 using NewsApi.Tests.Infrastructure;
-using static NewsApi.Tests.Access.AdminRequests;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Access;
 
@@ -43,7 +43,7 @@ public sealed class RoleMatrixTests
     [
         // newsroom
         new("POST", Articles, Policies.Newsroom, HttpStatusCode.Created,
-            (_, _) => Task.FromResult(Request(Post, Articles, NewArticle("नई ख़बर " + Unique("create"))))),
+            (_, _) => Task.FromResult(Request(Post, Articles, ArticleWithoutAuthors("नई ख़बर " + Unique("create"))))),
         new("GET", Articles, Policies.Newsroom, HttpStatusCode.OK,
             (_, _) => Task.FromResult(Request(Get, Articles))),
         new("GET", Articles + "/{id}", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
@@ -54,17 +54,17 @@ public sealed class RoleMatrixTests
         new("PUT", Articles + "/{id}", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
         {
             var (id, version) = await DraftAsync(owner);
-            return Request(Put, $"{Articles}/{id}", NewArticle("बदली ख़बर " + Unique("put")), version);
+            return Request(Put, $"{Articles}/{id}", ArticleWithoutAuthors("बदली ख़बर " + Unique("put")), ETag(version));
         }),
         new("PATCH", Articles + "/{id}", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
         {
             var (id, version) = await DraftAsync(owner);
-            return Request(Patch, $"{Articles}/{id}", new { headline = "सुधरी ख़बर " + Unique("patch") }, version, "application/merge-patch+json");
+            return Request(Patch, $"{Articles}/{id}", new { headline = "सुधरी ख़बर " + Unique("patch") }, ETag(version), MergePatchType);
         }),
         new("DELETE", Articles + "/{id}", Policies.Newsroom, HttpStatusCode.NoContent, async (owner, _) =>
         {
             var (id, version) = await DraftAsync(owner);
-            return Request(Delete, $"{Articles}/{id}", ifMatch: version);
+            return Request(Delete, $"{Articles}/{id}", ifMatch: ETag(version));
         }),
         new("GET", Articles + "/{id}/revisions", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
         {
@@ -79,7 +79,7 @@ public sealed class RoleMatrixTests
         new("POST", Articles + "/{id}/revisions/{number}/restore", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
         {
             var (id, version) = await DraftAsync(owner);
-            return Request(Post, $"{Articles}/{id}/revisions/1/restore", ifMatch: version);
+            return Request(Post, $"{Articles}/{id}/revisions/1/restore", ifMatch: ETag(version));
         }),
         new("POST", Articles + "/{id}/preview-token", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
         {
@@ -91,23 +91,23 @@ public sealed class RoleMatrixTests
         new("POST", Articles + "/{id}/publish", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
         {
             var (id, version) = await DraftAsync(admin);
-            return Request(Post, $"{Articles}/{id}/publish", ifMatch: version);
+            return Request(Post, $"{Articles}/{id}/publish", ifMatch: ETag(version));
         }),
         new("POST", Articles + "/{id}/unpublish", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
         {
             var (id, version) = await PublishedAsync(admin);
-            return Request(Post, $"{Articles}/{id}/unpublish", ifMatch: version);
+            return Request(Post, $"{Articles}/{id}/unpublish", ifMatch: ETag(version));
         }),
         new("POST", Articles + "/{id}/archive", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
         {
             var (id, version) = await DraftAsync(admin);
-            return Request(Post, $"{Articles}/{id}/archive", ifMatch: version);
+            return Request(Post, $"{Articles}/{id}/archive", ifMatch: ETag(version));
         }),
         new("PUT", Articles + "/{id}/related", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
         {
             var (id, version) = await DraftAsync(admin);
             var (other, _) = await DraftAsync(admin);
-            return Request(Put, $"{Articles}/{id}/related", new { articleIds = new[] { other } }, version);
+            return Request(Put, $"{Articles}/{id}/related", new { articleIds = new[] { other } }, ETag(version));
         }),
 
         // editor: taxonomy
@@ -147,12 +147,12 @@ public sealed class RoleMatrixTests
             new("PUT", path + "/{slug}", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
             {
                 var slug = await TermAsync(admin, collection);
-                return Request(Put, $"{path}/{slug}", new { name = "बदला नाम " + slug }, ifMatch: 1);
+                return Request(Put, $"{path}/{slug}", new { name = "बदला नाम " + slug }, ifMatch: ETag(1));
             }),
             new("DELETE", path + "/{slug}", Policies.Editor, HttpStatusCode.NoContent, async (_, admin) =>
             {
                 var slug = await TermAsync(admin, collection);
-                return Request(Delete, $"{path}/{slug}", ifMatch: 1);
+                return Request(Delete, $"{path}/{slug}", ifMatch: ETag(1));
             }),
         ];
     }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using NewsApi.Tests.Infrastructure;
-using static NewsApi.Tests.Editorial.WorkflowHttp;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Articles;
 
@@ -222,7 +222,7 @@ public sealed class LastModifiedTests
     [Test]
     public async Task An_ended_embargo_moves_the_lists_last_modified_at_the_next_scheduler_pass()
     {
-        var draft = await CreateAsync(_editor, Article("प्रतिबंधित बजट ख़बर", "desh", ["बजट"], embargoUntil: _clock.GetUtcNow().AddHours(1)));
+        var draft = await CreateDraftAsync(_editor, Article("प्रतिबंधित बजट ख़बर", "desh", ["बजट"], embargoUntil: _clock.GetUtcNow().AddHours(1)));
         var id = draft.GetProperty("id").GetInt64();
         await PublishAsync(_editor, id);
         _clock.Advance(TimeSpan.FromSeconds(3));

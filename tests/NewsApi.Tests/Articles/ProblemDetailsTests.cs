@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using NewsApi.Tests.Infrastructure;
-using static NewsApi.Tests.Editorial.WorkflowHttp;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Articles;
 
@@ -70,7 +70,7 @@ public sealed class ProblemDetailsTests
         AssertPlainWords(postProblem);
         Assert.That(postProblem.GetProperty("errors").TryGetProperty(field, out var postMessages), Is.True, postProblem.ToString());
 
-        var draft = await CreateAsync(_editor, Article("त्रुटि जाँच की ख़बर"));
+        var draft = await CreateDraftAsync(_editor, Article("त्रुटि जाँच की ख़बर"));
         using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/v1/admin/articles/{draft.GetProperty("id").GetInt64()}")
         {
             Content = new StringContent(json, Encoding.UTF8, "application/merge-patch+json"),
@@ -106,7 +106,7 @@ public sealed class ProblemDetailsTests
             await (await _editor.PostAsync("/v1/admin/articles", new StringContent("शीर्षक", Encoding.UTF8, "text/plain"))).AssertProblemAsync(415),
             await (await _editor.PutAsJsonAsync("/v1/admin/tags/" + Uri.EscapeDataString("कोई-टैग"), new { name = "x" })).AssertProblemAsync(404),
         };
-        var draft = await CreateAsync(_editor, Article("शर्त वाली ख़बर"));
+        var draft = await CreateDraftAsync(_editor, Article("शर्त वाली ख़बर"));
         problems.Add(await (await _editor.PutAsJsonAsync($"/v1/admin/articles/{draft.GetProperty("id").GetInt64()}", Article("बदली ख़बर"), NewsApiFactory.Json)).AssertProblemAsync(428));
         foreach (var problem in problems) AssertPlainWords(problem);
     }

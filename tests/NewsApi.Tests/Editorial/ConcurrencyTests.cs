@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using NewsApi.Tests.Infrastructure;
-using static NewsApi.Tests.Editorial.ArticleWriteRequests;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Editorial;
 
@@ -31,7 +31,7 @@ public sealed class ConcurrencyTests
     [Test]
     public async Task Twenty_concurrent_patches_with_the_same_etag_let_exactly_one_win()
     {
-        var (id, etag) = await CreatedAsync(_editor, Input("समवर्ती संपादन की मूल ख़बर"));
+        var (id, etag) = await CreatedAsync(_editor, FullArticle("समवर्ती संपादन की मूल ख़बर"));
         Assert.That(etag, Is.EqualTo("\"1\""));
         var headlines = Enumerable.Range(1, 20).Select(i => $"संपादक संख्या {DevanagariNumber(i)} का शीर्षक").ToArray();
 
@@ -40,7 +40,7 @@ public sealed class ConcurrencyTests
         var statuses = responses.Select(r => (int)r.StatusCode).ToList();
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
         var winners = Enumerable.Range(0, 20).Where(i => statuses[i] == 200).ToList();
-        var (stored, storedETag) = await GetAdminAsync(_editor, id);
+        var (stored, storedETag) = await GetAdminWithETagAsync(_editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(statuses.Count(s => s == 200), Is.EqualTo(1), string.Join("\n", bodies));
@@ -64,7 +64,7 @@ public sealed class ConcurrencyTests
     {
         var bodies = Enumerable.Range(1, 10).Select(i =>
         {
-            var input = Input($"एक ही स्लग की होड़ {DevanagariNumber(i)}");
+            var input = FullArticle($"एक ही स्लग की होड़ {DevanagariNumber(i)}");
             input["slug"] = "होड़-वाला-स्लग";
             return input;
         });
@@ -85,7 +85,7 @@ public sealed class ConcurrencyTests
     public async Task Concurrent_creates_with_the_same_headline_and_a_new_tag_get_distinct_slugs_and_one_tag()
     {
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
-            CreateAsync(_editor, Input("एक साथ आई दस ख़बरें", tags: ["समवर्ती नया टैग"]))));
+            CreateAsync(_editor, FullArticle("एक साथ आई दस ख़बरें", tags: ["समवर्ती नया टैग"]))));
 
         var bodies = await Task.WhenAll(responses.Select(r => r.Content.ReadAsStringAsync()));
         Assert.That(responses.Select(r => r.StatusCode), Is.All.EqualTo(HttpStatusCode.Created), string.Join("\n", bodies));
@@ -109,7 +109,7 @@ public sealed class ConcurrencyTests
     {
         for (var round = 0; round < 5; round++)
         {
-            var (id, etag) = await CreatedAsync(_editor, Input($"पैच या हटाना {DevanagariNumber(round)}"));
+            var (id, etag) = await CreatedAsync(_editor, FullArticle($"पैच या हटाना {DevanagariNumber(round)}"));
 
             var results = await Task.WhenAll(
                 PatchAsync(_editor, id, new { headline = "पैच जीता" }, etag),
@@ -136,12 +136,12 @@ public sealed class ConcurrencyTests
     [TestCase("DELETE")]
     public async Task A_write_without_If_Match_answers_428_and_changes_nothing(string method)
     {
-        var (id, _) = await CreatedAsync(_editor, Input("बिना शर्त के बदलाव की कोशिश"));
+        var (id, _) = await CreatedAsync(_editor, FullArticle("बिना शर्त के बदलाव की कोशिश"));
 
         var response = await WriteAsync(method, id, ifMatch: null);
 
         await response.AssertProblemAsync(428);
-        var (stored, etag) = await GetAdminAsync(_editor, id);
+        var (stored, etag) = await GetAdminWithETagAsync(_editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(stored.GetProperty("headline").GetString(), Is.EqualTo("बिना शर्त के बदलाव की कोशिश"));
@@ -159,14 +159,14 @@ public sealed class ConcurrencyTests
     [TestCase("PATCH", "2")]
     public async Task A_write_with_a_stale_or_unusable_ETag_answers_412_and_changes_nothing(string method, string ifMatch)
     {
-        var (id, etag) = await CreatedAsync(_editor, Input("पुराने ईटैग के साथ बदलाव"));
+        var (id, etag) = await CreatedAsync(_editor, FullArticle("पुराने ईटैग के साथ बदलाव"));
         var edited = await PatchAsync(_editor, id, new { subheadline = "पहला बदलाव" }, etag);
         Assert.That(edited.StatusCode, Is.EqualTo(HttpStatusCode.OK), await edited.Content.ReadAsStringAsync());
 
         var response = await WriteAsync(method, id, ifMatch);
 
         await response.AssertProblemAsync(412);
-        var (stored, current) = await GetAdminAsync(_editor, id);
+        var (stored, current) = await GetAdminWithETagAsync(_editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(stored.GetProperty("headline").GetString(), Is.EqualTo("पुराने ईटैग के साथ बदलाव"));
@@ -178,7 +178,7 @@ public sealed class ConcurrencyTests
     [Test]
     public async Task The_current_ETag_in_a_list_of_candidates_is_accepted()
     {
-        var (id, _) = await CreatedAsync(_editor, Input("कई ईटैग वाला अनुरोध"));
+        var (id, _) = await CreatedAsync(_editor, FullArticle("कई ईटैग वाला अनुरोध"));
 
         var response = await PatchAsync(_editor, id, new { headline = "कई ईटैग वाला अनुरोध सफल" }, "\"9\", \"1\"");
 
@@ -191,12 +191,12 @@ public sealed class ConcurrencyTests
     [TestCase("application/json-patch+json")]
     public async Task Patch_with_another_content_type_than_merge_patch_answers_415(string contentType)
     {
-        var (id, etag) = await CreatedAsync(_editor, Input("ग़लत मीडिया टाइप"));
+        var (id, etag) = await CreatedAsync(_editor, FullArticle("ग़लत मीडिया टाइप"));
 
         var response = await PatchAsync(_editor, id, new { headline = "बदला हुआ" }, etag, contentType);
 
         await response.AssertProblemAsync(415);
-        var (stored, current) = await GetAdminAsync(_editor, id);
+        var (stored, current) = await GetAdminWithETagAsync(_editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(stored.GetProperty("headline").GetString(), Is.EqualTo("ग़लत मीडिया टाइप"));
@@ -207,7 +207,7 @@ public sealed class ConcurrencyTests
     [Test]
     public async Task Patch_without_a_body_content_type_answers_415()
     {
-        var (id, etag) = await CreatedAsync(_editor, Input("बिना मीडिया टाइप"));
+        var (id, etag) = await CreatedAsync(_editor, FullArticle("बिना मीडिया टाइप"));
         var request = new HttpRequestMessage(HttpMethod.Patch, $"{ArticlesUrl}/{id}");
         request.Headers.TryAddWithoutValidation("If-Match", etag);
 
@@ -228,7 +228,7 @@ public sealed class ConcurrencyTests
 
     private Task<HttpResponseMessage> WriteAsync(string method, long id, string? ifMatch) => method switch
     {
-        "PUT" => PutAsync(_editor, id, Input("पूरा बदला गया शीर्षक"), ifMatch),
+        "PUT" => PutAsync(_editor, id, FullArticle("पूरा बदला गया शीर्षक"), ifMatch),
         "PATCH" => PatchAsync(_editor, id, new { headline = "आंशिक रूप से बदला गया शीर्षक" }, ifMatch),
         "DELETE" => DeleteAsync(_editor, id, ifMatch),
         _ => throw new ArgumentOutOfRangeException(nameof(method)),

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Time.Testing;
 using NewsApi.Tests.Infrastructure;
-using static NewsApi.Tests.Editorial.WorkflowHttp;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Editorial;
 
@@ -28,8 +28,8 @@ public sealed class PreviewTests
         await new TestContent(_factory).EnsureTaxonomyAsync();
         _editor = await Keys.ClientForRoleAsync(_factory, "editor");
         _anonymous = Keys.ClientWith(_factory, null);
-        _draftA = (await CreateAsync(_editor, Article("पूर्वावलोकन मसौदा अ"))).GetProperty("id").GetInt64();
-        _draftB = (await CreateAsync(_editor, Article("पूर्वावलोकन मसौदा ब"))).GetProperty("id").GetInt64();
+        _draftA = (await CreateDraftAsync(_editor, Article("पूर्वावलोकन मसौदा अ"))).GetProperty("id").GetInt64();
+        _draftB = (await CreateDraftAsync(_editor, Article("पूर्वावलोकन मसौदा ब"))).GetProperty("id").GetInt64();
     }
 
     [OneTimeTearDown]
@@ -145,9 +145,9 @@ public sealed class PreviewTests
     [Test]
     public async Task Token_of_a_deleted_article_is_404()
     {
-        var id = (await CreateAsync(_editor, Article("मिटाया जाने वाला मसौदा"))).GetProperty("id").GetInt64();
+        var id = (await CreateDraftAsync(_editor, Article("मिटाया जाने वाला मसौदा"))).GetProperty("id").GetInt64();
         var token = (await TokenAsync(_editor, id)).GetProperty("token").GetString()!;
-        var delete = await SendAsync(_editor, HttpMethod.Delete, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id));
+        var delete = await SendAtVersionAsync(_editor, HttpMethod.Delete, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id));
         Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await delete.Content.ReadAsStringAsync());
         var response = await _anonymous.GetAsync(Preview(token));
         await response.AssertProblemAsync(404);
@@ -158,12 +158,12 @@ public sealed class PreviewTests
     public async Task Token_of_a_deleted_article_never_shows_a_later_article_that_reuses_its_id()
     {
         // SQLite hands the highest deleted id to the next row: the token must still not show that new article.
-        var id = (await CreateAsync(_editor, Article("हटाया गया पुराना मसौदा"))).GetProperty("id").GetInt64();
+        var id = (await CreateDraftAsync(_editor, Article("हटाया गया पुराना मसौदा"))).GetProperty("id").GetInt64();
         var token = (await TokenAsync(_editor, id)).GetProperty("token").GetString()!;
-        var delete = await SendAsync(_editor, HttpMethod.Delete, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id));
+        var delete = await SendAtVersionAsync(_editor, HttpMethod.Delete, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id));
         Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         _clock.Advance(TimeSpan.FromSeconds(1)); // time passes between the two (tokens in other tests live an hour)
-        var successor = (await CreateAsync(_editor, Article("नया अनजान मसौदा"))).GetProperty("id").GetInt64();
+        var successor = (await CreateDraftAsync(_editor, Article("नया अनजान मसौदा"))).GetProperty("id").GetInt64();
 
         var response = await _anonymous.GetAsync(Preview(token));
         Assert.That((int)response.StatusCode, Is.EqualTo(404), $"successor id {successor}: " + await response.Content.ReadAsStringAsync());
@@ -175,9 +175,9 @@ public sealed class PreviewTests
     [Test]
     public async Task Token_shows_scheduled_and_archived_articles_too()
     {
-        var scheduled = (await CreateAsync(_editor, Article("पूर्वावलोकन अनुसूचित"))).GetProperty("id").GetInt64();
+        var scheduled = (await CreateDraftAsync(_editor, Article("पूर्वावलोकन अनुसूचित"))).GetProperty("id").GetInt64();
         await PublishAsync(_editor, scheduled, T0.AddDays(1));
-        var archived = (await CreateAsync(_editor, Article("पूर्वावलोकन संग्रहीत"))).GetProperty("id").GetInt64();
+        var archived = (await CreateDraftAsync(_editor, Article("पूर्वावलोकन संग्रहीत"))).GetProperty("id").GetInt64();
         await TransitionOkAsync(_editor, archived, "archive");
         foreach (var (id, status) in new[] { (scheduled, "scheduled"), (archived, "archived") })
         {
@@ -191,7 +191,7 @@ public sealed class PreviewTests
     public async Task Authors_may_ask_for_a_token()
     {
         using var author = await Keys.ClientForRoleAsync(_factory, "author", "ravi");
-        var own = (await CreateAsync(author, Article("लेखक का मसौदा"))).GetProperty("id").GetInt64();
+        var own = (await CreateDraftAsync(author, Article("लेखक का मसौदा"))).GetProperty("id").GetInt64();
         var token = (await TokenAsync(author, own)).GetProperty("token").GetString()!;
         Assert.That((await _anonymous.GetAsync(Preview(token))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -218,7 +218,7 @@ public sealed class PreviewTests
         await new TestContent(factory).EnsureTaxonomyAsync();
         using var editor = await Keys.ClientForRoleAsync(factory, "editor");
         using var anonymous = Keys.ClientWith(factory, null);
-        var id = (await CreateAsync(editor, Article("समाप्त होने वाला पूर्वावलोकन"))).GetProperty("id").GetInt64();
+        var id = (await CreateDraftAsync(editor, Article("समाप्त होने वाला पूर्वावलोकन"))).GetProperty("id").GetInt64();
         var token = (await TokenAsync(editor, id)).GetProperty("token").GetString()!;
 
         clock.Advance(TimeSpan.FromMinutes(59));

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using NewsApi.Tests.Infrastructure;
-using static NewsApi.Tests.Editorial.WorkflowHttp;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Editorial;
 
@@ -36,7 +36,7 @@ public sealed class RelatedCurationTests
     private async Task<long> PublishedAsync(string[] tags, string section = "desh")
     {
         var n = Interlocked.Increment(ref _n);
-        var id = (await CreateAsync(_editor, Article($"चयनित संबंधित खबर {n}", section, tags))).GetProperty("id").GetInt64();
+        var id = (await CreateDraftAsync(_editor, Article($"चयनित संबंधित खबर {n}", section, tags))).GetProperty("id").GetInt64();
         await PublishAsync(_editor, id, T0.AddMinutes(-n));
         return id;
     }
@@ -126,7 +126,7 @@ public sealed class RelatedCurationTests
     {
         var article = await PublishedAsync(["बीस"]);
         var ids = new List<long>();
-        for (var i = 0; i < 20; i++) ids.Add((await CreateAsync(_editor, Article($"बीस में से {i}"))).GetProperty("id").GetInt64());
+        for (var i = 0; i < 20; i++) ids.Add((await CreateDraftAsync(_editor, Article($"बीस में से {i}"))).GetProperty("id").GetInt64());
         var response = await SetRelatedAsync(_editor, article, ids);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
@@ -156,7 +156,7 @@ public sealed class RelatedCurationTests
             "twenty-one" => new { articleIds = await TwentyOneAsync() },
             _ => new { },
         };
-        var response = await SendAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", version, body);
+        var response = await SendAtVersionAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", version, body);
         var problem = await response.AssertProblemAsync(400);
         using (Assert.EnterMultipleScope())
         {
@@ -169,7 +169,7 @@ public sealed class RelatedCurationTests
     private async Task<long[]> TwentyOneAsync()
     {
         var ids = new List<long>();
-        for (var i = 0; i < 21; i++) ids.Add((await CreateAsync(_editor, Article($"इक्कीस में से {i}"))).GetProperty("id").GetInt64());
+        for (var i = 0; i < 21; i++) ids.Add((await CreateDraftAsync(_editor, Article($"इक्कीस में से {i}"))).GetProperty("id").GetInt64());
         return [.. ids];
     }
 
@@ -177,7 +177,7 @@ public sealed class RelatedCurationTests
     public async Task Every_failing_rule_is_reported_at_once()
     {
         var article = await PublishedAsync(["सब-नियम"]);
-        var response = await SendAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", await VersionAsync(_editor, article),
+        var response = await SendAtVersionAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", await VersionAsync(_editor, article),
             new { articleIds = new[] { article, 987654L, 987654L } });
         var problem = await response.AssertProblemAsync(400);
         Assert.That(problem.GetProperty("errors").GetProperty("articleIds").GetArrayLength(), Is.EqualTo(3), problem.ToString());
@@ -189,8 +189,8 @@ public sealed class RelatedCurationTests
         var article = await PublishedAsync(["शर्त"]);
         var other = await PublishedAsync(["शर्त-दूसरी"]);
         var version = await VersionAsync(_editor, article);
-        await (await SendAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", null, new { articleIds = new[] { other } })).AssertProblemAsync(428);
-        await (await SendAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", version - 1, new { articleIds = new[] { other } })).AssertProblemAsync(412);
+        await (await SendAtVersionAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", null, new { articleIds = new[] { other } })).AssertProblemAsync(428);
+        await (await SendAtVersionAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", version - 1, new { articleIds = new[] { other } })).AssertProblemAsync(412);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await VersionAsync(_editor, article), Is.EqualTo(version));
@@ -202,18 +202,18 @@ public sealed class RelatedCurationTests
     public async Task Curating_an_unknown_article_is_404()
     {
         var other = await PublishedAsync(["अज्ञात"]);
-        await (await SendAsync(_editor, HttpMethod.Put, "/v1/admin/articles/987654/related", 1, new { articleIds = new[] { other } })).AssertProblemAsync(404);
+        await (await SendAtVersionAsync(_editor, HttpMethod.Put, "/v1/admin/articles/987654/related", 1, new { articleIds = new[] { other } })).AssertProblemAsync(404);
     }
 
     [Test]
     public async Task A_deleted_related_article_drops_out_of_the_list()
     {
         var article = await PublishedAsync(["हटाया"]);
-        var gone = (await CreateAsync(_editor, Article("हटाई जाने वाली खबर"))).GetProperty("id").GetInt64();
+        var gone = (await CreateDraftAsync(_editor, Article("हटाई जाने वाली खबर"))).GetProperty("id").GetInt64();
         await PublishAsync(_editor, gone, T0.AddHours(-5));
         Assert.That((await SetRelatedAsync(_editor, article, [gone])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await CuratedAsync(article), Is.EqualTo(new[] { gone }));
-        var delete = await SendAsync(_editor, HttpMethod.Delete, $"/v1/admin/articles/{gone}", await VersionAsync(_editor, gone));
+        var delete = await SendAtVersionAsync(_editor, HttpMethod.Delete, $"/v1/admin/articles/{gone}", await VersionAsync(_editor, gone));
         Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         using (Assert.EnterMultipleScope())
         {

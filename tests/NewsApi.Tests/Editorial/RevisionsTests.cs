@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using NewsApi.Tests.Infrastructure;
-using static NewsApi.Tests.Editorial.ArticleWriteRequests;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Editorial;
 
@@ -34,14 +34,14 @@ public sealed class RevisionsTests
     /// <summary>Create + two edits + publish: four saves. Returns the id and the current ETag.</summary>
     private async Task<(long Id, string ETag)> FourSavesAsync()
     {
-        var (id, etag) = await CreatedAsync(_editor, Input(Headlines[0]));
+        var (id, etag) = await CreatedAsync(_editor, FullArticle(Headlines[0]));
         foreach (var headline in Headlines[1..])
         {
             var response = await PatchAsync(_editor, id, new { headline }, etag);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
             etag = ETagOf(response);
         }
-        return (id, await PublishAsync(_editor, id, etag));
+        return (id, await PublishWithETagAsync(_editor, id, etag));
     }
 
     private async Task<JsonElement> ListAsync(long id, string query = "")
@@ -101,7 +101,7 @@ public sealed class RevisionsTests
         var response = await RestoreAsync(id, 1, etag);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        var (article, current) = await GetAdminAsync(_editor, id);
+        var (article, current) = await GetAdminWithETagAsync(_editor, id);
         var items = (await ListAsync(id)).GetProperty("items").EnumerateArray().ToList();
         using (Assert.EnterMultipleScope())
         {
@@ -123,26 +123,26 @@ public sealed class RevisionsTests
     [Test]
     public async Task Restoring_brings_back_every_content_field_and_keeps_custom_excerpt_and_old_slug()
     {
-        var input = Input("पूरा संस्करण लौटे", tags: ["भारत", "मौसम"]);
+        var input = FullArticle("पूरा संस्करण लौटे", tags: ["भारत", "मौसम"]);
         input["slug"] = "पहला-रूप";
         input["excerpt"] = "संपादक का अपना सारांश";
         input["image"] = new { url = "https://example.com/a.jpg", alt = "चित्र" };
         var (id, etag) = await CreatedAsync(_editor, input);
-        var (original, _) = await GetAdminAsync(_editor, id);
+        var original = await GetAdminAsync(_editor, id);
         var edit = await PatchAsync(_editor, id, new { slug = "दूसरा-रूप", excerpt = (string?)null, image = (object?)null, tags = new[] { "खेल" }, section = "khel", body = "<p>नया पाठ</p>" }, etag);
         Assert.That(edit.StatusCode, Is.EqualTo(HttpStatusCode.OK), await edit.Content.ReadAsStringAsync());
 
         var restored = await RestoreAsync(id, 1, ETagOf(edit));
 
         Assert.That(restored.StatusCode, Is.EqualTo(HttpStatusCode.OK), await restored.Content.ReadAsStringAsync());
-        var (article, _) = await GetAdminAsync(_editor, id);
+        var article = await GetAdminAsync(_editor, id);
         using (Assert.EnterMultipleScope())
         {
             foreach (var field in new[] { "headline", "slug", "excerpt", "body", "section", "tags", "authors", "source", "image", "language", "dateline", "subheadline", "canonicalUrl", "url" })
                 Assert.That(article.GetProperty(field).GetRawText(), Is.EqualTo(original.GetProperty(field).GetRawText()), field);
         }
         // Back on its first slug, the article still owns the second one (retired).
-        var thief = Input("दूसरा रूप चाहिए");
+        var thief = FullArticle("दूसरा रूप चाहिए");
         thief["slug"] = "दूसरा-रूप";
         await (await CreateAsync(_editor, thief)).AssertProblemAsync(409);
     }
@@ -155,7 +155,7 @@ public sealed class RevisionsTests
         await (await RestoreAsync(id, 1, null)).AssertProblemAsync(428);
         await (await RestoreAsync(id, 1, "\"3\"")).AssertProblemAsync(412);
 
-        var (article, current) = await GetAdminAsync(_editor, id);
+        var (article, current) = await GetAdminWithETagAsync(_editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(article.GetProperty("headline").GetString(), Is.EqualTo(Headlines[2]));
@@ -182,8 +182,8 @@ public sealed class RevisionsTests
     [Test]
     public async Task A_revision_of_another_article_is_not_reachable_through_this_one()
     {
-        var (first, _) = await CreatedAsync(_editor, Input("पहले लेख का संशोधन"));
-        var (second, secondETag) = await CreatedAsync(_editor, Input("दूसरे लेख का संशोधन"));
+        var (first, _) = await CreatedAsync(_editor, FullArticle("पहले लेख का संशोधन"));
+        var (second, secondETag) = await CreatedAsync(_editor, FullArticle("दूसरे लेख का संशोधन"));
         var edited = await PatchAsync(_editor, second, new { headline = "दूसरे लेख का बदला शीर्षक" }, secondETag);
         Assert.That(edited.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
@@ -228,7 +228,7 @@ public sealed class RevisionsTests
     [TestCase("?cursor=not-a-cursor")]
     public async Task Bad_paging_parameters_answer_400(string query)
     {
-        var (id, _) = await CreatedAsync(_editor, Input("ग़लत पेजिंग"));
+        var (id, _) = await CreatedAsync(_editor, FullArticle("ग़लत पेजिंग"));
         await (await _editor.GetAsync($"{ArticlesUrl}/{id}/revisions{query}")).AssertProblemAsync(400);
     }
 
@@ -236,7 +236,7 @@ public sealed class RevisionsTests
     public async Task Revisions_name_each_key_that_saved_and_need_a_newsroom_key()
     {
         var author = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "author", "sita", name: "लेखिका सीता"));
-        var (id, etag) = await CreatedAsync(author, Input("लेखिका का मसौदा"));
+        var (id, etag) = await CreatedAsync(author, FullArticle("लेखिका का मसौदा"));
         var edited = await PatchAsync(_editor, id, new { headline = "संपादक ने सुधारा" }, etag);
         Assert.That(edited.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 

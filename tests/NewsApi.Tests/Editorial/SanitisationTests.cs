@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using NewsApi.Tests.Infrastructure;
-using static NewsApi.Tests.Editorial.ArticleWriteRequests;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Editorial;
 
@@ -48,13 +48,13 @@ public sealed partial class SanitisationTests
         await new TestContent(_factory).EnsureTaxonomyAsync();
         _editor = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "editor", name: "संपादक"));
         _public = Keys.ClientWith(_factory, null);
-        var input = Input("सफ़ाई की जाँच वाला लेख", section: "khel");
+        var input = FullArticle("सफ़ाई की जाँच वाला लेख", section: "khel");
         input["body"] = Hostile;
         var response = await CreateAsync(_editor, input);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         _created = await response.JsonAsync();
         _id = _created.GetProperty("id").GetInt64();
-        await PublishAsync(_editor, _id, ETagOf(response));
+        await PublishWithETagAsync(_editor, _id, ETagOf(response));
     }
 
     [OneTimeTearDown]
@@ -96,7 +96,7 @@ public sealed partial class SanitisationTests
     [Test]
     public async Task The_stored_body_is_clean_in_the_admin_api()
     {
-        var (article, _) = await GetAdminAsync(_editor, _id);
+        var article = await GetAdminAsync(_editor, _id);
         AssertClean(article.GetProperty("body").GetProperty("html").GetString(), "admin GET");
         AssertClean(article.GetProperty("excerpt").GetString(), "admin excerpt");
     }
@@ -145,7 +145,7 @@ public sealed partial class SanitisationTests
     [Test]
     public async Task Allowed_tags_and_safe_links_survive()
     {
-        var (article, _) = await GetAdminAsync(_editor, _id);
+        var article = await GetAdminAsync(_editor, _id);
         var html = article.GetProperty("body").GetProperty("html").GetString()!;
         using (Assert.EnterMultipleScope())
         {
@@ -176,7 +176,7 @@ public sealed partial class SanitisationTests
     [Test]
     public async Task Unwrapped_blocks_and_line_breaks_still_separate_words()
     {
-        var input = Input("हटाए गए टैग के बाद भी शब्द अलग");
+        var input = FullArticle("हटाए गए टैग के बाद भी शब्द अलग");
         input["body"] = "<div>पहला</div><div>दूसरा</div><p>पंक्ति<br>अगली</p><table><tr><td>खाना</td><td>पानी</td></tr></table><h1>बड़ा</h1><p>शीर्षक</p>";
 
         var response = await CreateAsync(_editor, input);
@@ -197,12 +197,12 @@ public sealed partial class SanitisationTests
     [Test]
     public async Task Editing_with_patch_and_put_sanitises_too()
     {
-        var (id, etag) = await CreatedAsync(_editor, Input("संपादन के बाद भी सफ़ाई"));
+        var (id, etag) = await CreatedAsync(_editor, FullArticle("संपादन के बाद भी सफ़ाई"));
         var patched = await PatchAsync(_editor, id, new { body = "<p onclick=\"x()\">पैच<script>alert(1)</script></p><a href=\"JaVaScRiPt:alert(2)\">लिंक</a>" }, etag);
         Assert.That(patched.StatusCode, Is.EqualTo(HttpStatusCode.OK), await patched.Content.ReadAsStringAsync());
         AssertClean((await patched.JsonAsync()).GetProperty("body").GetProperty("html").GetString(), "after PATCH");
 
-        var put = Input("संपादन के बाद भी सफ़ाई");
+        var put = FullArticle("संपादन के बाद भी सफ़ाई");
         put["body"] = "<p style=\"x\">पुट</p><img src=x onerror=alert(1)><svg><g onload=\"alert(2)\"></g></svg>";
         var replaced = await PutAsync(_editor, id, put, ETagOf(patched));
         Assert.That(replaced.StatusCode, Is.EqualTo(HttpStatusCode.OK), await replaced.Content.ReadAsStringAsync());

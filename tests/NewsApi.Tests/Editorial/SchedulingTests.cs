@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsApi.Editorial;
 using NewsApi.Tests.Infrastructure;
-using static NewsApi.Tests.Editorial.WorkflowHttp;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Editorial;
 
@@ -42,7 +42,7 @@ public sealed class SchedulingTests
 
         public async Task<long> ScheduleAsync(string headline, DateTimeOffset at)
         {
-            var id = (await CreateAsync(Editor, Article(headline, "desh", ["समय"]))).GetProperty("id").GetInt64();
+            var id = (await CreateDraftAsync(Editor, Article(headline, "desh", ["समय"]))).GetProperty("id").GetInt64();
             var scheduled = await PublishAsync(Editor, id, at);
             using (Assert.EnterMultipleScope())
             {

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NewsApi.Tests.Infrastructure;
-using static NewsApi.Tests.Editorial.WorkflowHttp;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Editorial;
 
@@ -83,7 +83,7 @@ public sealed class TaxonomyAdminTests
     }
 
     private async Task<long> DraftAsync(string headline, string section = "desh", string[]? tags = null, string source = "ians", string[]? authors = null) =>
-        (await CreateAsync(_editor, Article(headline, section, tags, source: source, authors: authors))).GetProperty("id").GetInt64();
+        (await CreateDraftAsync(_editor, Article(headline, section, tags, source: source, authors: authors))).GetProperty("id").GetInt64();
 
     // ---- sections
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using NewsApi.Tests.Infrastructure;
-using static NewsApi.Tests.Editorial.ArticleWriteRequests;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Editorial;
 
@@ -75,7 +75,7 @@ public sealed class ValidationTests
     [Test]
     public async Task One_request_with_many_failing_fields_gets_all_of_them_at_once()
     {
-        var input = Input("");
+        var input = FullArticle("");
         input["slug"] = "किम ने";
         input["section"] = "खेलकूद";
         input["authors"] = new[] { "ravi", "अज्ञात-लेखक" };
@@ -135,7 +135,7 @@ public sealed class ValidationTests
     [TestCaseSource(nameof(SingleFailures))]
     public async Task An_invalid_field_is_named_in_errors_and_nothing_is_created(string field, Action<Dictionary<string, object?>> change)
     {
-        var input = Input("मान्यकरण की जाँच");
+        var input = FullArticle("मान्यकरण की जाँच");
         change(input);
         var before = await CountAdminArticlesAsync(_editor);
 
@@ -148,15 +148,15 @@ public sealed class ValidationTests
     [Test]
     public async Task The_same_rules_apply_to_put_and_merge_patch()
     {
-        var (id, etag) = await CreatedAsync(_editor, Input("पुट और पैच पर नियम"));
-        var put = Input("");
+        var (id, etag) = await CreatedAsync(_editor, FullArticle("पुट और पैच पर नियम"));
+        var put = FullArticle("");
         put["section"] = "खेलकूद";
         put["language"] = "हिंदी";
 
         var putErrors = await ErrorsAsync(await PutAsync(_editor, id, put, etag));
         var patchErrors = await ErrorsAsync(await PatchAsync(_editor, id, new { headline = (string?)null, slug = "किम ने", image = new { url = "/relative.jpg" } }, etag));
 
-        var (stored, current) = await GetAdminAsync(_editor, id);
+        var (stored, current) = await GetAdminWithETagAsync(_editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(putErrors.Keys, Is.EquivalentTo(new[] { "headline", "section", "language" }));
@@ -169,7 +169,7 @@ public sealed class ValidationTests
     [Test]
     public async Task Valid_edge_cases_are_accepted_and_stored_as_sent()
     {
-        var input = Input(Headline300);
+        var input = FullArticle(Headline300);
         input["slug"] = "किम-ने-पुतिन-से-बात-की";
         input["language"] = "hi-IN";
         input["tags"] = Tags(20);
@@ -194,7 +194,7 @@ public sealed class ValidationTests
     [TestCase("ख़बर")]
     public async Task Short_headlines_are_accepted(string headline)
     {
-        var response = await CreateAsync(_editor, Input(headline));
+        var response = await CreateAsync(_editor, FullArticle(headline));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
     }
 
@@ -204,7 +204,7 @@ public sealed class ValidationTests
         // "e" + U+0301 composes to "é": 301 characters as sent, 300 as stored.
         var headline = "e\u0301 " + new string('क', 298);
 
-        var response = await CreateAsync(_editor, Input(headline));
+        var response = await CreateAsync(_editor, FullArticle(headline));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var stored = (await response.JsonAsync()).GetProperty("headline").GetString()!;
@@ -214,7 +214,7 @@ public sealed class ValidationTests
     [Test]
     public async Task Slug_of_exactly_120_characters_and_body_of_exactly_1_MB_are_accepted()
     {
-        var input = Input("सीमा पर मान्य मान");
+        var input = FullArticle("सीमा पर मान्य मान");
         input["slug"] = new string('क', 120);
         input["body"] = Body(ArticleBodyLimit);
 
@@ -233,7 +233,7 @@ public sealed class ValidationTests
     [TestCase("url", "https://evil.example/")]
     public async Task A_create_that_sets_a_server_owned_field_answers_400_and_creates_nothing(string member, object value)
     {
-        var input = Input("सर्वर के क्षेत्र नहीं बदलेंगे");
+        var input = FullArticle("सर्वर के क्षेत्र नहीं बदलेंगे");
         input[member] = value;
         var before = await CountAdminArticlesAsync(_editor);
 
@@ -250,8 +250,8 @@ public sealed class ValidationTests
     [TestCase("publishedAt", "2020-01-01T00:00:00Z")]
     public async Task Put_and_patch_that_set_a_server_owned_field_answer_400_and_change_nothing(string member, object value)
     {
-        var (id, etag) = await CreatedAsync(_editor, Input("मसौदा ही रहेगा"));
-        var put = Input("मसौदा ही रहेगा, बदला हुआ");
+        var (id, etag) = await CreatedAsync(_editor, FullArticle("मसौदा ही रहेगा"));
+        var put = FullArticle("मसौदा ही रहेगा, बदला हुआ");
         put[member] = value;
         var patch = new Dictionary<string, object?> { ["headline"] = "मसौदा ही रहेगा, पैच से", [member] = value };
 
@@ -260,7 +260,7 @@ public sealed class ValidationTests
 
         await putResponse.AssertProblemAsync(400);
         await patchResponse.AssertProblemAsync(400);
-        var (stored, current) = await GetAdminAsync(_editor, id);
+        var (stored, current) = await GetAdminWithETagAsync(_editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(stored.GetProperty("status").GetString(), Is.EqualTo("draft"));
@@ -274,7 +274,7 @@ public sealed class ValidationTests
     [Test]
     public async Task An_unknown_nested_member_is_refused_too()
     {
-        var input = Input("नेस्टेड अज्ञात सदस्य");
+        var input = FullArticle("नेस्टेड अज्ञात सदस्य");
         input["image"] = new Dictionary<string, object?> { ["url"] = "https://example.com/a.jpg", ["owner"] = "admin" };
         var before = await CountAdminArticlesAsync(_editor);
 
@@ -291,7 +291,7 @@ public sealed class ValidationTests
     [TestCase("{\"image\": {\"url\": \"https://example.com/a.jpg\", \"alt\": \"\\ud800\"}}")]
     public async Task Malformed_or_mistyped_bodies_answer_400_not_500(string json)
     {
-        var (id, etag) = await CreatedAsync(_editor, Input("ग़लत प्रकार का शरीर"));
+        var (id, etag) = await CreatedAsync(_editor, FullArticle("ग़लत प्रकार का शरीर"));
 
         var post = await SendAsync(_editor, HttpMethod.Post, ArticlesUrl, json);
         var put = await SendAsync(_editor, HttpMethod.Put, $"{ArticlesUrl}/{id}", json, etag);

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using NewsApi.Editorial;
 using NewsApi.Tests.Infrastructure;
-using static NewsApi.Tests.Editorial.WorkflowHttp;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Editorial;
 
@@ -91,7 +91,7 @@ public sealed class VisibilityTests
 
         public async Task<long> CreateHiddenAsync(DateTimeOffset? embargoUntil = null)
         {
-            var draft = await CreateAsync(Editor, Article("छिपी हुई संसदीय खबर", "desh", [SharedTag, OtherTag], embargoUntil));
+            var draft = await CreateDraftAsync(Editor, Article("छिपी हुई संसदीय खबर", "desh", [SharedTag, OtherTag], embargoUntil));
             return draft.GetProperty("id").GetInt64();
         }
 
@@ -115,9 +115,9 @@ public sealed class VisibilityTests
             Editor = await Keys.ClientForRoleAsync(factory, "editor"),
             Public = Keys.ClientWith(factory, null),
         };
-        scene.P = (await PublishAsync(scene.Editor, (await CreateAsync(scene.Editor, Article("संसद का सत्र शुरू", "desh", [SharedTag]))).GetProperty("id").GetInt64(), T0.AddHours(-3))).GetProperty("id").GetInt64();
-        scene.V = (await PublishAsync(scene.Editor, (await CreateAsync(scene.Editor, Article("संसद में बजट पेश", "desh", [SharedTag, OtherTag]))).GetProperty("id").GetInt64(), T0.AddHours(-1))).GetProperty("id").GetInt64();
-        scene.N = (await PublishAsync(scene.Editor, (await CreateAsync(scene.Editor, Article("क्रिकेट में भारत जीता", "khel", ["क्रिकेट"], source: "pti", authors: ["sita"]))).GetProperty("id").GetInt64(), T0.AddMinutes(-10))).GetProperty("id").GetInt64();
+        scene.P = (await PublishAsync(scene.Editor, (await CreateDraftAsync(scene.Editor, Article("संसद का सत्र शुरू", "desh", [SharedTag]))).GetProperty("id").GetInt64(), T0.AddHours(-3))).GetProperty("id").GetInt64();
+        scene.V = (await PublishAsync(scene.Editor, (await CreateDraftAsync(scene.Editor, Article("संसद में बजट पेश", "desh", [SharedTag, OtherTag]))).GetProperty("id").GetInt64(), T0.AddHours(-1))).GetProperty("id").GetInt64();
+        scene.N = (await PublishAsync(scene.Editor, (await CreateDraftAsync(scene.Editor, Article("क्रिकेट में भारत जीता", "khel", ["क्रिकेट"], source: "pti", authors: ["sita"]))).GetProperty("id").GetInt64(), T0.AddMinutes(-10))).GetProperty("id").GetInt64();
         return scene;
     }
 

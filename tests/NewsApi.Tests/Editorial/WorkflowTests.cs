@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using NewsApi.Tests.Infrastructure;
-using static NewsApi.Tests.Editorial.WorkflowHttp;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Editorial;
 
@@ -40,7 +40,7 @@ public sealed class WorkflowTests
     private async Task<long> DraftAsync(HttpClient? client = null)
     {
         var n = Interlocked.Increment(ref _headlines);
-        var draft = await CreateAsync(client ?? _editor, Article($"कार्यप्रवाह की खबर {n}", "desh", ["कार्यप्रवाह"]));
+        var draft = await CreateDraftAsync(client ?? _editor, Article($"कार्यप्रवाह की खबर {n}", "desh", ["कार्यप्रवाह"]));
         return draft.GetProperty("id").GetInt64();
     }
 
@@ -179,7 +179,7 @@ public sealed class WorkflowTests
         var id = await DraftAsync(_author);
         if (action == "unpublish") await PublishAsync(_editor, id);
         var version = await VersionAsync(_editor, id);
-        var response = await SendAsync(_author, HttpMethod.Post, $"/v1/admin/articles/{id}/{action}", version);
+        var response = await SendAtVersionAsync(_author, HttpMethod.Post, $"/v1/admin/articles/{id}/{action}", version);
         await response.AssertProblemAsync(403);
         Assert.That((await GetAdminAsync(_editor, id)).GetProperty("version").GetInt64(), Is.EqualTo(version));
     }
@@ -189,7 +189,7 @@ public sealed class WorkflowTests
     {
         var id = await DraftAsync(_author);
         var other = await DraftAsync();
-        var response = await SendAsync(_author, HttpMethod.Put, $"/v1/admin/articles/{id}/related", await VersionAsync(_editor, id), new { articleIds = new[] { other } });
+        var response = await SendAtVersionAsync(_author, HttpMethod.Put, $"/v1/admin/articles/{id}/related", await VersionAsync(_editor, id), new { articleIds = new[] { other } });
         await response.AssertProblemAsync(403);
     }
 
@@ -199,14 +199,14 @@ public sealed class WorkflowTests
     {
         var id = await DraftAsync();
         using var client = await Keys.ClientForRoleAsync(_factory, role);
-        await (await SendAsync(client, HttpMethod.Post, $"/v1/admin/articles/{id}/publish", 1)).AssertProblemAsync(403);
+        await (await SendAtVersionAsync(client, HttpMethod.Post, $"/v1/admin/articles/{id}/publish", 1)).AssertProblemAsync(403);
     }
 
     [Test]
     public async Task Publish_without_a_key_is_401_with_a_bearer_challenge()
     {
         var id = await DraftAsync();
-        var response = await SendAsync(_public, HttpMethod.Post, $"/v1/admin/articles/{id}/publish", 1);
+        var response = await SendAtVersionAsync(_public, HttpMethod.Post, $"/v1/admin/articles/{id}/publish", 1);
         await response.AssertProblemAsync(401);
         Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer realm=\"newsapi\""));
     }
@@ -216,8 +216,8 @@ public sealed class WorkflowTests
     public async Task Transition_without_If_Match_is_428_and_with_a_stale_one_412(string action)
     {
         var id = await DraftAsync();
-        await (await SendAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/{id}/{action}", null)).AssertProblemAsync(428);
-        await (await SendAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/{id}/{action}", 7)).AssertProblemAsync(412);
+        await (await SendAtVersionAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/{id}/{action}", null)).AssertProblemAsync(428);
+        await (await SendAtVersionAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/{id}/{action}", 7)).AssertProblemAsync(412);
         Assert.That((await GetAdminAsync(_editor, id)).GetProperty("status").GetString(), Is.EqualTo("draft"));
     }
 
@@ -226,7 +226,7 @@ public sealed class WorkflowTests
     [TestCase("archive")]
     public async Task Transition_of_an_unknown_article_is_404(string action)
     {
-        await (await SendAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/987654/{action}", 1)).AssertProblemAsync(404);
+        await (await SendAtVersionAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/987654/{action}", 1)).AssertProblemAsync(404);
     }
 
     [TestCase("{\"status\":\"published\"}")]
@@ -264,8 +264,8 @@ public sealed class WorkflowTests
     {
         var first = await DraftAsync();
         var second = await DraftAsync();
-        var a = await SendAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/{first}/publish", 1, new { });
-        var b = await SendAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/{second}/publish", 1, new { publishAt = (DateTimeOffset?)null });
+        var a = await SendAtVersionAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/{first}/publish", 1, new { });
+        var b = await SendAtVersionAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/{second}/publish", 1, new { publishAt = (DateTimeOffset?)null });
         using (Assert.EnterMultipleScope())
         {
             Assert.That(a.StatusCode, Is.EqualTo(HttpStatusCode.OK), await a.Content.ReadAsStringAsync());
@@ -277,7 +277,7 @@ public sealed class WorkflowTests
     [Test]
     public async Task A_headline_alone_makes_a_draft_but_publishing_needs_a_body()
     {
-        var draft = await CreateAsync(_editor, new { headline = "ब्रेकिंग: संसद में हंगामा", section = "desh" });
+        var draft = await CreateDraftAsync(_editor, new { headline = "ब्रेकिंग: संसद में हंगामा", section = "desh" });
         var id = draft.GetProperty("id").GetInt64();
         using (Assert.EnterMultipleScope())
         {
@@ -290,19 +290,19 @@ public sealed class WorkflowTests
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("body"));
         await (await TransitionAsync(_editor, id, "publish", new { publishAt = T0.AddHours(1) })).AssertProblemAsync(409);
         // Markup that sanitises to nothing is no body either.
-        var scriptOnly = await SendAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id),
+        var scriptOnly = await SendAtVersionAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id),
             new { headline = "ब्रेकिंग: संसद में हंगामा", section = "desh", body = "<script>alert(1)</script>" });
         Assert.That(scriptOnly.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await (await TransitionAsync(_editor, id, "publish")).AssertProblemAsync(409);
         Assert.That((await _public.GetAsync($"/v1/articles/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
 
-        var written = await SendAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id),
+        var written = await SendAtVersionAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id),
             new { headline = "ब्रेकिंग: संसद में हंगामा", section = "desh", body = "<p>लोकसभा की कार्यवाही दो बार स्थगित हुई।</p>" });
         Assert.That(written.StatusCode, Is.EqualTo(HttpStatusCode.OK), await written.Content.ReadAsStringAsync());
         await PublishAsync(_editor, id);
 
         // A published article cannot be emptied in place.
-        var emptied = await SendAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id),
+        var emptied = await SendAtVersionAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id),
             new { headline = "ब्रेकिंग: संसद में हंगामा", section = "desh" });
         var invalid = await emptied.AssertProblemAsync(400);
         Assert.That(invalid.GetProperty("errors").TryGetProperty("body", out _), Is.True, invalid.ToString());

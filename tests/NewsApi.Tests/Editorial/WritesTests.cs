@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using NewsApi.Tests.Infrastructure;
-using static NewsApi.Tests.Editorial.ArticleWriteRequests;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Editorial;
 
@@ -38,7 +38,7 @@ public sealed class WritesTests
     [Test]
     public async Task Create_answers_201_with_Location_and_ETag_1()
     {
-        var response = await CreateAsync(_editor, Input("किम ने पुतिन से बात की"));
+        var response = await CreateAsync(_editor, FullArticle("किम ने पुतिन से बात की"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var article = await response.JsonAsync();
@@ -67,7 +67,7 @@ public sealed class WritesTests
         // न + nukta (NFD) composes to ऩ U+0929; precomposed क़ U+0958 is a composition exclusion, so NFC is क + nukta;
         // e + U+0301 composes to é.
         var headline = "न\u093C\u0940 \u0958ानून पर e\u0301मैनुएल की राय";
-        var input = Input(headline, tags: ["\u0958ानून"]);
+        var input = FullArticle(headline, tags: ["\u0958ानून"]);
         input["subheadline"] = "\u095Bिंदगी की बात";
         input["dateline"] = "नई दिल्ली\u0020";
         input["body"] = "<p>\u095Eिल्म और \u0958ानून</p>";
@@ -90,7 +90,7 @@ public sealed class WritesTests
         }
 
         // The same tag sent in the other form is the same tag, not a second one.
-        var other = await CreateAsync(_editor, Input("दूसरे रूप में वही टैग", tags: ["\u0915\u093Cानून"]));
+        var other = await CreateAsync(_editor, FullArticle("दूसरे रूप में वही टैग", tags: ["\u0915\u093Cानून"]));
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That((await other.JsonAsync()).GetProperty("tags")[0].GetProperty("slug").GetString(),
             Is.EqualTo(article.GetProperty("tags")[0].GetProperty("slug").GetString()));
@@ -99,11 +99,11 @@ public sealed class WritesTests
     [Test]
     public async Task Unknown_tag_names_are_created_and_listed_once_the_article_is_published()
     {
-        var (id, etag) = await CreatedAsync(_editor, Input("नए टैग वाली ख़बर", tags: ["अंतरिक्ष अनुसंधान", "भारत", "अंतरिक्ष अनुसंधान"]));
-        var (draft, _) = await GetAdminAsync(_editor, id);
+        var (id, etag) = await CreatedAsync(_editor, FullArticle("नए टैग वाली ख़बर", tags: ["अंतरिक्ष अनुसंधान", "भारत", "अंतरिक्ष अनुसंधान"]));
+        var draft = await GetAdminAsync(_editor, id);
         Assert.That(Strings(draft.GetProperty("tags"), "slug"), Is.EqualTo(new[] { "अंतरिक्ष-अनुसंधान", "भारत" }), "duplicates collapse, order kept");
 
-        await PublishAsync(_editor, id, etag);
+        await PublishWithETagAsync(_editor, id, etag);
 
         var tag = await _public.GetAsync("/v1/tags/" + Uri.EscapeDataString("अंतरिक्ष-अनुसंधान"));
         Assert.That(tag.StatusCode, Is.EqualTo(HttpStatusCode.OK), await tag.Content.ReadAsStringAsync());
@@ -116,7 +116,7 @@ public sealed class WritesTests
             Assert.That(Strings(list.GetProperty("items"), "slug"), Is.EqualTo(new[] { "अंतरिक्ष-अनुसंधान" }));
         }
         // Named again by its name or its slug, it is the same tag.
-        var again = await CreateAsync(_editor, Input("फिर वही टैग", tags: ["अंतरिक्ष अनुसंधान", "अंतरिक्ष-अनुसंधान"]));
+        var again = await CreateAsync(_editor, FullArticle("फिर वही टैग", tags: ["अंतरिक्ष अनुसंधान", "अंतरिक्ष-अनुसंधान"]));
         Assert.That(Strings((await again.JsonAsync()).GetProperty("tags"), "slug"), Is.EqualTo(new[] { "अंतरिक्ष-अनुसंधान" }));
     }
 
@@ -126,7 +126,7 @@ public sealed class WritesTests
         var slugs = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            var response = await CreateAsync(_editor, Input("बाढ़ से हालात गंभीर"));
+            var response = await CreateAsync(_editor, FullArticle("बाढ़ से हालात गंभीर"));
             slugs.Add((await response.JsonAsync()).GetProperty("slug").GetString()!);
         }
         Assert.That(slugs, Is.EqualTo(new[] { "बाढ़-से-हालात-गंभीर", "बाढ़-से-हालात-गंभीर-2", "बाढ़-से-हालात-गंभीर-3" }));
@@ -135,10 +135,10 @@ public sealed class WritesTests
     [Test]
     public async Task An_explicit_slug_that_is_taken_answers_409_with_a_free_suggestion()
     {
-        var first = Input("चुनाव के नतीजे घोषित");
+        var first = FullArticle("चुनाव के नतीजे घोषित");
         first["slug"] = "चुनाव-नतीजे";
         await CreatedAsync(_editor, first);
-        var second = Input("चुनाव के नतीजे: दूसरी ख़बर");
+        var second = FullArticle("चुनाव के नतीजे: दूसरी ख़बर");
         second["slug"] = "चुनाव-नतीजे";
         var before = await CountAdminArticlesAsync(_editor);
 
@@ -159,10 +159,10 @@ public sealed class WritesTests
     public async Task The_suggestion_for_a_taken_slug_of_120_characters_is_still_valid_and_free()
     {
         var longSlug = string.Concat(Enumerable.Repeat("क्ष", 40)); // 120 UTF-16 units, ends on a full conjunct
-        var first = Input("लंबे स्लग वाली पहली ख़बर");
+        var first = FullArticle("लंबे स्लग वाली पहली ख़बर");
         first["slug"] = longSlug;
         await CreatedAsync(_editor, first);
-        var second = Input("लंबे स्लग वाली दूसरी ख़बर");
+        var second = FullArticle("लंबे स्लग वाली दूसरी ख़बर");
         second["slug"] = longSlug;
 
         var problem = await (await CreateAsync(_editor, second)).AssertProblemAsync(409);
@@ -177,10 +177,10 @@ public sealed class WritesTests
     [Test]
     public async Task An_explicit_slug_is_normalised_before_the_taken_check()
     {
-        var first = Input("क़ानून का स्लग");
+        var first = FullArticle("क़ानून का स्लग");
         first["slug"] = "\u0958ानून-स्लग"; // precomposed; stored NFC (decomposed)
         await CreatedAsync(_editor, first);
-        var second = Input("क़ानून का स्लग दोबारा");
+        var second = FullArticle("क़ानून का स्लग दोबारा");
         second["slug"] = "\u0915\u093Cानून-स्लग";
 
         var conflict = await CreateAsync(_editor, second);
@@ -191,7 +191,7 @@ public sealed class WritesTests
     [Test]
     public async Task Changing_the_slug_keeps_the_old_one_which_redirects_once_published()
     {
-        var input = Input("पुराना स्लग वाली ख़बर");
+        var input = FullArticle("पुराना स्लग वाली ख़बर");
         input["slug"] = "पुराना-स्लग";
         var (id, etag) = await CreatedAsync(_editor, input);
 
@@ -199,7 +199,7 @@ public sealed class WritesTests
         Assert.That(patched.StatusCode, Is.EqualTo(HttpStatusCode.OK), await patched.Content.ReadAsStringAsync());
         Assert.That((await patched.JsonAsync()).GetProperty("slug").GetString(), Is.EqualTo("नया-स्लग"));
         Assert.That((await PublicSlugAsync("पुराना-स्लग")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "no redirect to a draft");
-        await PublishAsync(_editor, id, ETagOf(patched));
+        await PublishWithETagAsync(_editor, id, ETagOf(patched));
 
         var old = await PublicSlugAsync("पुराना-स्लग");
         var current = await PublicSlugAsync("नया-स्लग");
@@ -211,7 +211,7 @@ public sealed class WritesTests
         }
 
         // The retired slug still belongs to this article: another article cannot take it.
-        var thief = Input("स्लग चुराने की कोशिश");
+        var thief = FullArticle("स्लग चुराने की कोशिश");
         thief["slug"] = "पुराना-स्लग";
         var refused = await CreateAsync(_editor, thief);
         await refused.AssertProblemAsync(409);
@@ -220,7 +220,7 @@ public sealed class WritesTests
     [Test]
     public async Task An_article_may_move_back_to_its_own_old_slug()
     {
-        var input = Input("वापसी वाला स्लग");
+        var input = FullArticle("वापसी वाला स्लग");
         input["slug"] = "पहला-स्लग";
         var (id, etag) = await CreatedAsync(_editor, input);
         var moved = await PatchAsync(_editor, id, new { slug = "दूसरा-स्लग" }, etag);
@@ -229,7 +229,7 @@ public sealed class WritesTests
         var back = await PatchAsync(_editor, id, new { slug = "पहला-स्लग" }, ETagOf(moved));
 
         Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.OK), await back.Content.ReadAsStringAsync());
-        await PublishAsync(_editor, id, ETagOf(back));
+        await PublishWithETagAsync(_editor, id, ETagOf(back));
         var current = await PublicSlugAsync("पहला-स्लग");
         var old = await PublicSlugAsync("दूसरा-स्लग");
         using (Assert.EnterMultipleScope())
@@ -243,17 +243,17 @@ public sealed class WritesTests
     [Test]
     public async Task Merge_patch_removes_with_null_keeps_what_is_not_sent_and_merges_nested_objects()
     {
-        var input = Input("मर्ज पैच की ख़बर", tags: ["भारत", "राजनीति"]);
+        var input = FullArticle("मर्ज पैच की ख़बर", tags: ["भारत", "राजनीति"]);
         input["image"] = new { url = "https://example.com/photo.jpg", alt = "पुराना विवरण", caption = "कैप्शन", credit = "पीटीआई", width = 1200, height = 800 };
         input["excerpt"] = "संपादक का सारांश";
         input["canonicalUrl"] = "https://example.com/original";
         var (id, etag) = await CreatedAsync(_editor, input);
-        var (before, _) = await GetAdminAsync(_editor, id);
+        var before = await GetAdminAsync(_editor, id);
 
         var patched = await PatchAsync(_editor, id, """{ "subheadline": null, "image": { "alt": "नया विवरण", "credit": null } }""", etag);
 
         Assert.That(patched.StatusCode, Is.EqualTo(HttpStatusCode.OK), await patched.Content.ReadAsStringAsync());
-        var (after, afterETag) = await GetAdminAsync(_editor, id);
+        var (after, afterETag) = await GetAdminWithETagAsync(_editor, id);
         var image = after.GetProperty("image");
         using (Assert.EnterMultipleScope())
         {
@@ -270,7 +270,7 @@ public sealed class WritesTests
 
         var second = await PatchAsync(_editor, id, """{ "image": null, "tags": ["खेल"] }""", afterETag);
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK), await second.Content.ReadAsStringAsync());
-        var (final, _) = await GetAdminAsync(_editor, id);
+        var final = await GetAdminAsync(_editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(final.GetProperty("image").ValueKind, Is.EqualTo(JsonValueKind.Null));
@@ -284,14 +284,14 @@ public sealed class WritesTests
     public async Task Merge_patch_members_match_as_case_insensitively_as_the_rest_of_the_API()
     {
         // POST and PUT bind "Subheadline" to subheadline (JsonSerializerDefaults.Web); a merge patch must too.
-        var input = Input("बड़े अक्षरों वाला पैच");
+        var input = FullArticle("बड़े अक्षरों वाला पैच");
         input["image"] = new { url = "https://example.com/photo.jpg", alt = "पुराना विवरण" };
         var (id, etag) = await CreatedAsync(_editor, input);
 
         var patched = await PatchAsync(_editor, id, """{ "Subheadline": null, "Image": { "Alt": "नया विवरण" }, "HEADLINE": "बड़े अक्षरों वाला पैच, बदला" }""", etag);
 
         Assert.That(patched.StatusCode, Is.EqualTo(HttpStatusCode.OK), await patched.Content.ReadAsStringAsync());
-        var (after, _) = await GetAdminAsync(_editor, id);
+        var after = await GetAdminAsync(_editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after.GetProperty("subheadline").ValueKind, Is.EqualTo(JsonValueKind.Null));
@@ -304,7 +304,7 @@ public sealed class WritesTests
     [Test]
     public async Task Merge_patch_of_the_body_rederives_an_excerpt_that_was_not_set()
     {
-        var (id, etag) = await CreatedAsync(_editor, Input("सारांश अपने-आप बनता है"));
+        var (id, etag) = await CreatedAsync(_editor, FullArticle("सारांश अपने-आप बनता है"));
 
         var patched = await PatchAsync(_editor, id, new { body = "<p>बिल्कुल नया पाठ।</p>" }, etag);
 
@@ -315,17 +315,17 @@ public sealed class WritesTests
     [Test]
     public async Task Put_replaces_the_whole_article_and_omitted_optional_fields_are_cleared()
     {
-        var input = Input("पूरा बदलने वाली ख़बर");
+        var input = FullArticle("पूरा बदलने वाली ख़बर");
         input["image"] = new { url = "https://example.com/a.jpg" };
         var (id, etag) = await CreatedAsync(_editor, input);
-        var replacement = Input("पूरी तरह बदली ख़बर", section: "khel", tags: ["क्रिकेट"]);
+        var replacement = FullArticle("पूरी तरह बदली ख़बर", section: "khel", tags: ["क्रिकेट"]);
         replacement.Remove("subheadline");
         replacement.Remove("source");
 
         var response = await PutAsync(_editor, id, replacement, etag);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        var (article, current) = await GetAdminAsync(_editor, id);
+        var (article, current) = await GetAdminWithETagAsync(_editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(article.GetProperty("headline").GetString(), Is.EqualTo("पूरी तरह बदली ख़बर"));
@@ -342,8 +342,8 @@ public sealed class WritesTests
     [Test]
     public async Task Delete_answers_204_and_the_article_is_gone_everywhere()
     {
-        var (id, etag) = await CreatedAsync(_editor, Input("हटाई जाने वाली ख़बर"));
-        etag = await PublishAsync(_editor, id, etag);
+        var (id, etag) = await CreatedAsync(_editor, FullArticle("हटाई जाने वाली ख़बर"));
+        etag = await PublishWithETagAsync(_editor, id, etag);
         Assert.That((await _public.GetAsync($"/v1/articles/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var deleted = await DeleteAsync(_editor, id, etag);
@@ -360,19 +360,19 @@ public sealed class WritesTests
     [Test]
     public async Task A_put_refused_for_a_taken_slug_leaves_article_tags_and_revisions_unchanged()
     {
-        var owner = Input("स्लग का असली मालिक");
+        var owner = FullArticle("स्लग का असली मालिक");
         owner["slug"] = "असली-मालिक";
         await CreatedAsync(_editor, owner);
-        var (id, etag) = await CreatedAsync(_editor, Input("अपरिवर्तित रहने वाली ख़बर", tags: ["भारत"]));
-        var (before, _) = await GetAdminAsync(_editor, id);
+        var (id, etag) = await CreatedAsync(_editor, FullArticle("अपरिवर्तित रहने वाली ख़बर", tags: ["भारत"]));
+        var before = await GetAdminAsync(_editor, id);
         var revisionsBefore = await CountRevisionsAsync(_editor, id);
-        var attempt = Input("यह शीर्षक नहीं बचना चाहिए", tags: ["भारत", "कभी न बनने वाला टैग"]);
+        var attempt = FullArticle("यह शीर्षक नहीं बचना चाहिए", tags: ["भारत", "कभी न बनने वाला टैग"]);
         attempt["slug"] = "असली-मालिक";
 
         var response = await PutAsync(_editor, id, attempt, etag);
 
         await response.AssertProblemAsync(409);
-        var (after, afterETag) = await GetAdminAsync(_editor, id);
+        var (after, afterETag) = await GetAdminWithETagAsync(_editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after.GetRawText(), Is.EqualTo(before.GetRawText()));
@@ -386,21 +386,21 @@ public sealed class WritesTests
     [Test]
     public async Task A_patch_or_create_refused_for_a_taken_slug_leaves_nothing_behind()
     {
-        var owner = Input("दूसरे स्लग का मालिक");
+        var owner = FullArticle("दूसरे स्लग का मालिक");
         owner["slug"] = "दूसरा-मालिक";
         await CreatedAsync(_editor, owner);
-        var (id, etag) = await CreatedAsync(_editor, Input("पैच से न बदलने वाली ख़बर"));
-        var (before, _) = await GetAdminAsync(_editor, id);
+        var (id, etag) = await CreatedAsync(_editor, FullArticle("पैच से न बदलने वाली ख़बर"));
+        var before = await GetAdminAsync(_editor, id);
         var articlesBefore = await CountAdminArticlesAsync(_editor);
 
         var patch = await PatchAsync(_editor, id, new { slug = "दूसरा-मालिक", headline = "नहीं बचेगा", tags = new[] { "पैच का नया टैग" } }, etag);
-        var create = Input("बनना नहीं चाहिए", tags: ["सृजन का नया टैग"]);
+        var create = FullArticle("बनना नहीं चाहिए", tags: ["सृजन का नया टैग"]);
         create["slug"] = "दूसरा-मालिक";
         var created = await CreateAsync(_editor, create);
 
         await patch.AssertProblemAsync(409);
         await created.AssertProblemAsync(409);
-        var (after, _) = await GetAdminAsync(_editor, id);
+        var after = await GetAdminAsync(_editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after.GetRawText(), Is.EqualTo(before.GetRawText()));
@@ -414,8 +414,8 @@ public sealed class WritesTests
     [Test]
     public async Task Writes_need_a_newsroom_key()
     {
-        var anonymous = await CreateAsync(_public, Input("बिना चाबी"));
-        var reader = await CreateAsync(Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "reader")), Input("पाठक की चाबी"));
+        var anonymous = await CreateAsync(_public, FullArticle("बिना चाबी"));
+        var reader = await CreateAsync(Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "reader")), FullArticle("पाठक की चाबी"));
 
         var unauthorized = await anonymous.AssertProblemAsync(401);
         await reader.AssertProblemAsync(403);
