@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 
 namespace NewsApi.Editorial;
@@ -7,13 +8,14 @@ namespace NewsApi.Editorial;
 /// createdAt, publishedAt) are not here, so they cannot be mass-assigned.</summary>
 public sealed record ArticleInput
 {
-    [Description("1–300 characters.")] public string? Headline { get; init; }
+    // [Required] only tells the contract; FluentValidation answers the 400 with every failing field.
+    [Description("1–300 characters."), Required] public string? Headline { get; init; }
     public string? Subheadline { get; init; }
     [Description("Derived from the headline when omitted; lower-case letters, marks, digits and hyphens, ≤ 120.")] public string? Slug { get; init; }
     [Description("Derived from the body when omitted (≤ 160 user-perceived characters).")] public string? Excerpt { get; init; }
     [Description("HTML, sanitised on write to p, h2–h4, blockquote, ul/ol/li, a[href], strong, em, figure, img, figcaption.")] public string? Body { get; init; }
     [Description("Place of the story, e.g. सियोल.")] public string? Dateline { get; init; }
-    [Description("Section slug (must exist).")] public string? Section { get; init; }
+    [Description("Section slug (must exist)."), Required] public string? Section { get; init; }
     [Description("Tag slugs or names; unknown names are created. At most 20.")] public IReadOnlyList<string>? Tags { get; init; }
     [Description("Author slugs (must exist).")] public IReadOnlyList<string>? Authors { get; init; }
     [Description("Source slug (must exist), e.g. ians.")] public string? Source { get; init; }

@@ -20,6 +20,7 @@ public static class OpenApiSetup
             o.OperationFilter<ConditionalRequestsOperationFilter>();
             o.OperationFilter<ImplicitResponsesOperationFilter>();
             o.SchemaFilter<NullableReferencesSchemaFilter>();
+            o.DocumentFilter<MergePatchSchemaDocumentFilter>();
             o.SchemaFilter<AllowedValuesSchemaFilter>();
             o.ParameterFilter<AllowedValuesParameterFilter>();
             o.CustomSchemaIds(t => t.IsGenericType

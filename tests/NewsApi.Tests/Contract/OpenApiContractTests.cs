@@ -153,4 +153,17 @@ public sealed class OpenApiContractTests
             foreach (var (method, operation) in item!.AsObject())
                 Assert.That(operation!["responses"]!.AsObject().Select(r => r.Key), Does.Contain("401"), $"{method} {path}");
     }
+
+    [Test]
+    public async Task Create_requires_a_headline_and_section_and_a_merge_patch_requires_nothing()
+    {
+        var doc = await ServedAsync();
+        var schemas = doc["components"]!["schemas"]!;
+        Assert.That(schemas["ArticleInput"]!["required"]!.AsArray().Select(n => n!.GetValue<string>()), Is.EquivalentTo(new[] { "headline", "section" }));
+        var patch = doc["paths"]!["/v1/admin/articles/{id}"]!["patch"]!["requestBody"]!["content"]!["application/merge-patch+json"]!["schema"]!["$ref"]!.GetValue<string>();
+        Assert.That(patch, Is.EqualTo("#/components/schemas/ArticleInputMergePatch"));
+        Assert.That(schemas["ArticleInputMergePatch"]!["required"], Is.Null);
+        Assert.That(schemas["ArticleInputMergePatch"]!["properties"]!.AsObject().Select(p => p.Key),
+            Is.EquivalentTo(schemas["ArticleInput"]!["properties"]!.AsObject().Select(p => p.Key)));
+    }
 }
