@@ -82,6 +82,11 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
         {
             response.Headers.CacheControl = PrivateCacheControl;
         }
+        else if (response.StatusCode == StatusCodes.Status301MovedPermanently)
+        {
+            // A retired slug's redirect is as cacheable as the article it points to.
+            response.Headers.CacheControl = PublicCacheControl;
+        }
         if (head)
         {
             request.Method = HttpMethods.Head;

@@ -207,6 +207,7 @@ public sealed class WritesTests
         {
             Assert.That(old.StatusCode, Is.EqualTo(HttpStatusCode.MovedPermanently));
             Assert.That(old.Headers.Location?.ToString(), Is.EqualTo("/v1/articles/slug/" + Uri.EscapeDataString("नया-स्लग")));
+            Assert.That(old.Headers.CacheControl?.Public, Is.True, "a CDN may keep the redirect");
             Assert.That(current.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
 
