@@ -8,7 +8,7 @@ namespace NewsApi.Http;
 /// else the <see cref="ContentClock"/>) and 304s for successful GETs (If-None-Match first, else
 /// If-Modified-Since), plus the cache policy: public and CDN-cacheable for the content API, never stored
 /// for the editorial API. Successful editorial writes move the content clock.</summary>
-public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguration configuration, ContentClock contentClock)
+public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguration configuration, ContentClock contentClock, ILogger<ConditionalGetMiddleware> logger)
 {
     // With ContentApi:RequireKey the content API answers depend on the caller's key: no shared cache may keep them.
     private readonly bool _contentIsPrivate = configuration.GetValue("ContentApi:RequireKey", false);
@@ -31,7 +31,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
                 });
             await next(context);
             if (request.Path.StartsWithSegments("/v1/admin") && context.Response.StatusCode is >= 200 and < 300)
-                await contentClock.ChangedAsync(taxonomy: IsTaxonomy(request.Path), CancellationToken.None);
+                await RecordChangeAsync(IsTaxonomy(request.Path));
             return;
         }
 
@@ -95,6 +95,20 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);
+    }
+
+    /// <summary>The write has committed and its answer may be on its way: a failure here is logged, never
+    /// turned into an error for a write that succeeded.</summary>
+    private async Task RecordChangeAsync(bool taxonomy)
+    {
+        try
+        {
+            await contentClock.ChangedAsync(taxonomy, CancellationToken.None);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or TimeoutException)
+        {
+            logger.LogError(e, "Could not record the content change in the database; other instances' Last-Modified may lag until the next write");
+        }
     }
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;

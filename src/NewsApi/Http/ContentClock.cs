@@ -22,21 +22,32 @@ public sealed class ContentClock(Db db, TimeProvider clock)
     public async ValueTask<(DateTimeOffset Any, DateTimeOffset Taxonomy)> CurrentAsync(CancellationToken ct)
     {
         var stamps = Volatile.Read(ref _stamps);
-        if (stamps is null || clock.GetUtcNow() - stamps.ReadAt >= Freshness) stamps = await ReadAsync(ct);
+        if (stamps is null || clock.GetUtcNow() - stamps.ReadAt >= Freshness)
+        {
+            try
+            {
+                stamps = await ReadAsync(ct);
+            }
+            catch (Microsoft.Data.Sqlite.SqliteException)
+            {
+                // The database is busy or gone: "changed just now" is never a stale answer.
+                var now = clock.GetUtcNow();
+                return (now, now);
+            }
+        }
         return (stamps.Any, stamps.Taxonomy);
     }
 
     public async Task ChangedAsync(bool taxonomy, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        await using (var connection = await db.OpenAsync(ct))
-        {
-            // Text order is time order (DbTime's fixed format), so max() keeps the clock from going back
-            // when another instance's clock is behind.
-            await connection.ExecuteAsync(new CommandDefinition(taxonomy ? BumpBothSql : BumpSql, new { now = DbTime.ToText(now) }, cancellationToken: ct));
-        }
+        // This instance first, so it is right even if the shared write below fails.
         var seen = Volatile.Read(ref _stamps);
         Volatile.Write(ref _stamps, new Stamps(Later(seen?.Any, now), taxonomy ? Later(seen?.Taxonomy, now) : seen?.Taxonomy ?? now, seen?.ReadAt ?? DateTimeOffset.MinValue));
+        await using var connection = await db.OpenAsync(ct);
+        // Text order is time order (DbTime's fixed format), so max() keeps the clock from going back
+        // when another instance's clock is behind.
+        await connection.ExecuteAsync(new CommandDefinition(taxonomy ? BumpBothSql : BumpSql, new { now = DbTime.ToText(now) }, cancellationToken: ct));
     }
 
     private async Task<Stamps> ReadAsync(CancellationToken ct)
