@@ -37,13 +37,18 @@ public sealed class ArticleRow
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 
+    /// <summary>It has curated related stories: its answer then changes when one of them comes or goes
+    /// (published, unpublished, embargo ended) though the article itself was not written.</summary>
+    public bool HasCurated { get; init; }
+
     public const string Columns = """
         a.id, a.slug, a.headline, a.subheadline, a.excerpt, a.custom_excerpt, a.body_html, a.body_text, a.dateline,
         a.section_id, s.slug AS section_slug, s.name AS section_name,
         a.source_id, src.slug AS source_slug, src.name AS source_name,
         a.language, a.image_url, a.image_alt, a.image_caption, a.image_credit, a.image_width, a.image_height,
         a.status, a.published_at, a.embargo_until, a.canonical_url, a.reading_time_minutes, a.syndication_allowed,
-        a.owner_author_id, a.owner_key_id, a.version, a.created_at, a.updated_at
+        a.owner_author_id, a.owner_key_id, a.version, a.created_at, a.updated_at,
+        EXISTS (SELECT 1 FROM article_related r WHERE r.article_id = a.id) AS has_curated
         """;
 
     public const string From = """

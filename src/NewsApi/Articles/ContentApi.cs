@@ -74,7 +74,7 @@ public static class ContentApi
         var row = await reader.FindAsync(id, publicOnly: true, ct);
         if (row is null) return new NotFoundProblem($"No published article has id {id}.");
         var article = (await reader.ToArticlesAsync([row], bodyFormats, ct))[0];
-        DescribeArticles(http, [article]);
+        DescribeArticles(http, [article], lastModified: !row.HasCurated);
         return TypedResults.Ok(article);
     }
 
@@ -94,7 +94,7 @@ public static class ContentApi
         if (row is not null)
         {
             var article = (await reader.ToArticlesAsync([row], bodyFormats, ct))[0];
-            DescribeArticles(http, [article]);
+            DescribeArticles(http, [article], lastModified: !row.HasCurated);
             return TypedResults.Ok(article);
         }
         if (current is not null)
@@ -102,8 +102,9 @@ public static class ContentApi
         return new NotFoundProblem($"No published article has the slug '{normalized}'.");
     }
 
-    /// <param name="lastModified">Only for one article: a list's newest member date goes backwards when an
-    /// article leaves it (unpublished, embargoed); lists take the <see cref="ContentClock"/>'s.</param>
+    /// <param name="lastModified">Only for one article, and one whose answer depends on no other article
+    /// (no curated related stories): a list's newest member date goes backwards when an article leaves it;
+    /// such answers take the <see cref="ContentClock"/>'s.</param>
     internal static void DescribeArticles(HttpContext http, IReadOnlyList<Article> articles, bool lastModified = true) =>
         CacheTags.Describe(http, lastModified && articles.Count > 0 ? articles.Max(a => a.UpdatedAt) : null,
             articles.SelectMany(a => a.Tags.Select(t => CacheTags.Tag(t.Slug))

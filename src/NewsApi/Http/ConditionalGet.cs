@@ -8,7 +8,8 @@ namespace NewsApi.Http;
 /// else the <see cref="ContentClock"/>) and 304s for successful GETs (If-None-Match first, else
 /// If-Modified-Since), plus the cache policy: public and CDN-cacheable for the content API, never stored
 /// for the editorial API. Successful editorial writes move the content clock.</summary>
-public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguration configuration, ContentClock contentClock, ILogger<ConditionalGetMiddleware> logger)
+public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguration configuration, ContentClock contentClock, TimeProvider clock,
+    ILogger<ConditionalGetMiddleware> logger)
 {
     // With ContentApi:RequireKey the content API answers depend on the caller's key: no shared cache may keep them.
     private readonly bool _contentIsPrivate = configuration.GetValue("ContentApi:RequireKey", false);
@@ -60,15 +61,20 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
                 var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
                 response.Headers.ETag = "\"" + WebEncoders.Base64UrlEncode(hash, 0, 16) + "\"";
             }
-            var changed = await contentClock.CurrentAsync(context.RequestAborted);
+            var revalidating = request.Headers.IfNoneMatch.Count == 0 && request.Headers.IfModifiedSince.Count > 0;
+            // A revalidation by date must see another instance's write at once, not within the cache's second.
+            var changed = await contentClock.CurrentAsync(fresh: revalidating, context.RequestAborted);
             var at = context.Items[CacheTags.LastModifiedItem] is DateTimeOffset own ? Later(own, changed.Taxonomy) : changed.Any;
-            // HTTP dates have whole seconds: a change later in the same second is only seen by the ETag.
-            var lastModified = new DateTimeOffset(at.UtcTicks - at.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+            // HTTP dates have whole seconds. The change counts as made at the end of its second, so a copy
+            // served earlier in that second is never taken for current; Last-Modified never passes now
+            // (RFC 9110 §8.8.2.1), which also keeps a clock that ran ahead elsewhere from freezing 304s.
+            var changedBy = CeilingSecond(at);
+            var lastModified = Min(changedBy, FloorSecond(clock.GetUtcNow()));
             response.Headers.LastModified = lastModified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
             var notModified = request.Headers.IfNoneMatch.Count > 0
                 ? Matches(request.Headers.IfNoneMatch, response.Headers.ETag.ToString())
-                : DateTimeOffset.TryParse(request.Headers.IfModifiedSince, System.Globalization.CultureInfo.InvariantCulture,
-                    System.Globalization.DateTimeStyles.AssumeUniversal, out var since) && lastModified <= since;
+                : revalidating && DateTimeOffset.TryParse(request.Headers.IfModifiedSince, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal, out var since) && changedBy <= since;
             if (notModified)
             {
                 if (head) request.Method = HttpMethods.Head;
@@ -110,6 +116,13 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
             logger.LogError(e, "Could not record the content change in the database; other instances' Last-Modified may lag until the next write");
         }
     }
+
+    private static DateTimeOffset FloorSecond(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
+
+    private static DateTimeOffset CeilingSecond(DateTimeOffset t) =>
+        t.UtcTicks % TimeSpan.TicksPerSecond == 0 ? t.ToUniversalTime() : FloorSecond(t).AddSeconds(1);
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 

@@ -12,17 +12,19 @@ namespace NewsApi.Http;
 /// from there at most once a second per process.</summary>
 public sealed class ContentClock(Db db, TimeProvider clock)
 {
-    private sealed record Stamps(DateTimeOffset Any, DateTimeOffset Taxonomy, DateTimeOffset ReadAt);
+    // ReadAt is a monotonic timestamp (TimeProvider.GetTimestamp): a wall clock stepped back must not stop refreshes.
+    private sealed record Stamps(DateTimeOffset Any, DateTimeOffset Taxonomy, long? ReadAt);
 
     private static readonly TimeSpan Freshness = TimeSpan.FromSeconds(1);
     private Stamps? _stamps;
 
     /// <summary>The last change to anything, and the last change to sections, tags, authors or sources
     /// (articles embed their names: a rename changes an article without changing its own updatedAt).</summary>
-    public async ValueTask<(DateTimeOffset Any, DateTimeOffset Taxonomy)> CurrentAsync(CancellationToken ct)
+    /// <param name="fresh">Read the shared value now, not the one cached for up to a second.</param>
+    public async ValueTask<(DateTimeOffset Any, DateTimeOffset Taxonomy)> CurrentAsync(bool fresh, CancellationToken ct)
     {
         var stamps = Volatile.Read(ref _stamps);
-        if (stamps is null || clock.GetUtcNow() - stamps.ReadAt >= Freshness)
+        if (fresh || stamps?.ReadAt is not { } readAt || clock.GetElapsedTime(readAt) >= Freshness)
         {
             try
             {
@@ -43,7 +45,7 @@ public sealed class ContentClock(Db db, TimeProvider clock)
         var now = clock.GetUtcNow();
         // This instance first, so it is right even if the shared write below fails.
         var seen = Volatile.Read(ref _stamps);
-        Volatile.Write(ref _stamps, new Stamps(Later(seen?.Any, now), taxonomy ? Later(seen?.Taxonomy, now) : seen?.Taxonomy ?? now, seen?.ReadAt ?? DateTimeOffset.MinValue));
+        Volatile.Write(ref _stamps, new Stamps(Later(seen?.Any, now), taxonomy ? Later(seen?.Taxonomy, now) : seen?.Taxonomy ?? now, seen?.ReadAt));
         await using var connection = await db.OpenAsync(ct);
         // Text order is time order (DbTime's fixed format), so max() keeps the clock from going back
         // when another instance's clock is behind.
@@ -58,7 +60,7 @@ public sealed class ContentClock(Db db, TimeProvider clock)
             "SELECT name, value FROM settings WHERE name IN ('content_changed_at', 'taxonomy_changed_at')", cancellationToken: ct))).ToDictionary(r => r.Name, r => r.Value);
         // A change this process made while the query ran is already in the cache: keep the later of both.
         var seen = Volatile.Read(ref _stamps);
-        var stamps = new Stamps(Later(seen?.Any, At(rows, "content_changed_at", now)), Later(seen?.Taxonomy, At(rows, "taxonomy_changed_at", now)), now);
+        var stamps = new Stamps(Later(seen?.Any, At(rows, "content_changed_at", now)), Later(seen?.Taxonomy, At(rows, "taxonomy_changed_at", now)), clock.GetTimestamp());
         Volatile.Write(ref _stamps, stamps);
         return stamps;
     }

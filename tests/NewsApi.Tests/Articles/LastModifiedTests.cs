@@ -1,7 +1,10 @@
+using Dapper;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using NewsApi.Data;
 using NewsApi.Tests.Infrastructure;
 using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
@@ -128,6 +131,73 @@ public sealed class LastModifiedTests
         var missing = await _public.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/v1/articles/999999"));
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await missing.Content.ReadAsByteArrayAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task An_article_answers_304_for_if_modified_since_once_its_change_is_a_second_old()
+    {
+        var (id, _, _) = await NewestAsync();
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        var first = await _public.GetAsync($"/v1/articles/{id}");
+        var lastModified = first.Content.Headers.LastModified;
+        Assert.That(lastModified, Is.Not.Null);
+        Assert.That((await GetSinceAsync(_public, $"/v1/articles/{id}", lastModified!.Value)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+        Assert.That((await GetSinceAsync(_public, $"/v1/articles/{id}", lastModified.Value.AddDays(-1))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task An_article_whose_curated_related_story_leaves_the_site_is_modified()
+    {
+        var ids = (await (await _public.GetAsync("/v1/articles?limit=2")).JsonAsync()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
+        var (id, related) = (ids[0], ids[1]);
+        Assert.That((await SetRelatedAsync(_editor, id, [related])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        var before = await _public.GetAsync($"/v1/articles/{id}");
+        Assert.That((await before.JsonAsync()).GetProperty("related").EnumerateArray().Select(r => r.GetInt64()), Is.EqualTo(new[] { related }));
+        var lastModified = before.Content.Headers.LastModified!.Value;
+
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.That((await TransitionAsync(_editor, related, "unpublish")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var after = await GetSinceAsync(_public, $"/v1/articles/{id}", lastModified);
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the article's related list changed though the article was not written");
+        Assert.That((await after.JsonAsync()).GetProperty("related").EnumerateArray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_change_later_in_the_same_second_as_a_served_copy_is_not_taken_for_current()
+    {
+        var (id, _, _) = await NewestAsync();
+        _clock.Advance(TimeSpan.FromMilliseconds(200));
+        var served = await _public.GetAsync("/v1/teasers");
+        var lastModified = served.Content.Headers.LastModified!.Value;
+        Assert.That(lastModified, Is.LessThanOrEqualTo(_clock.GetUtcNow()));
+
+        _clock.Advance(TimeSpan.FromMilliseconds(300)); // still the same second
+        Assert.That((await TransitionAsync(_editor, id, "unpublish")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await GetSinceAsync(_public, "/v1/teasers", lastModified)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        var current = (await _public.GetAsync("/v1/teasers")).Content.Headers.LastModified!.Value;
+        Assert.That(current, Is.GreaterThan(lastModified));
+        Assert.That((await GetSinceAsync(_public, "/v1/teasers", current)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+    }
+
+    [Test]
+    public async Task A_clock_that_ran_ahead_elsewhere_neither_dates_answers_in_the_future_nor_freezes_them()
+    {
+        var (id, _, _) = await NewestAsync();
+        // Another instance with a fast clock recorded a change five minutes from now.
+        await using (var connection = await _factory.Services.GetRequiredService<Db>().OpenAsync())
+            await connection.ExecuteAsync("UPDATE settings SET value = @ahead WHERE name = 'content_changed_at'",
+                new { ahead = DbTime.ToText(_clock.GetUtcNow().AddMinutes(5)) });
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        var served = await GetSinceAsync(_public, "/v1/teasers", _clock.GetUtcNow().AddMinutes(-1));
+        var lastModified = served.Content.Headers.LastModified!.Value;
+        Assert.That(lastModified, Is.LessThanOrEqualTo(_clock.GetUtcNow()), "never later than the answer's own date");
+
+        Assert.That((await TransitionAsync(_editor, id, "unpublish")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.That((await GetSinceAsync(_public, "/v1/teasers", lastModified)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the unpublish is not hidden");
     }
 
     [Test]
