@@ -20,18 +20,18 @@ public sealed class ArticleReader(Db db, TimeProvider clock, ArticleMapper mappe
     private const string BySlug = "SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From +
         " WHERE a.slug = @slug AND " + ArticleFilter.PublicPredicate;
 
-    private const string OldSlug = "SELECT a.slug FROM article_old_slugs o JOIN articles a ON a.id = o.article_id" +
+    private const string OldSlug = "SELECT a.id, a.slug FROM article_old_slugs o JOIN articles a ON a.id = o.article_id" +
         " WHERE o.slug = @slug AND " + ArticleFilter.PublicPredicate;
 
-    /// <summary>A public article by slug, or the current slug when <paramref name="slug"/> is a retired one.</summary>
-    public async Task<(ArticleRow? Row, string? CurrentSlug)> FindBySlugAsync(string slug, CancellationToken ct)
+    /// <summary>A public article by slug, or the id and current slug of the one that retired <paramref name="slug"/>.</summary>
+    public async Task<(ArticleRow? Row, (long Id, string Slug)? Current)> FindBySlugAsync(string slug, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var args = new { slug, now = Now };
         var row = await connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(BySlug, args, cancellationToken: ct));
         if (row is not null) return (row, null);
-        var current = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(OldSlug, args, cancellationToken: ct));
-        return (null, current);
+        var current = (await connection.QueryAsync<(long Id, string Slug)>(new CommandDefinition(OldSlug, args, cancellationToken: ct))).ToList();
+        return (null, current.Count == 1 ? current[0] : null);
     }
 
     /// <summary>Newest first, keyset-paged on (published_at, id).</summary>

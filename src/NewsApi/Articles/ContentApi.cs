@@ -97,8 +97,12 @@ public static class ContentApi
             DescribeArticles(http, [article], lastModified: !row.HasCurated);
             return TypedResults.Ok(article);
         }
-        if (current is not null)
-            return new MovedPermanently($"/v1/articles/slug/{Uri.EscapeDataString(current)}{http.Request.QueryString}");
+        if (current is { } moved)
+        {
+            // Cached like the article, so purging the article (a later slug change) purges the redirect too.
+            CacheTags.Describe(http, null, ["articles", CacheTags.Article(moved.Id)]);
+            return new MovedPermanently($"/v1/articles/slug/{Uri.EscapeDataString(moved.Slug)}{http.Request.QueryString}");
+        }
         return new NotFoundProblem($"No published article has the slug '{normalized}'.");
     }
 

@@ -31,7 +31,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
                     return Task.CompletedTask;
                 });
             await next(context);
-            if (request.Path.StartsWithSegments("/v1/admin") && context.Response.StatusCode is >= 200 and < 300)
+            if (request.Path.StartsWithSegments("/v1/admin") && context.Response.StatusCode is >= 200 and < 300 && ChangesContent(request.Path))
                 await RecordChangeAsync(IsTaxonomy(request.Path));
             return;
         }
@@ -125,6 +125,9 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    // The one admin write that changes nothing anyone reads: minting a preview token.
+    private static bool ChangesContent(PathString path) => !(path.Value ?? "").EndsWith("/preview-token", StringComparison.Ordinal);
 
     private static bool IsTaxonomy(PathString path) =>
         path.StartsWithSegments("/v1/admin/sections") || path.StartsWithSegments("/v1/admin/tags")

@@ -85,8 +85,10 @@ internal sealed partial class ClientErrorExceptionHandler(IProblemDetailsService
         var field = json.Path?.TrimStart('$').TrimStart('.') ?? "";
         if (json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
             return Invalid(status, "The body has a member this endpoint does not accept.", field, "Unknown member: it cannot be set by a client.");
-        if (json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) && field.Length > 0)
-            return Invalid(status, "A member of the body has the wrong type or format.", field, "This value has the wrong type or format (or is out of range).");
+        if (json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+            return field.Length > 0
+                ? Invalid(status, "A member of the body has the wrong type or format.", field, "This value has the wrong type or format (or is out of range).")
+                : new ProblemDetails { Status = status, Detail = "The body must be a JSON object." };
         // Syntax errors: System.Text.Json's message names the line and byte, and no .NET types.
         return new ProblemDetails { Status = status, Detail = "The request body is not valid JSON: " + json.Message };
     }
@@ -107,12 +109,13 @@ internal sealed partial class ClientErrorExceptionHandler(IProblemDetailsService
         }
         if (bad.Message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || bad.Message.StartsWith("Required parameter", StringComparison.Ordinal) && bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase))
             return new ProblemDetails { Status = bad.StatusCode, Detail = "This request needs a JSON body." };
-        return new ProblemDetails { Status = bad.StatusCode, Detail = bad.Message };
+        // Other binding failures: the framework's message names .NET types, so it is not echoed.
+        return new ProblemDetails { Status = bad.StatusCode, Detail = "A value in the request could not be read." };
     }
 
     private static HttpValidationProblemDetails Invalid(int status, string detail, string field, string message) =>
         new(new Dictionary<string, string[]> { [field.Length > 0 ? field : "body"] = [message] }) { Status = status, Detail = detail };
 
-    [System.Text.RegularExpressions.GeneratedRegex("""Failed to bind parameter "(?<type>[^"]+) (?<name>\w+)" from "(?<value>[^"]*)"\.""")]
+    [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>\w+)" from "(?<value>.*)"\.$""")]
     private static partial System.Text.RegularExpressions.Regex BindFailure();
 }

@@ -280,12 +280,15 @@ public sealed class LastModifiedTests
     }
 
     [Test]
-    public async Task A_failed_write_does_not_move_the_clock()
+    public async Task A_failed_write_or_a_preview_token_does_not_move_the_clock()
     {
         var before = (await _public.GetAsync("/v1/articles")).Content.Headers.LastModified!.Value;
         _clock.Advance(TimeSpan.FromSeconds(3));
         var refused = await _editor.PostAsJsonAsync("/v1/admin/articles", new { headline = "" }, NewsApiFactory.Json);
         await refused.AssertProblemAsync(400);
+        // Nor does a write that changes nothing anyone reads.
+        var (id, _, _) = await NewestAsync();
+        Assert.That((await _editor.PostAsync($"/v1/admin/articles/{id}/preview-token", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await GetSinceAsync(_public, "/v1/articles", before)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
     }
 

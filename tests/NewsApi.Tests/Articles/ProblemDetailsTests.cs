@@ -16,6 +16,7 @@ public sealed class ProblemDetailsTests
     private NewsApiFactory _factory = null!;
     private HttpClient _public = null!;
     private HttpClient _editor = null!;
+    private HttpClient _admin = null!;
 
     [OneTimeSetUp]
     public async Task StartAsync()
@@ -24,6 +25,7 @@ public sealed class ProblemDetailsTests
         _public = Keys.ClientWith(_factory, null);
         await new TestContent(_factory).EnsureTaxonomyAsync();
         _editor = await Keys.ClientForRoleAsync(_factory, "editor");
+        _admin = await Keys.ClientForRoleAsync(_factory, "admin");
     }
 
     [OneTimeTearDown]
@@ -31,6 +33,7 @@ public sealed class ProblemDetailsTests
     {
         _public.Dispose();
         _editor.Dispose();
+        _admin.Dispose();
         _factory.Dispose();
     }
 
@@ -80,6 +83,26 @@ public sealed class ProblemDetailsTests
         AssertPlainWords(patchProblem);
         Assert.That(patchProblem.GetProperty("errors").TryGetProperty(field, out var patchMessages), Is.True, patchProblem.ToString());
         Assert.That(patchMessages.ToString(), Is.EqualTo(postMessages.ToString()));
+    }
+
+    [TestCase("/v1/admin/articles", "[]")]
+    [TestCase("/v1/admin/articles", "\"शीर्षक\"")]
+    [TestCase("/v1/admin/articles", "42")]
+    [TestCase("/v1/admin/keys", "[]")]
+    public async Task A_body_that_is_not_an_object_says_so_in_plain_words(string url, string json)
+    {
+        var problem = await (await _admin.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"))).AssertProblemAsync(400);
+        AssertPlainWords(problem);
+        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("JSON object"));
+    }
+
+    [TestCase("/v1/articles/%22", "id")]
+    [TestCase("/v1/articles?limit=a%22b", "limit")]
+    public async Task A_quote_in_a_bad_value_is_still_named_plainly(string url, string field)
+    {
+        var problem = await (await _public.GetAsync(url)).AssertProblemAsync(400);
+        AssertPlainWords(problem);
+        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
     }
 
     [Test]

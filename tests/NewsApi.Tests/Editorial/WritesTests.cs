@@ -208,6 +208,7 @@ public sealed class WritesTests
             Assert.That(old.StatusCode, Is.EqualTo(HttpStatusCode.MovedPermanently));
             Assert.That(old.Headers.Location?.ToString(), Is.EqualTo("/v1/articles/slug/" + Uri.EscapeDataString("नया-स्लग")));
             Assert.That(old.Headers.CacheControl?.Public, Is.True, "a CDN may keep the redirect");
+            Assert.That(old.Headers.GetValues("Surrogate-Key").Single().Split(' '), Does.Contain($"article-{id}"), "purging the article purges its redirect");
             Assert.That(current.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
 
