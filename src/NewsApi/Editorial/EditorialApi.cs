@@ -23,7 +23,7 @@ public static class EditorialApi
         group.MapPost("/", CreateArticle).WithName("createArticle").WithSummary("Create a draft")
             .AddEndpointFilter<ValidationFilter<ArticleInput>>();
         group.MapGet("/", ListAdminArticles).WithName("listAdminArticles").WithSummary("List articles of any status, newest first");
-        group.MapGet("/{id}", GetAdminArticle).WithName("getAdminArticle").WithSummary("Get an article of any status (ETag = its version)");
+        group.MapGet("/{id}", GetAdminArticle).WithName("getAdminArticle").WithSummary("Get an article of any status (ETag \"version.hash\"; If-Match needs only the version)");
         group.MapPut("/{id}", ReplaceArticle).WithName("replaceArticle").WithSummary("Replace an article (If-Match required)")
             .AddEndpointFilter<ValidationFilter<ArticleInput>>();
         group.MapPatch("/{id}", PatchArticle).WithName("patchArticle").WithSummary("Change some fields with a JSON merge patch, RFC 7396 (If-Match required)")

@@ -56,11 +56,14 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
         if (response.StatusCode == StatusCodes.Status200OK)
         {
             response.Headers.CacheControl = isAdmin ? PrivateCacheControl : PublicCacheControl;
-            if (!response.Headers.ContainsKey(HeaderNames.ETag))
-            {
-                var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
-                response.Headers.ETag = "\"" + WebEncoders.Base64UrlEncode(hash, 0, 16) + "\"";
-            }
+            var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+            var preset = response.Headers.ETag.ToString();
+            // A versioned resource's ETag ("7", the If-Match token) gains a hash of this answer ("7.hash"):
+            // its answer also shows what the version does not cover (section names, article counts), and
+            // If-None-Match must not 304 on those. Preconditions reads only the version part.
+            response.Headers.ETag = preset.Length > 2
+                ? preset[..^1] + "." + WebEncoders.Base64UrlEncode(hash, 0, 9) + "\""
+                : "\"" + WebEncoders.Base64UrlEncode(hash, 0, 16) + "\"";
             var revalidating = request.Headers.IfNoneMatch.Count == 0 && request.Headers.IfModifiedSince.Count > 0;
             // A revalidation by date must see another instance's write at once, not within the cache's second.
             var changed = await contentClock.CurrentAsync(fresh: revalidating, context.RequestAborted);

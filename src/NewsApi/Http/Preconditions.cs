@@ -18,6 +18,17 @@ public static class Preconditions
         return refusal is { } r ? (0, new ArticleWriteProblem(r.Status, r.Detail)) : (currentVersion, null);
     }
 
+    /// <summary>The version an ETag names: <c>"7"</c> from a write, or <c>"7.hash"</c> from a GET, whose hash
+    /// part covers what the version does not (a renamed section, a changed article count). Only the version
+    /// decides a write: a rename elsewhere is no conflict.</summary>
+    private static long? VersionOf(string etag)
+    {
+        if (etag.Length < 3 || etag[0] != '"' || etag[^1] != '"') return null;
+        var inner = etag[1..^1];
+        var dot = inner.IndexOf('.', StringComparison.Ordinal);
+        return long.TryParse(dot < 0 ? inner : inner[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out var version) ? version : null;
+    }
+
     /// <summary>Null when If-Match names <paramref name="currentVersion"/>'s ETag (or is <c>*</c>);
     /// else 428 (none sent) or 412 (stale) with a detail naming <paramref name="what"/>.</summary>
     public static (int Status, string Detail)? Refusal(HttpContext http, long currentVersion, string what)
@@ -28,7 +39,7 @@ public static class Preconditions
         if (ifMatch == "*") return null;
         foreach (var candidate in ifMatch.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
-            if (candidate == ETag(currentVersion)) return null;
+            if (VersionOf(candidate) == currentVersion) return null;
         }
         return (StatusCodes.Status412PreconditionFailed, $"If-Match {ifMatch} does not match the current ETag of {what}, {ETag(currentVersion)}; someone saved it since you fetched it.");
     }

@@ -61,7 +61,7 @@ public static class TaxonomyAdminApi
     {
         var group = routes.MapGroup("/v1/admin").WithTags("Admin: taxonomy").RequireKey(Policies.Editor);
         group.MapPost("/sections", CreateSection).WithName("createSection").WithSummary("Create a section").AddEndpointFilter<ValidationFilter<SectionInput>>();
-        group.MapGet("/sections/{slug}", GetSection).WithName("getSectionForEditing").WithSummary("Get a section with its ETag (its version)");
+        group.MapGet("/sections/{slug}", GetSection).WithName("getSectionForEditing").WithSummary("Get a section with its ETag (\"version.hash\"; If-Match needs only the version)");
         group.MapPut("/sections/{slug}", UpdateSection).WithName("updateSection").WithSummary("Update a section (rename, move; no cycles; If-Match required)").AddEndpointFilter<ValidationFilter<SectionInput>>();
         group.MapDelete("/sections/{slug}", DeleteSection).WithName("deleteSection").WithSummary("Delete a section without articles or sub-sections (If-Match required)");
         group.MapPost("/tags", CreateTag).WithName("createTag").WithSummary("Create a tag").AddEndpointFilter<ValidationFilter<TermInput>>();

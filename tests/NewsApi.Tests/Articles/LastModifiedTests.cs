@@ -164,6 +164,43 @@ public sealed class LastModifiedTests
     }
 
     [Test]
+    public async Task An_admin_answer_changed_by_a_rename_is_not_revalidated_by_its_version_alone()
+    {
+        var (id, _, section) = await NewestAsync();
+        var before = await _admin.GetAsync($"/v1/admin/articles/{id}");
+        var etag = before.Headers.ETag!;
+        Assert.That(etag.Tag, Does.StartWith(ETag((await before.JsonAsync()).GetProperty("version").GetInt64())[..^1] + "."));
+        using (var again = new HttpRequestMessage(HttpMethod.Get, $"/v1/admin/articles/{id}"))
+        {
+            again.Headers.IfNoneMatch.Add(etag);
+            Assert.That((await _admin.SendAsync(again)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+        }
+
+        var admin = await _editor.GetAsync("/v1/admin/sections/" + Uri.EscapeDataString(section));
+        var current = await admin.JsonAsync();
+        using var rename = new HttpRequestMessage(HttpMethod.Put, "/v1/admin/sections/" + Uri.EscapeDataString(section))
+        {
+            Content = JsonContent.Create(new { name = "विश्व समाचार", slug = section, parent = current.TryGetProperty("parent", out var p) && p.ValueKind == JsonValueKind.Object ? p.GetProperty("slug").GetString() : null }),
+        };
+        rename.Headers.IfMatch.Add(admin.Headers.ETag!);
+        Assert.That((await _editor.SendAsync(rename)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, $"/v1/admin/articles/{id}");
+        revalidate.Headers.IfNoneMatch.Add(etag);
+        var after = await _admin.SendAsync(revalidate);
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK), "same version, new section name");
+        Assert.That((await after.JsonAsync()).GetProperty("section").GetProperty("name").GetString(), Is.EqualTo("विश्व समाचार"));
+
+        // The old GET ETag still names the current version: a rename elsewhere is no conflict for a write.
+        using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/v1/admin/articles/{id}")
+        {
+            Content = new StringContent("{\"subheadline\":\"नया उप-शीर्षक\"}", System.Text.Encoding.UTF8, "application/merge-patch+json"),
+        };
+        patch.Headers.IfMatch.Add(etag);
+        Assert.That((await _admin.SendAsync(patch)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task A_change_later_in_the_same_second_as_a_served_copy_is_not_taken_for_current()
     {
         var (id, _, _) = await NewestAsync();

@@ -241,7 +241,7 @@ public sealed class TaxonomyAdminTests
         var mine = "शर्त-" + slug;
         var first = created.Headers.ETag!;
         var read = await _editor.GetAsync(Path(kind, mine));
-        Assert.That(read.Headers.ETag, Is.EqualTo(first), "the admin GET shows the same ETag the create gave");
+        Assert.That(VersionPart(read.Headers.ETag!.Tag), Is.EqualTo(first.Tag), "the admin GET shows the version the create gave");
 
         // No If-Match: 428; nothing changes.
         var blind = await _editor.PutAsJsonAsync(Path(kind, mine), new Dictionary<string, object?>(body) { ["name"] = "अंधा बदलाव" }, NewsApiFactory.Json);
@@ -265,7 +265,7 @@ public sealed class TaxonomyAdminTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That((await now.JsonAsync()).GetProperty("name").GetString(), Is.EqualTo("पहला संपादक"));
-            Assert.That(now.Headers.ETag, Is.EqualTo(won.Headers.ETag));
+            Assert.That(VersionPart(now.Headers.ETag!.Tag), Is.EqualTo(won.Headers.ETag!.Tag));
         }
         using var delete = new HttpRequestMessage(HttpMethod.Delete, Path(kind, mine));
         delete.Headers.IfMatch.Add(now.Headers.ETag!);

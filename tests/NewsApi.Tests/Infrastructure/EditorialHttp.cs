@@ -17,7 +17,11 @@ public static partial class EditorialHttp
     /// <summary>The strong ETag the API gives a resource at <paramref name="version"/>: 3 → "3" (quotes included).</summary>
     public static string ETag(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
 
-    public static string ETagOf(HttpResponseMessage response) => response.Headers.ETag?.Tag ?? "";
+    /// <summary>The version part of an answer's ETag, as If-Match reads it: "3" from a write's "3" or from a
+    /// GET's "3.hash" (the hash covers what the version does not; LastModifiedTests checks it).</summary>
+    public static string ETagOf(HttpResponseMessage response) => VersionPart(response.Headers.ETag?.Tag ?? "");
+
+    public static string VersionPart(string etag) => etag.IndexOf('.', StringComparison.Ordinal) is var dot and > 0 ? etag[..dot] + "\"" : etag;
 
     /// <summary>A request with an optional body and <c>If-Match</c>. <paramref name="ifMatch"/> is the header value
     /// as sent (an ETag, a list, <c>*</c> or garbage), so tests can send a stale or unusable one. A string body is
