@@ -76,7 +76,7 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
             return WriteResult.Fail(WriteError.VersionMismatch, $"The article is at version {current.Version}, not {expectedVersion}; fetch it again and reapply your change.");
         var values = await ResolveAsync(connection, tx, input, current, ct);
         if (values.Error is not null) return values.Error;
-        if (current.Status is "published" or "scheduled" && values.Row!.BodyText.Length == 0)
+        if (current.Status is "published" or "scheduled" && !HasBody(values.Row!.BodyText, values.Row.BodyHtml))
             return new WriteResult(null, WriteError.Invalid, "A published or scheduled article needs a body.",
                 Errors: new Dictionary<string, string[]> { ["body"] = [$"A {current.Status} article needs a body; unpublish it first to empty it."] });
         var affected = await connection.ExecuteAsync(new CommandDefinition(UpdateSql, values.Row! with
@@ -91,6 +91,10 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
         await tx.CommitAsync(ct);
         return new WriteResult(row);
     }
+
+    /// <summary>Words, or at least a picture (a photo story): what a public article must have.</summary>
+    private static bool HasBody(string text, string html) =>
+        text.Trim().Length > 0 || html.Contains("<img", StringComparison.OrdinalIgnoreCase);
 
     private const string TransitionSql = """
         UPDATE articles SET status = @status, published_at = @publishedAt, version = version + 1, updated_at = @now
@@ -109,7 +113,7 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
             return WriteResult.Fail(WriteError.VersionMismatch, $"The article is at version {current.Version}, not {v}.");
         if (onlyFromStatus is not null && current.Status != onlyFromStatus)
             return WriteResult.Fail(WriteError.VersionMismatch, $"The article is {current.Status}, no longer {onlyFromStatus}.");
-        if (status is ArticleStatus.Published or ArticleStatus.Scheduled && current.BodyText.Trim().Length == 0)
+        if (status is ArticleStatus.Published or ArticleStatus.Scheduled && !HasBody(current.BodyText, current.BodyHtml))
             return WriteResult.Fail(WriteError.NotReady, "An article needs a body before it can be published or scheduled.");
         await connection.ExecuteAsync(new CommandDefinition(TransitionSql, new
         {

@@ -49,7 +49,8 @@ public sealed class ContentClock(Db db, TimeProvider clock)
         await using var connection = await db.OpenAsync(ct);
         // Text order is time order (DbTime's fixed format), so max() keeps the clock from going back
         // when another instance's clock is behind.
-        await connection.ExecuteAsync(new CommandDefinition(taxonomy ? BumpBothSql : BumpSql, new { now = DbTime.ToText(now) }, cancellationToken: ct));
+        // A short wait: the write it records has committed, and its answer is waiting on this.
+        await connection.ExecuteAsync(new CommandDefinition(taxonomy ? BumpBothSql : BumpSql, new { now = DbTime.ToText(now) }, commandTimeout: 2, cancellationToken: ct));
     }
 
     private async Task<Stamps> ReadAsync(CancellationToken ct)

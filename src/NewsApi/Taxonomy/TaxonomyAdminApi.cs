@@ -110,16 +110,19 @@ public static class TaxonomyAdminApi
     public static async Task<Results<Ok<SectionItem>, ValidationProblem, NotFoundProblem, ConflictProblem, PreconditionProblem>> UpdateSection(
         [Description("Current slug.")] string slug, SectionInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        var current = await CurrentAsync(connection, "sections", Text.Slug.Key(slug), ct);
+        // One write transaction: the parent and cycle checks hold until the move is saved.
+        var (connection, tx) = await db.BeginWriteAsync(ct);
+        await using var _ = connection;
+        await using var __ = tx;
+        var current = await CurrentAsync(connection, "sections", Text.Slug.Key(slug), ct, tx);
         if (current is null) return new NotFoundProblem($"No section has the slug '{slug}'.");
         if (Refused(http, current.Value.Version, $"section '{slug}'") is { } refused) return refused;
         long? parentId = null;
         if (input.Parent is not null)
         {
-            parentId = (await CurrentAsync(connection, "sections", Text.Slug.Key(input.Parent), ct))?.Id;
+            parentId = (await CurrentAsync(connection, "sections", Text.Slug.Key(input.Parent), ct, tx))?.Id;
             if (parentId is null) return Invalid("parent", $"No section has the slug '{input.Parent}'.");
-            var subtree = await connection.QueryAsync<long>(new CommandDefinition(DescendantsSql, new { id = current.Value.Id }, cancellationToken: ct));
+            var subtree = await connection.QueryAsync<long>(new CommandDefinition(DescendantsSql, new { id = current.Value.Id }, tx, cancellationToken: ct));
             if (subtree.Contains(parentId.Value)) return Invalid("parent", "A section cannot be moved under itself or one of its sub-sections.");
         }
         var newSlug = input.Slug is null ? Text.Slug.Key(slug) : SlugOf(input.Slug, input.Name);
@@ -127,9 +130,9 @@ public static class TaxonomyAdminApi
             UPDATE sections SET slug = @newSlug, name = @name, description = @description, parent_id = @parentId, updated_at = @now, version = version + 1
             WHERE id = @id AND version = @version
             """, new { id = current.Value.Id, version = current.Value.Version, newSlug, name = Norm(input.Name), description = NormOrNull(input.Description), parentId, now = clock.GetUtcNow() },
-            cancellationToken: ct)));
+            tx, cancellationToken: ct)));
         if (updated is null) return new ConflictProblem($"A section with the slug '{newSlug}' exists.");
-        if (updated == 0) return ChangedMeanwhile($"section '{slug}'");
+        await tx.CommitAsync(ct);
         Preconditions.SetETag(http, current.Value.Version + 1);
         return TypedResults.Ok((await reader.SectionsAsync(newSlug, null, 1, ct))[0].ToSection());
     }
@@ -215,16 +218,20 @@ public static class TaxonomyAdminApi
     private static async Task<Results<Ok<T>, ValidationProblem, NotFoundProblem, ConflictProblem, PreconditionProblem>> UpdateAsync<T>(Db db, TimeProvider clock,
         HttpContext http, string table, string slug, string name, string? slugInput, string? description, string? url, Func<string, Task<T>> read, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
+        // One write transaction: the version checked is the version replaced.
+        var (connection, tx) = await db.BeginWriteAsync(ct);
+        await using var _ = connection;
+        await using var __ = tx;
         var key = Text.Slug.Key(slug);
-        var current = await CurrentAsync(connection, table, key, ct);
+        var current = await CurrentAsync(connection, table, key, ct, tx);
         if (current is null) return new NotFoundProblem($"Nothing in {table} has the slug '{slug}'.");
         if (Refused(http, current.Value.Version, $"'{slug}' in {table}") is { } refused) return refused;
         var newSlug = slugInput is null ? key : SlugOf(slugInput, name);
         var updated = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(Sql[table].Update,
-            new { id = current.Value.Id, version = current.Value.Version, newSlug, name = Norm(name), description = NormOrNull(description), url = url?.Trim(), now = clock.GetUtcNow() }, cancellationToken: ct)));
+            new { id = current.Value.Id, version = current.Value.Version, newSlug, name = Norm(name), description = NormOrNull(description), url = url?.Trim(), now = clock.GetUtcNow() },
+            tx, cancellationToken: ct)));
         if (updated is null) return new ConflictProblem($"The slug '{newSlug}' is taken in {table}.");
-        if (updated == 0) return ChangedMeanwhile($"'{slug}' in {table}");
+        await tx.CommitAsync(ct);
         Preconditions.SetETag(http, current.Value.Version + 1);
         return TypedResults.Ok(await read(newSlug));
     }
@@ -269,10 +276,6 @@ public static class TaxonomyAdminApi
 
     private static PreconditionProblem? Refused(HttpContext http, long version, string what) =>
         Preconditions.Refusal(http, version, what) is { } r ? new PreconditionProblem(r.Status, r.Detail) : null;
-
-    // The If-Match was current when read, but another write landed before ours.
-    private static PreconditionProblem ChangedMeanwhile(string what) =>
-        new(StatusCodes.Status412PreconditionFailed, $"{what} was saved by someone else a moment ago; fetch it again and retry.");
 
     /// <summary>Runs a write that may hit the unique slug constraint: the rows it changed, or null when it hit it.</summary>
     private static async Task<int?> TryAsync(Func<Task<int>> write)

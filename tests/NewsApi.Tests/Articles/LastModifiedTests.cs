@@ -107,6 +107,12 @@ public sealed class LastModifiedTests
             Assert.That(await KeysAsync($"/v1/articles/{id}/related"), Does.Contain("articles").And.Contain($"article-{id}"));
             Assert.That(await KeysAsync($"/v1/articles/{id}/adjacent?scope=site"), Does.Contain($"article-{id}").And.Contain("articles"));
         }
+        var list = await KeysAsync("/v1/articles?limit=20");
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(list, Does.Contain("articles").And.Contain($"article-{id}").And.Contain(sectionKey));
+            Assert.That(list, Has.None.StartsWith("tag-"), "a list names only its articles and sections: the header stays small");
+        }
         var related = await (await _public.GetAsync($"/v1/articles/{id}/related")).JsonAsync();
         Assert.That(related.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null), "related has the list shape");
     }

@@ -309,4 +309,17 @@ public sealed class WorkflowTests
         var served = await (await _public.GetAsync($"/v1/articles/{id}")).JsonAsync();
         Assert.That(served.GetProperty("body").GetProperty("html").GetString(), Does.Contain("स्थगित"));
     }
+
+    [Test]
+    public async Task A_photo_story_with_a_picture_and_no_words_may_be_published()
+    {
+        var draft = await CreateDraftAsync(_editor, new
+        {
+            headline = "तस्वीरों में: मानसून की पहली बारिश",
+            section = "desh",
+            body = "<figure><img src=\"https://example.in/barish.jpg\" alt=\"\"></figure>",
+        });
+        var published = await PublishAsync(_editor, draft.GetProperty("id").GetInt64());
+        Assert.That(published.GetProperty("status").GetString(), Is.EqualTo("published"));
+    }
 }
