@@ -22,7 +22,7 @@ public sealed class ApiKeyRow
 
 /// <summary>API keys: 192 random bits, shown once, stored only as a SHA-256 hash. A key is found by its
 /// non-secret prefix and then compared in constant time.</summary>
-public sealed class ApiKeyStore(Db db, TimeProvider clock)
+public sealed class ApiKeyStore(Db db, TimeProvider clock, Http.ContentClock contentClock)
 {
     private const string KeyMarker = "nk_";
     private const int PrefixLength = 12;
@@ -41,11 +41,15 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock)
         var key = KeyMarker + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
         // The name is shown as a revision's createdBy: stored NFC like every other text.
         name = name.Trim().Normalize(System.Text.NormalizationForm.FormC);
-        await using var connection = await db.OpenAsync(ct);
+        var (connection, tx) = await db.BeginWriteAsync(ct);
+        await using var _ = connection;
+        await using var __ = tx;
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, new
         {
             name, role, authorId, prefix = key[..PrefixLength], hash = Hash(key), now = clock.GetUtcNow(),
-        }, cancellationToken: ct));
+        }, tx, cancellationToken: ct));
+        await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
+        await tx.CommitAsync(ct);
         var row = await connection.QuerySingleAsync<ApiKeyRow>(new CommandDefinition(
             $"SELECT {Columns} FROM api_keys k LEFT JOIN authors au ON au.id = k.author_id WHERE k.id = @id", new { id }, cancellationToken: ct));
         return (row, key);
@@ -82,9 +86,15 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock)
 
     public async Task<bool> RevokeAsync(long id, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL", new { id, now = clock.GetUtcNow() }, cancellationToken: ct)) == 1;
+        var (connection, tx) = await db.BeginWriteAsync(ct);
+        await using var _ = connection;
+        await using var __ = tx;
+        if (await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL", new { id, now = clock.GetUtcNow() }, tx, cancellationToken: ct)) != 1)
+            return false;
+        await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
+        await tx.CommitAsync(ct);
+        return true;
     }
 
     public async Task<long?> AuthorIdAsync(string slug, CancellationToken ct)

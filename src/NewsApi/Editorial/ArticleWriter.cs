@@ -25,7 +25,7 @@ public sealed record WriteResult(ArticleRow? Article, WriteError Error = WriteEr
 /// <summary>Every article write: the row, its links, its slug history, its revision and its search
 /// entry, in one transaction, so a failed write leaves nothing behind.</summary>
 public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitizer sanitizer, ArticleMapper mapper,
-    IOptions<JsonOptions> json, IEnumerable<IArticleIndexer> indexers)
+    IOptions<JsonOptions> json, IEnumerable<IArticleIndexer> indexers, Http.ContentClock contentClock)
 {
     private const string InsertSql = """
         INSERT INTO articles (slug, headline, subheadline, excerpt, custom_excerpt, body_html, body_text, dateline,
@@ -153,6 +153,7 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
         var affected = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM articles WHERE id = @id AND version = @expectedVersion", new { id, expectedVersion }, tx, cancellationToken: ct));
         if (affected != 1) return false;
+        await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -168,7 +169,8 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
         VALUES (@id, @number, @now, @createdBy, @snapshot)
         """;
 
-    /// <summary>Reads the article back as saved, stores it as the next revision and refreshes its search entry.</summary>
+    /// <summary>Reads the article back as saved, stores it as the next revision, refreshes its search entry
+    /// and records the change on the content clock.</summary>
     private async Task<ArticleRow> SaveRevisionAsync(SqliteConnection connection, SqliteTransaction tx, long id, Actor actor, CancellationToken ct)
     {
         var row = (await LoadAsync(connection, tx, id, ct))!;
@@ -183,6 +185,7 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
             snapshot = JsonSerializer.Serialize(article, json.Value.SerializerOptions),
         }, tx, cancellationToken: ct));
         foreach (var indexer in indexers) await indexer.IndexAsync(connection, tx, row, ct);
+        await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
         return row;
     }
 

@@ -59,8 +59,8 @@ public sealed class ScheduledPublisher(Db db, ArticleWriter writer, Search.Searc
             logger.LogInformation("Published scheduled article {Id}", id);
         }
         // Embargoes end without a write; this is when their articles join the search index.
-        var unembargoed = await searchIndex.CatchUpAsync(db, embargoOnly: true, ct);
-        if (published + unembargoed > 0) await contentClock.ChangedAsync(taxonomy: false, ct);
+        // …and when every list changes with no write: the content clock records it here.
+        if (await searchIndex.CatchUpAsync(db, embargoOnly: true, ct) > 0) await contentClock.ChangedAsync(taxonomy: false, ct);
         return published;
     }
 }

@@ -7,9 +7,8 @@ namespace NewsApi.Http;
 /// <summary>Strong ETags (a hash of the body), Last-Modified (an article's own date from <see cref="CacheTags"/>,
 /// else the <see cref="ContentClock"/>) and 304s for successful GETs (If-None-Match first, else
 /// If-Modified-Since), plus the cache policy: public and CDN-cacheable for the content API, never stored
-/// for the editorial API. Successful editorial writes move the content clock.</summary>
-public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguration configuration, ContentClock contentClock, TimeProvider clock,
-    ILogger<ConditionalGetMiddleware> logger)
+/// for the editorial API.</summary>
+public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguration configuration, ContentClock contentClock, TimeProvider clock)
 {
     // With ContentApi:RequireKey the content API answers depend on the caller's key: no shared cache may keep them.
     private readonly bool _contentIsPrivate = configuration.GetValue("ContentApi:RequireKey", false);
@@ -31,8 +30,6 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
                     return Task.CompletedTask;
                 });
             await next(context);
-            if (request.Path.StartsWithSegments("/v1/admin") && context.Response.StatusCode is >= 200 and < 300 && ChangesContent(request.Path))
-                await RecordChangeAsync(IsTaxonomy(request.Path));
             return;
         }
 
@@ -40,6 +37,11 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
         // only — and answered with the same headers, Content-Length included, but no body.
         var head = HttpMethods.IsHead(request.Method);
         if (head) request.Method = HttpMethods.Get;
+        // Read before the answer is built, so Last-Modified is never later than the content it describes; a
+        // revalidation by date reads the shared value fresh (not the one cached for up to a second), so the
+        // new Last-Modified it gets is current.
+        var revalidating = request.Headers.IfNoneMatch.Count == 0 && request.Headers.IfModifiedSince.Count > 0;
+        var changed = await contentClock.CurrentAsync(fresh: revalidating, context.RequestAborted);
         var original = context.Response.Body;
         await using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -64,20 +66,23 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
             response.Headers.ETag = preset.Length > 2
                 ? preset[..^1] + "." + WebEncoders.Base64UrlEncode(hash, 0, 9) + "\""
                 : "\"" + WebEncoders.Base64UrlEncode(hash, 0, 16) + "\"";
-            var revalidating = request.Headers.IfNoneMatch.Count == 0 && request.Headers.IfModifiedSince.Count > 0;
-            // A revalidation by date must see another instance's write at once, not within the cache's second.
-            var changed = await contentClock.CurrentAsync(fresh: revalidating, context.RequestAborted);
-            var at = context.Items[CacheTags.LastModifiedItem] is DateTimeOffset own ? Later(own, changed.Taxonomy) : changed.Any;
-            // HTTP dates have whole seconds. The change counts as made at the end of its second, so a copy
+            var own = context.Items[CacheTags.LastModifiedItem] as DateTimeOffset?;
+            DateTimeOffset ChangedAt((DateTimeOffset Any, DateTimeOffset Taxonomy) c) => own is { } date ? Later(date, c.Taxonomy) : c.Any;
+            // HTTP dates have whole seconds. A change counts as made at the end of its second, so a copy
             // served earlier in that second is never taken for current; Last-Modified never passes now
             // (RFC 9110 §8.8.2.1), which also keeps a clock that ran ahead elsewhere from freezing 304s.
-            var changedBy = CeilingSecond(at);
-            var lastModified = Min(changedBy, FloorSecond(clock.GetUtcNow()));
+            var lastModified = Min(CeilingSecond(ChangedAt(changed)), FloorSecond(clock.GetUtcNow()));
             response.Headers.LastModified = lastModified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
-            var notModified = request.Headers.IfNoneMatch.Count > 0
-                ? Matches(request.Headers.IfNoneMatch, response.Headers.ETag.ToString())
-                : revalidating && DateTimeOffset.TryParse(request.Headers.IfModifiedSince, System.Globalization.CultureInfo.InvariantCulture,
-                    System.Globalization.DateTimeStyles.AssumeUniversal, out var since) && changedBy <= since;
+            bool notModified;
+            if (request.Headers.IfNoneMatch.Count > 0)
+                notModified = Matches(request.Headers.IfNoneMatch, response.Headers.ETag.ToString());
+            else if (revalidating && DateTimeOffset.TryParse(request.Headers.IfModifiedSince, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AssumeUniversal, out var since))
+                // Decided on the clock as it is now, after the answer was built: a write that committed
+                // meanwhile makes this a 200, never a stale 304.
+                notModified = CeilingSecond(ChangedAt(await contentClock.CurrentAsync(fresh: true, context.RequestAborted))) <= since;
+            else
+                notModified = false;
             if (notModified)
             {
                 if (head) request.Method = HttpMethods.Head;
@@ -106,20 +111,6 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 
-    /// <summary>The write has committed and its answer may be on its way: a failure here is logged, never
-    /// turned into an error for a write that succeeded.</summary>
-    private async Task RecordChangeAsync(bool taxonomy)
-    {
-        try
-        {
-            await contentClock.ChangedAsync(taxonomy, CancellationToken.None);
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or TimeoutException)
-        {
-            logger.LogError(e, "Could not record the content change in the database; other instances' Last-Modified may lag until the next write");
-        }
-    }
-
     private static DateTimeOffset FloorSecond(DateTimeOffset t) => new(t.UtcTicks - t.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero);
 
     private static DateTimeOffset CeilingSecond(DateTimeOffset t) =>
@@ -128,13 +119,6 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    // The one admin write that changes nothing anyone reads: minting a preview token.
-    private static bool ChangesContent(PathString path) => !(path.Value ?? "").EndsWith("/preview-token", StringComparison.Ordinal);
-
-    private static bool IsTaxonomy(PathString path) =>
-        path.StartsWithSegments("/v1/admin/sections") || path.StartsWithSegments("/v1/admin/tags")
-        || path.StartsWithSegments("/v1/admin/authors") || path.StartsWithSegments("/v1/admin/sources");
 
     private static bool Matches(Microsoft.Extensions.Primitives.StringValues ifNoneMatch, string etag)
     {

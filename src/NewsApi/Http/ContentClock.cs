@@ -1,3 +1,4 @@
+using System.Data;
 using Dapper;
 using NewsApi.Data;
 
@@ -6,8 +7,8 @@ namespace NewsApi.Http;
 /// <summary>When what this service answers last changed: the <c>Last-Modified</c> of every GET that has no
 /// more precise date of its own (lists, search, related, taxonomy, admin answers). A list's newest member
 /// date cannot serve: it goes backwards when an article leaves the list, and If-Modified-Since would then
-/// keep a stale list alive. This clock only moves forward: on every successful editorial write, on each
-/// scheduler pass that publishes or lifts an embargo, and at start-up (a new version may answer
+/// keep a stale list alive. This clock only moves forward: inside the transaction of every write to
+/// articles, taxonomy and keys, when an embargo ends, and at start-up (a new version may answer
 /// differently). It is kept in the settings table so that instances sharing a database agree, and read
 /// from there at most once a second per process.</summary>
 public sealed class ContentClock(Db db, TimeProvider clock)
@@ -40,17 +41,21 @@ public sealed class ContentClock(Db db, TimeProvider clock)
         return (stamps.Any, stamps.Taxonomy);
     }
 
-    public async Task ChangedAsync(bool taxonomy, CancellationToken ct)
+    /// <summary>Records a change inside the write's own transaction, so it commits or rolls back with it.
+    /// The cache is not touched: it learns of the change by reading what was committed, so an answer is
+    /// never dated later than the content it was built from.</summary>
+    public async Task RecordAsync(IDbConnection connection, IDbTransaction? tx, bool taxonomy, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        // This instance first, so it is right even if the shared write below fails.
-        var seen = Volatile.Read(ref _stamps);
-        Volatile.Write(ref _stamps, new Stamps(Later(seen?.Any, now), taxonomy ? Later(seen?.Taxonomy, now) : seen?.Taxonomy ?? now, seen?.ReadAt));
-        await using var connection = await db.OpenAsync(ct);
         // Text order is time order (DbTime's fixed format), so max() keeps the clock from going back
         // when another instance's clock is behind.
-        // A short wait: the write it records has committed, and its answer is waiting on this.
-        await connection.ExecuteAsync(new CommandDefinition(taxonomy ? BumpBothSql : BumpSql, new { now = DbTime.ToText(now) }, commandTimeout: 2, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(taxonomy ? BumpBothSql : BumpSql, new { now = DbTime.ToText(clock.GetUtcNow()) }, tx, cancellationToken: ct));
+    }
+
+    /// <summary>A change with no write of its own: a start of the service, an embargo ending.</summary>
+    public async Task ChangedAsync(bool taxonomy, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await RecordAsync(connection, null, taxonomy, ct);
     }
 
     private async Task<Stamps> ReadAsync(CancellationToken ct)
@@ -59,7 +64,7 @@ public sealed class ContentClock(Db db, TimeProvider clock)
         await using var connection = await db.OpenAsync(ct);
         var rows = (await connection.QueryAsync<(string Name, string Value)>(new CommandDefinition(
             "SELECT name, value FROM settings WHERE name IN ('content_changed_at', 'taxonomy_changed_at')", cancellationToken: ct))).ToDictionary(r => r.Name, r => r.Value);
-        // A change this process made while the query ran is already in the cache: keep the later of both.
+        // Reads may finish out of order: keep the later of both, so the cached clock never goes back.
         var seen = Volatile.Read(ref _stamps);
         var stamps = new Stamps(Later(seen?.Any, At(rows, "content_changed_at", now)), Later(seen?.Taxonomy, At(rows, "taxonomy_changed_at", now)), clock.GetTimestamp());
         Volatile.Write(ref _stamps, stamps);

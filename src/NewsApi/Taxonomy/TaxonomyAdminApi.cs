@@ -85,17 +85,21 @@ public static class TaxonomyAdminApi
 
     // ---- sections
     public static async Task<Results<Created<SectionItem>, ValidationProblem, ConflictProblem>> CreateSection(
-        SectionInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)
+        SectionInput input, Db db, TaxonomyReader reader, TimeProvider clock, ContentClock contentClock, HttpContext http, CancellationToken ct)
     {
         var slug = SlugOf(input.Slug, input.Name);
-        await using var connection = await db.OpenAsync(ct);
+        var (connection, tx) = await db.BeginWriteAsync(ct);
+        await using var _ = connection;
+        await using var __ = tx;
         long? parentId = null;
-        if (input.Parent is not null && (parentId = (await CurrentAsync(connection, "sections", Text.Slug.Key(input.Parent), ct))?.Id) is null)
+        if (input.Parent is not null && (parentId = (await CurrentAsync(connection, "sections", Text.Slug.Key(input.Parent), ct, tx))?.Id) is null)
             return Invalid("parent", $"No section has the slug '{input.Parent}'.");
         var inserted = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO sections (slug, name, description, parent_id, created_at, updated_at) VALUES (@slug, @name, @description, @parentId, @now, @now)",
-            new { slug, name = Norm(input.Name), description = NormOrNull(input.Description), parentId, now = clock.GetUtcNow() }, cancellationToken: ct)));
+            new { slug, name = Norm(input.Name), description = NormOrNull(input.Description), parentId, now = clock.GetUtcNow() }, tx, cancellationToken: ct)));
         if (inserted is null) return new ConflictProblem($"A section with the slug '{slug}' exists.");
+        await contentClock.RecordAsync(connection, tx, taxonomy: true, ct);
+        await tx.CommitAsync(ct);
         Preconditions.SetETag(http, 1);
         return TypedResults.Created($"/v1/sections/{Uri.EscapeDataString(slug)}", (await reader.SectionsAsync(slug, null, 1, ct))[0].ToSection());
     }
@@ -108,7 +112,7 @@ public static class TaxonomyAdminApi
         """;
 
     public static async Task<Results<Ok<SectionItem>, ValidationProblem, NotFoundProblem, ConflictProblem, PreconditionProblem>> UpdateSection(
-        [Description("Current slug.")] string slug, SectionInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct)
+        [Description("Current slug.")] string slug, SectionInput input, Db db, TaxonomyReader reader, TimeProvider clock, ContentClock contentClock, HttpContext http, CancellationToken ct)
     {
         // One write transaction: the parent and cycle checks hold until the move is saved.
         var (connection, tx) = await db.BeginWriteAsync(ct);
@@ -132,54 +136,55 @@ public static class TaxonomyAdminApi
             """, new { id = current.Value.Id, version = current.Value.Version, newSlug, name = Norm(input.Name), description = NormOrNull(input.Description), parentId, now = clock.GetUtcNow() },
             tx, cancellationToken: ct)));
         if (updated is null) return new ConflictProblem($"A section with the slug '{newSlug}' exists.");
+        await contentClock.RecordAsync(connection, tx, taxonomy: true, ct);
         await tx.CommitAsync(ct);
         Preconditions.SetETag(http, current.Value.Version + 1);
         return TypedResults.Ok((await reader.SectionsAsync(newSlug, null, 1, ct))[0].ToSection());
     }
 
-    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteSection(string slug, Db db, HttpContext http, CancellationToken ct) =>
-        DeleteAsync(db, "sections", slug, http, "SELECT (SELECT count(*) FROM articles WHERE section_id = @id) + (SELECT count(*) FROM sections WHERE parent_id = @id)",
+    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteSection(string slug, Db db, ContentClock contentClock, HttpContext http, CancellationToken ct) =>
+        DeleteAsync(db, contentClock, "sections", slug, http, "SELECT (SELECT count(*) FROM articles WHERE section_id = @id) + (SELECT count(*) FROM sections WHERE parent_id = @id)",
             "it still has articles or sub-sections", ct);
 
     // ---- tags, authors, sources
-    public static Task<Results<Created<TagItem>, ValidationProblem, ConflictProblem>> CreateTag(TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        CreateAsync(db, clock, http, "tags", "/v1/tags/", input.Name, input.Slug, input.Description, null, async s => (await reader.TagsAsync(s, null, 1, null, ct, all: true))[0].ToTag(), ct);
+    public static Task<Results<Created<TagItem>, ValidationProblem, ConflictProblem>> CreateTag(TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, ContentClock contentClock, HttpContext http, CancellationToken ct) =>
+        CreateAsync(db, clock, contentClock, http, "tags", "/v1/tags/", input.Name, input.Slug, input.Description, null, async s => (await reader.TagsAsync(s, null, 1, null, ct, all: true))[0].ToTag(), ct);
 
     public static Task<Results<Ok<TagItem>, NotFoundProblem>> GetTag(string slug, Db db, TaxonomyReader reader, HttpContext http, CancellationToken ct) =>
         GetAsync(db, "tags", slug, http, async s => (await reader.TagsAsync(s, null, 1, null, ct, all: true))[0].ToTag(), ct);
 
     public static Task<Results<Ok<TagItem>, ValidationProblem, NotFoundProblem, ConflictProblem, PreconditionProblem>> UpdateTag(
-        string slug, TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        UpdateAsync(db, clock, http, "tags", slug, input.Name, input.Slug, input.Description, null, async s => (await reader.TagsAsync(s, null, 1, null, ct, all: true))[0].ToTag(), ct);
+        string slug, TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, ContentClock contentClock, HttpContext http, CancellationToken ct) =>
+        UpdateAsync(db, clock, contentClock, http, "tags", slug, input.Name, input.Slug, input.Description, null, async s => (await reader.TagsAsync(s, null, 1, null, ct, all: true))[0].ToTag(), ct);
 
-    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteTag(string slug, Db db, HttpContext http, CancellationToken ct) =>
-        DeleteAsync(db, "tags", slug, http, "SELECT count(*) FROM article_tags WHERE tag_id = @id", "articles are tagged with it", ct);
+    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteTag(string slug, Db db, ContentClock contentClock, HttpContext http, CancellationToken ct) =>
+        DeleteAsync(db, contentClock, "tags", slug, http, "SELECT count(*) FROM article_tags WHERE tag_id = @id", "articles are tagged with it", ct);
 
-    public static Task<Results<Created<AuthorItem>, ValidationProblem, ConflictProblem>> CreateAuthor(TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        CreateAsync(db, clock, http, "authors", "/v1/authors/", input.Name, input.Slug, input.Description, null, async s => (await reader.AuthorsAsync(s, null, 1, ct))[0].ToAuthor(), ct);
+    public static Task<Results<Created<AuthorItem>, ValidationProblem, ConflictProblem>> CreateAuthor(TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, ContentClock contentClock, HttpContext http, CancellationToken ct) =>
+        CreateAsync(db, clock, contentClock, http, "authors", "/v1/authors/", input.Name, input.Slug, input.Description, null, async s => (await reader.AuthorsAsync(s, null, 1, ct))[0].ToAuthor(), ct);
 
     public static Task<Results<Ok<AuthorItem>, NotFoundProblem>> GetAuthor(string slug, Db db, TaxonomyReader reader, HttpContext http, CancellationToken ct) =>
         GetAsync(db, "authors", slug, http, async s => (await reader.AuthorsAsync(s, null, 1, ct))[0].ToAuthor(), ct);
 
     public static Task<Results<Ok<AuthorItem>, ValidationProblem, NotFoundProblem, ConflictProblem, PreconditionProblem>> UpdateAuthor(
-        string slug, TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        UpdateAsync(db, clock, http, "authors", slug, input.Name, input.Slug, input.Description, null, async s => (await reader.AuthorsAsync(s, null, 1, ct))[0].ToAuthor(), ct);
+        string slug, TermInput input, Db db, TaxonomyReader reader, TimeProvider clock, ContentClock contentClock, HttpContext http, CancellationToken ct) =>
+        UpdateAsync(db, clock, contentClock, http, "authors", slug, input.Name, input.Slug, input.Description, null, async s => (await reader.AuthorsAsync(s, null, 1, ct))[0].ToAuthor(), ct);
 
-    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteAuthor(string slug, Db db, HttpContext http, CancellationToken ct) =>
-        DeleteAsync(db, "authors", slug, http, "SELECT count(*) FROM article_authors WHERE author_id = @id", "articles are credited to them", ct);
+    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteAuthor(string slug, Db db, ContentClock contentClock, HttpContext http, CancellationToken ct) =>
+        DeleteAsync(db, contentClock, "authors", slug, http, "SELECT count(*) FROM article_authors WHERE author_id = @id", "articles are credited to them", ct);
 
-    public static Task<Results<Created<SourceItem>, ValidationProblem, ConflictProblem>> CreateSource(SourceInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        CreateAsync(db, clock, http, "sources", "/v1/sources/", input.Name, input.Slug, input.Description, input.Url, async s => (await reader.SourcesAsync(s, null, 1, ct))[0].ToSource(), ct);
+    public static Task<Results<Created<SourceItem>, ValidationProblem, ConflictProblem>> CreateSource(SourceInput input, Db db, TaxonomyReader reader, TimeProvider clock, ContentClock contentClock, HttpContext http, CancellationToken ct) =>
+        CreateAsync(db, clock, contentClock, http, "sources", "/v1/sources/", input.Name, input.Slug, input.Description, input.Url, async s => (await reader.SourcesAsync(s, null, 1, ct))[0].ToSource(), ct);
 
     public static Task<Results<Ok<SourceItem>, NotFoundProblem>> GetSource(string slug, Db db, TaxonomyReader reader, HttpContext http, CancellationToken ct) =>
         GetAsync(db, "sources", slug, http, async s => (await reader.SourcesAsync(s, null, 1, ct))[0].ToSource(), ct);
 
     public static Task<Results<Ok<SourceItem>, ValidationProblem, NotFoundProblem, ConflictProblem, PreconditionProblem>> UpdateSource(
-        string slug, SourceInput input, Db db, TaxonomyReader reader, TimeProvider clock, HttpContext http, CancellationToken ct) =>
-        UpdateAsync(db, clock, http, "sources", slug, input.Name, input.Slug, input.Description, input.Url, async s => (await reader.SourcesAsync(s, null, 1, ct))[0].ToSource(), ct);
+        string slug, SourceInput input, Db db, TaxonomyReader reader, TimeProvider clock, ContentClock contentClock, HttpContext http, CancellationToken ct) =>
+        UpdateAsync(db, clock, contentClock, http, "sources", slug, input.Name, input.Slug, input.Description, input.Url, async s => (await reader.SourcesAsync(s, null, 1, ct))[0].ToSource(), ct);
 
-    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteSource(string slug, Db db, HttpContext http, CancellationToken ct) =>
-        DeleteAsync(db, "sources", slug, http, "SELECT count(*) FROM articles WHERE source_id = @id", "articles credit it", ct);
+    public static Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteSource(string slug, Db db, ContentClock contentClock, HttpContext http, CancellationToken ct) =>
+        DeleteAsync(db, contentClock, "sources", slug, http, "SELECT count(*) FROM articles WHERE source_id = @id", "articles credit it", ct);
 
     // Table names below come only from the fixed list of taxonomy tables, never from a request.
     private static readonly Dictionary<string, (string Insert, string Update)> Sql = new()
@@ -192,14 +197,18 @@ public static class TaxonomyAdminApi
                        "UPDATE sources SET slug = @newSlug, name = @name, description = @description, url = @url, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version"),
     };
 
-    private static async Task<Results<Created<T>, ValidationProblem, ConflictProblem>> CreateAsync<T>(Db db, TimeProvider clock, HttpContext http, string table, string path,
+    private static async Task<Results<Created<T>, ValidationProblem, ConflictProblem>> CreateAsync<T>(Db db, TimeProvider clock, ContentClock contentClock, HttpContext http, string table, string path,
         string name, string? slugInput, string? description, string? url, Func<string, Task<T>> read, CancellationToken ct)
     {
         var slug = SlugOf(slugInput, name);
-        await using var connection = await db.OpenAsync(ct);
+        var (connection, tx) = await db.BeginWriteAsync(ct);
+        await using var _ = connection;
+        await using var __ = tx;
         var inserted = await TryAsync(() => connection.ExecuteAsync(new CommandDefinition(Sql[table].Insert,
-            new { slug, name = Norm(name), description = NormOrNull(description), url = url?.Trim(), now = clock.GetUtcNow() }, cancellationToken: ct)));
+            new { slug, name = Norm(name), description = NormOrNull(description), url = url?.Trim(), now = clock.GetUtcNow() }, tx, cancellationToken: ct)));
         if (inserted is null) return new ConflictProblem($"The slug '{slug}' is taken in {table}.");
+        await contentClock.RecordAsync(connection, tx, taxonomy: true, ct);
+        await tx.CommitAsync(ct);
         Preconditions.SetETag(http, 1);
         return TypedResults.Created(path + Uri.EscapeDataString(slug), await read(slug));
     }
@@ -215,7 +224,7 @@ public static class TaxonomyAdminApi
         return TypedResults.Ok(await read(key));
     }
 
-    private static async Task<Results<Ok<T>, ValidationProblem, NotFoundProblem, ConflictProblem, PreconditionProblem>> UpdateAsync<T>(Db db, TimeProvider clock,
+    private static async Task<Results<Ok<T>, ValidationProblem, NotFoundProblem, ConflictProblem, PreconditionProblem>> UpdateAsync<T>(Db db, TimeProvider clock, ContentClock contentClock,
         HttpContext http, string table, string slug, string name, string? slugInput, string? description, string? url, Func<string, Task<T>> read, CancellationToken ct)
     {
         // One write transaction: the version checked is the version replaced.
@@ -231,12 +240,13 @@ public static class TaxonomyAdminApi
             new { id = current.Value.Id, version = current.Value.Version, newSlug, name = Norm(name), description = NormOrNull(description), url = url?.Trim(), now = clock.GetUtcNow() },
             tx, cancellationToken: ct)));
         if (updated is null) return new ConflictProblem($"The slug '{newSlug}' is taken in {table}.");
+        await contentClock.RecordAsync(connection, tx, taxonomy: true, ct);
         await tx.CommitAsync(ct);
         Preconditions.SetETag(http, current.Value.Version + 1);
         return TypedResults.Ok(await read(newSlug));
     }
 
-    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteAsync(Db db, string table, string slug, HttpContext http,
+    private static async Task<Results<NoContent, NotFoundProblem, ConflictProblem, PreconditionProblem>> DeleteAsync(Db db, ContentClock contentClock, string table, string slug, HttpContext http,
         string usesSql, string why, CancellationToken ct)
     {
         var (connection, tx) = await db.BeginWriteAsync(ct);
@@ -248,6 +258,7 @@ public static class TaxonomyAdminApi
         var uses = await connection.ExecuteScalarAsync<long>(new CommandDefinition(usesSql, new { id = current.Value.Id }, tx, cancellationToken: ct));
         if (uses > 0) return new ConflictProblem($"'{slug}' cannot be deleted: {why} ({uses}).");
         await connection.ExecuteAsync(new CommandDefinition(DeleteSql[table], new { id = current.Value.Id }, tx, cancellationToken: ct));
+        await contentClock.RecordAsync(connection, tx, taxonomy: true, ct);
         await tx.CommitAsync(ct);
         return TypedResults.NoContent();
     }
