@@ -25,6 +25,7 @@ public static class Composition
         builder.Services.AddSingleton<Http.ContentClock>();
         builder.Services.AddSingleton<ArticleMapper>();
         builder.Services.AddSingleton<ArticleReader>();
+        builder.Services.AddOptions<BodyLimits>().Bind(builder.Configuration.GetSection(BodyLimits.Section));
         builder.Services.AddSingleton<BodySanitizer>();
         builder.Services.AddSingleton<ArticleWriter>();
         builder.Services.AddSingleton<Search.SearchIndex>();

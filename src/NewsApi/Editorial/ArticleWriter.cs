@@ -23,9 +23,10 @@ public sealed record WriteResult(ArticleRow? Article, WriteError Error = WriteEr
 }
 
 /// <summary>Every article write: the row, its links, its slug history, its revision and its search
-/// entry, in one transaction, so a failed write leaves nothing behind.</summary>
+/// entry, in one transaction, so a failed write leaves nothing behind. What costs CPU is done before
+/// the transaction opens (<see cref="Prepare"/>): the transaction only looks up and writes.</summary>
 public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitizer sanitizer, ArticleMapper mapper,
-    IOptions<JsonOptions> json, IEnumerable<IArticleIndexer> indexers, Http.ContentClock contentClock)
+    IOptions<JsonOptions> json, IArticleIndexer indexer, Http.ContentClock contentClock)
 {
     private const string InsertSql = """
         INSERT INTO articles (slug, headline, subheadline, excerpt, custom_excerpt, body_html, body_text, dateline,
@@ -51,9 +52,12 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
 
     public async Task<WriteResult> CreateAsync(ArticleInput input, Actor actor, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        var values = await ResolveAsync(connection, tx, input, current: null, ct);
+        var (prepared, refused) = Prepare(input, ct);
+        if (refused is not null) return refused;
+        var (connection, tx) = await db.BeginWriteAsync(ct);
+        await using var _ = connection;
+        await using var __ = tx;
+        var values = await ResolveAsync(connection, tx, prepared!, current: null, ct);
         if (values.Error is not null) return values.Error;
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertSql, values.Row! with
         {
@@ -61,20 +65,23 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
             OwnerKeyId = actor.KeyId,
         }, tx, cancellationToken: ct));
         await ReplaceLinksAsync(connection, tx, id, values, ct);
-        var row = await SaveRevisionAsync(connection, tx, id, actor, ct);
+        var row = await SaveRevisionAsync(connection, tx, id, actor, prepared!.Search, ct);
         await tx.CommitAsync(ct);
         return new WriteResult(row);
     }
 
     public async Task<WriteResult> UpdateAsync(long id, ArticleInput input, long expectedVersion, Actor actor, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        var (prepared, refused) = Prepare(input, ct);
+        if (refused is not null) return refused;
+        var (connection, tx) = await db.BeginWriteAsync(ct);
+        await using var _ = connection;
+        await using var __ = tx;
         var current = await LoadAsync(connection, tx, id, ct);
         if (current is null) return WriteResult.Fail(WriteError.NotFound, $"No article has id {id}.");
         if (current.Version != expectedVersion)
             return WriteResult.Fail(WriteError.VersionMismatch, $"The article is at version {current.Version}, not {expectedVersion}; fetch it again and reapply your change.");
-        var values = await ResolveAsync(connection, tx, input, current, ct);
+        var values = await ResolveAsync(connection, tx, prepared!, current, ct);
         if (values.Error is not null) return values.Error;
         if (current.Status is "published" or "scheduled" && !HasBody(values.Row!.BodyText, values.Row.BodyHtml))
             return new WriteResult(null, WriteError.Invalid, "A published or scheduled article needs a body.",
@@ -87,7 +94,7 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
         if (affected != 1) return WriteResult.Fail(WriteError.VersionMismatch, "The article changed while it was being saved.");
         if (current.Slug != values.Row!.Slug) await RetireSlugAsync(connection, tx, id, current.Slug, values.Row.Slug, ct);
         await ReplaceLinksAsync(connection, tx, id, values, ct);
-        var row = await SaveRevisionAsync(connection, tx, id, actor, ct);
+        var row = await SaveRevisionAsync(connection, tx, id, actor, prepared!.Search, ct);
         await tx.CommitAsync(ct);
         return new WriteResult(row);
     }
@@ -105,10 +112,18 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
     public async Task<WriteResult> TransitionAsync(long id, ArticleStatus status, DateTimeOffset? publishedAt, long? expectedVersion, Actor actor, CancellationToken ct,
         string? onlyFromStatus = null)
     {
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        // The search text is worked out from the article as read before the transaction; in the rare
+        // case it changed meanwhile, again inside.
+        ArticleRow? before;
+        await using (var reader = await db.OpenAsync(ct)) before = await LoadAsync(reader, null, id, ct);
+        if (before is null) return WriteResult.Fail(WriteError.NotFound, $"No article has id {id}.");
+        var text = indexer.Prepare(before.Headline, before.CustomExcerpt, before.BodyText);
+        var (connection, tx) = await db.BeginWriteAsync(ct);
+        await using var _ = connection;
+        await using var __ = tx;
         var current = await LoadAsync(connection, tx, id, ct);
         if (current is null) return WriteResult.Fail(WriteError.NotFound, $"No article has id {id}.");
+        if (current.Version != before.Version) text = indexer.Prepare(current.Headline, current.CustomExcerpt, current.BodyText);
         if (expectedVersion is { } v && current.Version != v)
             return WriteResult.Fail(WriteError.VersionMismatch, $"The article is at version {current.Version}, not {v}.");
         if (onlyFromStatus is not null && current.Status != onlyFromStatus)
@@ -122,7 +137,7 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
             publishedAt = publishedAt ?? current.PublishedAt,
             now = clock.GetUtcNow(),
         }, tx, cancellationToken: ct));
-        var row = await SaveRevisionAsync(connection, tx, id, actor, ct);
+        var row = await SaveRevisionAsync(connection, tx, id, actor, text, ct);
         await tx.CommitAsync(ct);
         return new WriteResult(row);
     }
@@ -130,8 +145,9 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
     /// <summary>Replaces the curated related ids (in order); a new version and revision.</summary>
     public async Task<WriteResult> SetRelatedAsync(long id, IReadOnlyList<long> relatedIds, long expectedVersion, Actor actor, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+        var (connection, tx) = await db.BeginWriteAsync(ct);
+        await using var _ = connection;
+        await using var __ = tx;
         var bumped = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE articles SET version = version + 1, updated_at = @now WHERE id = @id AND version = @expectedVersion",
             new { id, expectedVersion, now = clock.GetUtcNow() }, tx, cancellationToken: ct));
@@ -140,16 +156,17 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO article_related (article_id, related_id, position) VALUES (@id, @relatedId, @position)",
             relatedIds.Select((relatedId, position) => new { id, relatedId, position }), tx, cancellationToken: ct));
-        var row = await SaveRevisionAsync(connection, tx, id, actor, ct);
+        var row = await SaveRevisionAsync(connection, tx, id, actor, text: null, ct);
         await tx.CommitAsync(ct);
         return new WriteResult(row);
     }
 
     public async Task<bool> DeleteAsync(long id, long expectedVersion, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        foreach (var indexer in indexers) await indexer.RemoveAsync(connection, tx, id, ct);
+        var (connection, tx) = await db.BeginWriteAsync(ct);
+        await using var _ = connection;
+        await using var __ = tx;
+        await indexer.RemoveAsync(connection, tx, id, ct);
         var affected = await connection.ExecuteAsync(new CommandDefinition(
             "DELETE FROM articles WHERE id = @id AND version = @expectedVersion", new { id, expectedVersion }, tx, cancellationToken: ct));
         if (affected != 1) return false;
@@ -171,7 +188,7 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
 
     /// <summary>Reads the article back as saved, stores it as the next revision, refreshes its search entry
     /// and records the change on the content clock.</summary>
-    private async Task<ArticleRow> SaveRevisionAsync(SqliteConnection connection, SqliteTransaction tx, long id, Actor actor, CancellationToken ct)
+    private async Task<ArticleRow> SaveRevisionAsync(SqliteConnection connection, SqliteTransaction tx, long id, Actor actor, Search.IndexedText? text, CancellationToken ct)
     {
         var row = (await LoadAsync(connection, tx, id, ct))!;
         var article = (await mapper.ToArticlesAsync(connection, tx, [row], BodyFormats.Html, ct, publicOnly: false))[0];
@@ -184,7 +201,7 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
             createdBy = actor.Name,
             snapshot = JsonSerializer.Serialize(article, json.Value.SerializerOptions),
         }, tx, cancellationToken: ct));
-        foreach (var indexer in indexers) await indexer.IndexAsync(connection, tx, row, ct);
+        await indexer.IndexAsync(connection, tx, row, text, ct);
         await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
         return row;
     }
@@ -218,6 +235,9 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
 /// <summary>Keeps a secondary index (search) in step with article writes, inside the same transaction.</summary>
 public interface IArticleIndexer
 {
-    Task IndexAsync(SqliteConnection connection, SqliteTransaction tx, ArticleRow article, CancellationToken ct);
+    /// <summary>The entry's text, worked out before the write transaction opens.</summary>
+    Search.IndexedText Prepare(string headline, string? customExcerpt, string bodyText);
+
+    Task IndexAsync(SqliteConnection connection, SqliteTransaction tx, ArticleRow article, Search.IndexedText? text, CancellationToken ct);
     Task RemoveAsync(SqliteConnection connection, SqliteTransaction tx, long articleId, CancellationToken ct);
 }
