@@ -14,4 +14,8 @@ public sealed class NewsApiOptions
 
     /// <summary>Base64 secret for cursors and preview tokens; by default one is generated and kept in the database.</summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>How often the times API keys were last used are written (in one batch); the admin key list's
+    /// <c>lastUsedAt</c> lags by up to this much.</summary>
+    public TimeSpan KeyUsageFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

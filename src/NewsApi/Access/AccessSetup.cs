@@ -8,6 +8,13 @@ public static class AccessSetup
     public static IHostApplicationBuilder AddAccess(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<KeyUsage>();
+        builder.Services.AddSingleton<KeyUsageFlusher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<KeyUsageFlusher>());
+        builder.Services.AddOptions<NewsApiOptions>()
+            .Validate(o => o.KeyUsageFlushInterval > TimeSpan.Zero && o.KeyUsageFlushInterval <= TimeSpan.FromDays(1),
+                "NewsApi:KeyUsageFlushInterval must be more than zero and at most a day.")
+            .ValidateOnStart();
         builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         builder.Services.AddAuthorizationBuilder()

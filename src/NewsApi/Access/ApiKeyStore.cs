@@ -22,7 +22,7 @@ public sealed class ApiKeyRow
 
 /// <summary>API keys: 192 random bits, shown once, stored only as a SHA-256 hash. A key is found by its
 /// non-secret prefix and then compared in constant time.</summary>
-public sealed class ApiKeyStore(Db db, TimeProvider clock, Http.ContentClock contentClock)
+public sealed class ApiKeyStore(Db db, TimeProvider clock, Http.ContentClock contentClock, KeyUsage usage)
 {
     private const string KeyMarker = "nk_";
     private const int PrefixLength = 12;
@@ -66,13 +66,27 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock, Http.ContentClock con
         await using var connection = await db.OpenAsync(ct);
         var candidates = await connection.QueryAsync<ApiKeyRow>(new CommandDefinition(ByPrefixSql, new { prefix = presented[..PrefixLength] }, cancellationToken: ct));
         var match = candidates.FirstOrDefault(c => CryptographicOperations.FixedTimeEquals(c.KeyHash, hash));
-        if (match is not null && (match.LastUsedAt is null || clock.GetUtcNow() - match.LastUsedAt > TimeSpan.FromMinutes(1)))
-        {
-            // Recorded at most once a minute per key, so reads do not turn into a write per request.
-            await connection.ExecuteAsync(new CommandDefinition("UPDATE api_keys SET last_used_at = @now WHERE id = @id",
-                new { id = match.Id, now = clock.GetUtcNow() }, cancellationToken: ct));
-        }
+        // Noted in memory only: KeyUsageFlusher writes it later, so a keyed read never waits for the write lock.
+        if (match is not null) usage.Record(match.Id, clock.GetUtcNow());
         return match;
+    }
+
+    // Text order is time order (DbTime's fixed format): max() never moves a key's time back, whichever
+    // instance or flush writes last.
+    private const string RecordUseSql = "UPDATE api_keys SET last_used_at = max(coalesce(last_used_at, ''), @at) WHERE id = @id";
+
+    /// <summary>How long a use-time flush waits for the write lock before it gives up until the next one.</summary>
+    private static readonly TimeSpan RecordUsesLockWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>Records when keys were last used, all in one write transaction. A key that no longer exists is skipped.</summary>
+    public async Task RecordUsesAsync(IReadOnlyCollection<KeyValuePair<long, DateTimeOffset>> uses, CancellationToken ct)
+    {
+        var (connection, tx) = await db.BeginWriteAsync(RecordUsesLockWait, ct);
+        await using var _ = connection;
+        await using var __ = tx;
+        foreach (var (id, at) in uses)
+            await connection.ExecuteAsync(new CommandDefinition(RecordUseSql, new { id, at = DbTime.ToText(at) }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
     }
 
     /// <summary>Keys in id order after <paramref name="afterId"/>, at most <paramref name="limit"/>.</summary>

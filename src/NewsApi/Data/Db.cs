@@ -44,6 +44,28 @@ public sealed class Db
         return (connection, transaction);
     }
 
+    /// <summary>A write transaction that gives up (SqliteException, busy) when the write lock is not free
+    /// within <paramref name="lockWait"/> (whole seconds, at least one) instead of the usual 30 s: for
+    /// background writes that simply try again later.</summary>
+    public async Task<(SqliteConnection Connection, SqliteTransaction Transaction)> BeginWriteAsync(TimeSpan lockWait, CancellationToken ct)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(lockWait.TotalSeconds));
+        var connection = await OpenAsync(ct);
+        try
+        {
+            // Microsoft.Data.Sqlite retries a busy statement until the command timeout; SQLite itself waits busy_timeout.
+            connection.DefaultTimeout = seconds;
+            await connection.ExecuteAsync(new CommandDefinition($"PRAGMA busy_timeout={seconds * 1000}", cancellationToken: ct));
+            var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
+            return (connection, transaction);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     public void EnsureDirectory()
     {
         if (string.IsNullOrEmpty(DataSource) || DataSource == ":memory:") return;

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Access;
 
@@ -26,4 +27,30 @@ public static class Keys
 
     public static async Task<HttpClient> ClientForRoleAsync(NewsApiFactory factory, string role, string? authorSlug = null) =>
         ClientWith(factory, await CreateAsync(factory, role, authorSlug));
+
+    /// <summary>The id of the key named <paramref name="name"/>, read from the admin list.</summary>
+    public static async Task<long> IdAsync(HttpClient admin, string name) =>
+        (await ListedAsync(admin)).Single(k => k.GetProperty("name").GetString() == name).GetProperty("id").GetInt64();
+
+    /// <summary>The key's <c>lastUsedAt</c> in the admin list, once it equals <paramref name="expected"/> (it is
+    /// written in the background, after each flush interval); fails after a few seconds.</summary>
+    public static async Task<DateTimeOffset?> LastUsedAtEventuallyAsync(HttpClient admin, long id, DateTimeOffset expected)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var key = (await ListedAsync(admin)).Single(k => k.GetProperty("id").GetInt64() == id);
+            DateTimeOffset? lastUsedAt = key.GetProperty("lastUsedAt").ValueKind == JsonValueKind.Null ? null : key.GetProperty("lastUsedAt").GetDateTimeOffset();
+            if (lastUsedAt == expected || DateTime.UtcNow > deadline) return lastUsedAt;
+            await Task.Delay(20);
+        }
+    }
+
+    public static async Task<List<JsonElement>> ListedAsync(HttpClient admin)
+    {
+        using var response = await admin.GetAsync("/v1/admin/keys?limit=100");
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.That(response.IsSuccessStatusCode, Is.True, raw);
+        return [.. JsonDocument.Parse(raw).RootElement.GetProperty("items").EnumerateArray().Select(e => e.Clone())];
+    }
 }

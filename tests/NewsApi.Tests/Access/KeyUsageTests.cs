@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using NewsApi.Access;
+using NewsApi.Tests.Infrastructure;
+
+namespace NewsApi.Tests.Access;
+
+/// <summary>A key's lastUsedAt is noted in memory on the request and written in the background once per
+/// flush interval (and at shutdown), so a keyed read never waits for SQLite's write lock.</summary>
+[TestFixture]
+public sealed class KeyUsageTests
+{
+    private static readonly DateTimeOffset T0 = new(2025, 9, 2, 7, 0, 0, TimeSpan.Zero);
+
+    private static TimeSpan Interval(NewsApiFactory factory) =>
+        factory.Services.GetRequiredService<IOptions<NewsApiOptions>>().Value.KeyUsageFlushInterval;
+
+    [Test]
+    public async Task Using_a_key_shows_in_lastUsedAt_after_one_flush_interval()
+    {
+        var clock = new FakeTimeProvider(T0);
+        using var factory = new NewsApiFactory(demoContent: false, clock: clock);
+        using var admin = await Keys.ClientForRoleAsync(factory, Roles.Admin);
+        var key = await Keys.CreateAsync(factory, Roles.Reader, name: "flushed reader");
+        var id = await Keys.IdAsync(admin, "flushed reader");
+
+        clock.Advance(TimeSpan.FromSeconds(7));
+        var used = clock.GetUtcNow();
+        using (var reader = Keys.ClientWith(factory, key))
+        using (var response = await reader.GetAsync("/v1/articles"))
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        clock.Advance(Interval(factory));
+
+        Assert.That(await Keys.LastUsedAtEventuallyAsync(admin, id, used), Is.EqualTo(used));
+    }
+
+    [Test]
+    public async Task A_graceful_restart_keeps_the_last_use_that_was_not_flushed_yet()
+    {
+        var dbPath = Path.Combine(Path.GetTempPath(), $"newsapi-test-{Guid.NewGuid():N}.db");
+        try
+        {
+            var clock = new FakeTimeProvider(T0);
+            string adminKey;
+            DateTimeOffset used;
+            using (var before = new NewsApiFactory(demoContent: false, clock: clock, dbPath: dbPath))
+            {
+                adminKey = await Keys.CreateAsync(before, Roles.Admin);
+                var key = await Keys.CreateAsync(before, Roles.Reader, name: "used before restart");
+                clock.Advance(TimeSpan.FromSeconds(3)); // well inside the first flush interval
+                used = clock.GetUtcNow();
+                using var reader = Keys.ClientWith(before, key);
+                using var response = await reader.GetAsync("/v1/articles");
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            }
+
+            using var after = new NewsApiFactory(demoContent: false, clock: new FakeTimeProvider(T0 + TimeSpan.FromMinutes(10)), dbPath: dbPath);
+            using var admin = Keys.ClientWith(after, adminKey);
+            var id = await Keys.IdAsync(admin, "used before restart");
+            var listed = (await Keys.ListedAsync(admin)).Single(k => k.GetProperty("id").GetInt64() == id);
+            Assert.That(listed.GetProperty("lastUsedAt").GetDateTimeOffset(), Is.EqualTo(used));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(dbPath + suffix);
+        }
+    }
+
+    [Test]
+    public async Task Keyed_read_does_not_wait_for_the_write_lock_and_its_use_is_recorded_after_the_lock_is_released()
+    {
+        var clock = new FakeTimeProvider(T0);
+        using var factory = new NewsApiFactory(demoContent: false, clock: clock);
+        var content = new TestContent(factory);
+        await content.EnsureTaxonomyAsync();
+        var article = (await content.PublishedAsync(TestContent.Hindi("ताले के बावजूद पढ़ी गई ख़बर"), T0)).Id;
+        using var admin = await Keys.ClientForRoleAsync(factory, Roles.Admin);
+        var key = await Keys.CreateAsync(factory, Roles.Reader, name: "reads while locked");
+        var id = await Keys.IdAsync(admin, "reads while locked");
+        using var reader = Keys.ClientWith(factory, key);
+        var url = $"/v1/articles/{article}";
+        using (var warmUp = await factory.CreateClient().GetAsync(url)) Assert.That(warmUp.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        clock.Advance(TimeSpan.FromSeconds(11));
+        var used = clock.GetUtcNow();
+        await using (var writer = new SqliteConnection($"Data Source={factory.DbPath};Pooling=False"))
+        {
+            await writer.OpenAsync();
+            await using (var begin = writer.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE";
+                await begin.ExecuteNonQueryAsync();
+            }
+
+            var watch = Stopwatch.StartNew();
+            using (var read = await reader.GetAsync(url))
+            {
+                watch.Stop();
+                Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK), await read.Content.ReadAsStringAsync());
+            }
+            // SQLite's busy timeout is 5 s (and Microsoft.Data.Sqlite retries up to 30 s): a read that wrote would wait.
+            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
+
+            var flusher = factory.Services.GetRequiredService<KeyUsageFlusher>();
+            watch.Restart();
+            Assert.That(await flusher.FlushAsync(CancellationToken.None), Is.False, "the flush cannot write while the lock is held");
+            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4)), "a flush gives up quickly and tries again later");
+
+            await using var rollback = writer.CreateCommand();
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        clock.Advance(Interval(factory));
+        Assert.That(await Keys.LastUsedAtEventuallyAsync(admin, id, used), Is.EqualTo(used), "the failed flush kept the time for the next one");
+    }
+
+    [Test]
+    public async Task A_flush_never_moves_lastUsedAt_back()
+    {
+        var clock = new FakeTimeProvider(T0);
+        using var factory = new NewsApiFactory(demoContent: false, clock: clock);
+        using var admin = await Keys.ClientForRoleAsync(factory, Roles.Admin);
+        await Keys.CreateAsync(factory, Roles.Reader, name: "time order");
+        var id = await Keys.IdAsync(admin, "time order");
+        var later = T0 + TimeSpan.FromHours(1);
+        var earlier = T0 + TimeSpan.FromMinutes(1);
+        var store = factory.Services.GetRequiredService<ApiKeyStore>();
+
+        // Two instances on one database, flushing in either order.
+        await store.RecordUsesAsync([new(id, later)], CancellationToken.None);
+        await store.RecordUsesAsync([new(id, earlier)], CancellationToken.None);
+
+        var listed = (await Keys.ListedAsync(admin)).Single(k => k.GetProperty("id").GetInt64() == id);
+        Assert.That(listed.GetProperty("lastUsedAt").GetDateTimeOffset(), Is.EqualTo(later));
+    }
+}
