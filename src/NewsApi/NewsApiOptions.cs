@@ -14,4 +14,8 @@ public sealed class NewsApiOptions
 
     /// <summary>Base64 secret for cursors and preview tokens; by default one is generated and kept in the database.</summary>
     public string? SigningKey { get; set; }
+
+    /// <summary>How long a write waits for SQLite's one write lock before the API answers 503 with
+    /// Retry-After (more than zero, at most a minute; a time span such as <c>00:00:05</c>).</summary>
+    public TimeSpan WriteLockTimeout { get; set; } = Data.Db.DefaultWriteLockTimeout;
 }
