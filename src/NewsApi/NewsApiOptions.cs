@@ -18,4 +18,8 @@ public sealed class NewsApiOptions
     /// <summary>How often the times API keys were last used are written (in one batch); the admin key list's
     /// <c>lastUsedAt</c> lags by up to this much.</summary>
     public TimeSpan KeyUsageFlushInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a write waits for SQLite's one write lock before the API answers 503 with
+    /// Retry-After (more than zero, at most a minute; a time span such as <c>00:00:05</c>).</summary>
+    public TimeSpan WriteLockTimeout { get; set; } = Data.Db.DefaultWriteLockTimeout;
 }

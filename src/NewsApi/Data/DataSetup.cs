@@ -11,7 +11,8 @@ public static class DataSetup
     public static IHostApplicationBuilder AddData(this IHostApplicationBuilder builder)
     {
         var connectionString = builder.Configuration.GetConnectionString("NewsDb") ?? "Data Source=data/newsapi.db";
-        builder.Services.AddSingleton(new Db(connectionString));
+        var writeLockTimeout = builder.Configuration.GetSection("NewsApi").Get<NewsApiOptions>()?.WriteLockTimeout;
+        builder.Services.AddSingleton(new Db(connectionString, writeLockTimeout));
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton(sp => new Signer(SigningKey(sp.GetRequiredService<Db>(), sp.GetRequiredService<IOptions<NewsApiOptions>>().Value)));
         builder.Services.AddSingleton<CursorCodec>();

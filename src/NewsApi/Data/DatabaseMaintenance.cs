@@ -18,6 +18,7 @@ public sealed class DatabaseMaintenance(Db db, TimeProvider clock, ILogger<Datab
                 await using var connection = await db.OpenAsync(stoppingToken);
                 await connection.ExecuteAsync(new CommandDefinition("PRAGMA optimize", cancellationToken: stoppingToken));
             }
+            // A busy database (SQLITE_BUSY after the write-lock wait) lands here too: logged, tried again next hour.
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogWarning(e, "PRAGMA optimize failed; trying again in {Interval}", Interval);

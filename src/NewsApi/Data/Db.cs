@@ -8,22 +8,43 @@ namespace NewsApi.Data;
 /// <summary>The one place connections come from, so every connection gets the same pragmas.</summary>
 public sealed class Db
 {
-    private readonly string _connectionString;
+    public static readonly TimeSpan DefaultWriteLockTimeout = TimeSpan.FromSeconds(5);
 
-    public Db(string connectionString)
+    private readonly string _connectionString;
+    private readonly string _pragmas;
+
+    /// <param name="writeLockTimeout">How long a statement waits for a lock another connection holds (in
+    /// practice the one write lock) before it fails with SQLITE_BUSY; 5 s when null.</param>
+    public Db(string connectionString, TimeSpan? writeLockTimeout = null)
     {
+        WriteLockTimeout = writeLockTimeout ?? DefaultWriteLockTimeout;
+        if (WriteLockTimeout <= TimeSpan.Zero || WriteLockTimeout > TimeSpan.FromMinutes(1))
+            throw new ArgumentOutOfRangeException(nameof(writeLockTimeout), WriteLockTimeout,
+                "NewsApi:WriteLockTimeout must be more than zero and at most a minute, written as a time span: 00:00:05 is five seconds (a bare 5 would be five days).");
+        // Two waits stack: SQLite's busy handler blocks each step for up to busy_timeout, and
+        // Microsoft.Data.Sqlite steps again (150 ms apart) until the command timeout has passed. With
+        // the command timeout (whole seconds, 0 would mean forever) at most busy_timeout, the first
+        // busy step already exhausts it, so the total wait is busy_timeout (at least about a second).
         var builder = new SqliteConnectionStringBuilder(connectionString)
         {
             Pooling = true,
             ForeignKeys = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = Math.Max(1, (int)WriteLockTimeout.TotalSeconds),
         };
         _connectionString = builder.ToString();
+        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout={(long)WriteLockTimeout.TotalMilliseconds}; PRAGMA synchronous=NORMAL;");
         DataSource = builder.DataSource;
         DapperSetup.EnsureRegistered();
     }
 
     public string DataSource { get; }
+
+    /// <summary>The longest a write waits for the write lock before it fails (see <see cref="IsLockWait"/>).</summary>
+    public TimeSpan WriteLockTimeout { get; }
+
+    /// <summary>A statement gave up waiting for a lock another connection held: SQLITE_BUSY (5) or
+    /// SQLITE_LOCKED (6). Nothing was written; the same request may succeed a moment later.</summary>
+    public static bool IsLockWait(Exception exception) => exception is SqliteException { SqliteErrorCode: 5 or 6 };
 
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct = default)
     {
@@ -31,7 +52,7 @@ public sealed class Db
         await connection.OpenAsync(ct);
         // foreign_keys comes from the connection string; journal_mode=WAL is persistent in the file
         // (set by the migrator); these two are per connection.
-        await connection.ExecuteAsync(new CommandDefinition("PRAGMA busy_timeout=5000; PRAGMA synchronous=NORMAL;", cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(_pragmas, cancellationToken: ct));
         return connection;
     }
 
@@ -45,7 +66,7 @@ public sealed class Db
     }
 
     /// <summary>A write transaction that gives up (SqliteException, busy) when the write lock is not free
-    /// within <paramref name="lockWait"/> (whole seconds, at least one) instead of the usual 30 s: for
+    /// within <paramref name="lockWait"/> (whole seconds, at least one) instead of <see cref="WriteLockTimeout"/>: for
     /// background writes that simply try again later.</summary>
     public async Task<(SqliteConnection Connection, SqliteTransaction Transaction)> BeginWriteAsync(TimeSpan lockWait, CancellationToken ct)
     {

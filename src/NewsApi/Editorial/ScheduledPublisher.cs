@@ -20,6 +20,11 @@ public sealed class ScheduledPublisher(Db db, ArticleWriter writer, Search.Searc
             {
                 await PublishDueAsync(stoppingToken);
             }
+            catch (Exception e) when (Db.IsLockWait(e))
+            {
+                // Another writer held the lock past the lock wait: nothing was written, the next pass publishes.
+                logger.LogWarning(e, "The database was busy with other writes; publishing scheduled articles again in {Interval}", Interval);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "Publishing scheduled articles failed; retrying in {Interval}", Interval);
@@ -47,9 +52,11 @@ public sealed class ScheduledPublisher(Db db, ArticleWriter writer, Search.Searc
             {
                 result = await writer.TransitionAsync(id, ArticleStatus.Published, null, null, SchedulerActor, ct, onlyFromStatus: "scheduled");
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException && !Db.IsLockWait(e))
             {
-                // One article that cannot be published must not hold back the ones due after it.
+                // One article that cannot be published must not hold back the ones due after it. A busy
+                // database is not about this article: the pass ends (ExecuteAsync logs it) rather than
+                // waiting out the lock once per due article.
                 logger.LogError(e, "Publishing scheduled article {Id} failed; retrying at the next pass", id);
                 continue;
             }

@@ -4,8 +4,10 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace NewsApi.Http;
 
 /// <summary>Answers the server gives before any handler runs, which no endpoint metadata declares: 413
-/// (over the 2 MB limit) and 415 (not JSON) on every operation that reads a body, and 401 on the content
-/// API, which a deployment may close to keyless callers with ContentApi:RequireKey.</summary>
+/// (over the 2 MB limit) and 415 (not JSON) on every operation that reads a body, 401 on the content
+/// API, which a deployment may close to keyless callers with ContentApi:RequireKey, and 503 with Retry-After
+/// on every write (POST, PUT, PATCH, DELETE), answered when SQLite's one write lock stays busy for longer than
+/// NewsApi:WriteLockTimeout.</summary>
 public sealed class ImplicitResponsesOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -16,15 +18,28 @@ public sealed class ImplicitResponsesOperationFilter : IOperationFilter
             Add(operation.Responses, context, "413", "Content Too Large: the body is over 2 MB.");
             Add(operation.Responses, context, "415", "Unsupported Media Type: send application/json (application/merge-patch+json for PATCH).");
         }
+        if (context.ApiDescription.HttpMethod?.ToUpperInvariant() is "POST" or "PUT" or "PATCH" or "DELETE")
+        {
+            var busy = Add(operation.Responses, context, "503", "Service Unavailable: the database stayed busy with other writes for longer than the configured lock wait (5 s by default); nothing was written. Send the same request again after Retry-After.");
+            busy?.Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before sending the request again.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+                },
+            };
+        }
         var path = context.ApiDescription.RelativePath ?? "";
         if (path.StartsWith("v1/", StringComparison.Ordinal) && !path.StartsWith("v1/admin", StringComparison.Ordinal) && !path.StartsWith("v1/preview", StringComparison.Ordinal))
             Add(operation.Responses, context, "401", "Unauthorized: only when the service runs with ContentApi:RequireKey=true and no valid key (reader or above) was sent.");
     }
 
-    private static void Add(OpenApiResponses responses, OperationFilterContext context, string status, string description)
+    /// <summary>Declares a problem+json answer; returns it, or null when the operation already declares that status.</summary>
+    private static OpenApiResponse? Add(OpenApiResponses responses, OperationFilterContext context, string status, string description)
     {
-        if (responses.ContainsKey(status)) return;
-        responses[status] = new OpenApiResponse
+        if (responses.ContainsKey(status)) return null;
+        var response = new OpenApiResponse
         {
             Description = description,
             Content = new Dictionary<string, IOpenApiMediaType>
@@ -32,5 +47,7 @@ public sealed class ImplicitResponsesOperationFilter : IOperationFilter
                 ["application/problem+json"] = new OpenApiMediaType { Schema = new OpenApiSchemaReference("ProblemDetails", context.Document) },
             },
         };
+        responses[status] = response;
+        return response;
     }
 }

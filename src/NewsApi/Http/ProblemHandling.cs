@@ -18,6 +18,7 @@ public static class ProblemHandling
             c.ProblemDetails.Detail ??= DefaultDetail(status, c.HttpContext.Request);
         });
         builder.Services.AddExceptionHandler<ClientErrorExceptionHandler>();
+        builder.Services.AddExceptionHandler<DatabaseBusyExceptionHandler>();
         // Binding failures (limit=abc, a non-numeric id, malformed JSON) throw, so the handler
         // below can answer them as problem+json with a useful detail instead of an empty 400.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -38,6 +39,7 @@ public static class ProblemHandling
         413 => "https://tools.ietf.org/html/rfc9110#section-15.5.14",
         415 => "https://tools.ietf.org/html/rfc9110#section-15.5.16",
         428 => "https://www.rfc-editor.org/rfc/rfc6585#section-3",
+        503 => "https://tools.ietf.org/html/rfc9110#section-15.6.4",
         _ => "https://tools.ietf.org/html/rfc9110#section-15.6.1",
     };
 
@@ -49,6 +51,7 @@ public static class ProblemHandling
         405 => $"{request.Path} does not accept {request.Method}.",
         413 => "The request body is larger than the 2 MB this API accepts.",
         415 => "Send the body as application/json (application/merge-patch+json for PATCH).",
+        503 => "The service is busy; retry after the seconds in Retry-After.",
         _ => ReasonPhrases.GetReasonPhrase(status),
     };
 
