@@ -50,6 +50,27 @@ public sealed partial class ArticleWriter
             OR EXISTS (SELECT 1 FROM article_old_slugs WHERE slug = @slug AND (@id IS NULL OR article_id <> @id))
         """;
 
+    /// <summary>Bodies past this many characters are prepared at most <see cref="LargeBodySlots"/> at a time,
+    /// so a burst of them keeps CPU cores and pool threads free for everyone else; smaller ones never wait.</summary>
+    private const int LargeBody = 64 * 1024;
+
+    private static readonly int LargeBodySlots = Math.Max(1, Environment.ProcessorCount / 2);
+    private static readonly SemaphoreSlim LargeBodyGate = new(LargeBodySlots, LargeBodySlots);
+
+    private async Task<(PreparedInput? Input, WriteResult? Error)> PrepareAsync(ArticleInput input, CancellationToken ct)
+    {
+        if ((input.Body?.Length ?? 0) <= LargeBody) return Prepare(input, ct);
+        await LargeBodyGate.WaitAsync(ct);
+        try
+        {
+            return Prepare(input, ct);
+        }
+        finally
+        {
+            LargeBodyGate.Release();
+        }
+    }
+
     /// <summary>Runs outside any transaction (architecture rule 7a): a 1 MB body takes a few hundred
     /// milliseconds here, which inside the transaction would stall every other writer.</summary>
     private (PreparedInput? Input, WriteResult? Error) Prepare(ArticleInput input, CancellationToken ct)

@@ -52,7 +52,7 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
 
     public async Task<WriteResult> CreateAsync(ArticleInput input, Actor actor, CancellationToken ct)
     {
-        var (prepared, refused) = Prepare(input, ct);
+        var (prepared, refused) = await PrepareAsync(input, ct);
         if (refused is not null) return refused;
         var (connection, tx) = await db.BeginWriteAsync(ct);
         await using var _ = connection;
@@ -72,7 +72,7 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
 
     public async Task<WriteResult> UpdateAsync(long id, ArticleInput input, long expectedVersion, Actor actor, CancellationToken ct)
     {
-        var (prepared, refused) = Prepare(input, ct);
+        var (prepared, refused) = await PrepareAsync(input, ct);
         if (refused is not null) return refused;
         var (connection, tx) = await db.BeginWriteAsync(ct);
         await using var _ = connection;

@@ -37,6 +37,8 @@ public sealed class BodySanitizer(IOptions<BodyLimits> options)
     private static readonly HashSet<string> AllowedAttributes = new(StringComparer.OrdinalIgnoreCase)
         { "href", "src", "alt", "title", "width", "height" };
 
+    private static readonly HashSet<string> Inline = new(StringComparer.OrdinalIgnoreCase) { "a", "strong", "em" };
+
     private static readonly HashSet<string> UrlAttributes = new(StringComparer.OrdinalIgnoreCase) { "href", "src" };
 
     private static readonly HashSet<string> AllowedSchemes = new(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" };
@@ -85,7 +87,6 @@ public sealed class BodySanitizer(IOptions<BodyLimits> options)
         /// <summary>Copies the children of <paramref name="from"/>; false when they nest past the limit.</summary>
         public bool Children(INode from, int depth)
         {
-            if (depth > maxDepth) return false;
             foreach (var node in from.ChildNodes)
             {
                 if ((++_visited & 1023) == 0) ct.ThrowIfCancellationRequested();
@@ -104,6 +105,7 @@ public sealed class BodySanitizer(IOptions<BodyLimits> options)
 
         private bool Element(IElement element, int depth)
         {
+            if (depth > maxDepth) return false;
             var name = element.LocalName;
             if (!AllowedTags.Contains(name))
             {
@@ -113,6 +115,9 @@ public sealed class BodySanitizer(IOptions<BodyLimits> options)
                 _separate |= separating;
                 return true;
             }
+            // A kept block separates words by itself; a separator pending from an unwrapped one is spent.
+            var block = !Inline.Contains(name);
+            if (block) _separate = false;
             Html.Append('<').Append(name);
             foreach (var attribute in element.Attributes)
             {
@@ -126,6 +131,7 @@ public sealed class BodySanitizer(IOptions<BodyLimits> options)
             if (name == "img") return true;
             if (!Children(element, depth + 1)) return false;
             Html.Append("</").Append(name).Append('>');
+            if (block) _separate = false;
             return true;
         }
 

@@ -16,6 +16,8 @@ internal static class MarkupShape
         "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "rb", "rt", "rp", "thead", "tbody", "tfoot",
     };
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNestingByName = NotNesting.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static (int Elements, int Depth) Measure(string html)
     {
         int elements = 0, depth = 0, deepest = 0, i = 0;
@@ -39,7 +41,7 @@ internal static class MarkupShape
             }
             var tagEnd = html.IndexOf('>', nameEnd);
             var selfClosing = tagEnd > 0 && html[tagEnd - 1] == '/';
-            var nesting = !selfClosing && !NotNesting.Contains(html[start..nameEnd]);
+            var nesting = !selfClosing && !NotNestingByName.Contains(html.AsSpan(start, nameEnd - start));
             if (closing)
             {
                 if (nesting && depth > 0) depth--;

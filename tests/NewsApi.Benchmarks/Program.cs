@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(NewsApi.Benchmarks.SanitizerBenchmarks).Assembly).Run(args);

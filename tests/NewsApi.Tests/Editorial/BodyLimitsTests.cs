@@ -1,0 +1,133 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+using NewsApi.Editorial;
+using NewsApi.Tests.Infrastructure;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
+
+namespace NewsApi.Tests.Editorial;
+
+/// <summary>Sanitising is bounded: pathological markup is refused with a 400 naming body before any
+/// expensive work, and what is accepted is sanitised in one pass.</summary>
+[TestFixture]
+public sealed class BodyLimitsTests
+{
+    private NewsApiFactory _factory = null!;
+    private HttpClient _author = null!;
+
+    [OneTimeSetUp]
+    public async Task StartAsync()
+    {
+        _factory = new NewsApiFactory(demoContent: false);
+        await new TestContent(_factory).EnsureTaxonomyAsync();
+        _author = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "author", authorSlug: "ravi", name: "लेखक"));
+    }
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _author.Dispose();
+        _factory.Dispose();
+    }
+
+    private static readonly string[] Pathological =
+    [
+        "<p>" + string.Concat(Enumerable.Repeat("<i>अ</i>", 100_000)) + "</p>",
+        string.Concat(Enumerable.Repeat("क<br>", 100_000)),
+        string.Concat(Enumerable.Repeat("<div>", 10_000)) + "गहरा",
+        string.Concat(Enumerable.Repeat("<b>", 10_000)) + "मोटा",
+    ];
+
+    [TestCaseSource(nameof(Pathological))]
+    public async Task Pathological_markup_is_refused_with_a_400_naming_body_and_nothing_is_saved(string body)
+    {
+        var before = await CountAdminArticlesAsync();
+        var article = Article(Unique("भारी-मसौदा"));
+        article["body"] = body;
+
+        using var response = await CreateAsync(_author, article);
+
+        var problem = await response.AssertProblemAsync(400);
+        var message = problem.GetProperty("errors").GetProperty("body")[0].GetString();
+        Assert.That(message, Does.Contain("at most"));
+        Assert.That(await CountAdminArticlesAsync(), Is.EqualTo(before));
+    }
+
+    [Test]
+    public async Task A_body_just_under_the_caps_is_accepted_with_its_words()
+    {
+        var article = Article(Unique("लंबा-मसौदा"));
+        article["body"] = "<p>" + string.Concat(Enumerable.Repeat("<i>अक्षर</i> ", 9_000)) + "</p>" +
+                          string.Concat(Enumerable.Repeat("<div>", 60)) + "गहराई" + string.Concat(Enumerable.Repeat("</div>", 60));
+
+        using var response = await CreateAsync(_author, article);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        var html = (await response.JsonAsync()).GetProperty("body").GetProperty("html").GetString()!;
+        Assert.That(html, Does.StartWith("<p>अक्षर अक्षर").And.EndWith("गहराई").And.Not.Contain("<i>").And.Not.Contain("<div"));
+    }
+
+    [Test]
+    public void The_caps_are_configurable()
+    {
+        var sanitizer = new BodySanitizer(Options.Create(new BodyLimits { MaxElements = 4, MaxDepth = 3 }));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(sanitizer.Sanitize("<p>क</p><p>ख</p><p>ग</p><p>घ</p>").Refusal, Is.Null);
+            Assert.That(sanitizer.Sanitize("<p>क</p><p>ख</p><p>ग</p><p>घ</p><p>ङ</p>").Refusal, Does.Contain("5 elements; at most 4"));
+            Assert.That(sanitizer.Sanitize("<blockquote><ul><li>क</li></ul></blockquote>").Refusal, Is.Null);
+            Assert.That(sanitizer.Sanitize("<blockquote><ul><li><em>क</em></li></ul></blockquote>").Refusal, Does.Contain("at most 3 levels"));
+        }
+    }
+
+    [Test]
+    public async Task Caps_come_from_configuration()
+    {
+        using var factory = new NewsApiFactory(demoContent: false, settings: new() { ["NewsApi:Body:MaxElements"] = "2" });
+        await new TestContent(factory).EnsureTaxonomyAsync();
+        using var editor = Keys.ClientWith(factory, await Keys.CreateAsync(factory, "editor"));
+        var article = Article(Unique("तीन-अनुच्छेद"));
+        article["body"] = "<p>एक</p><p>दो</p><p>तीन</p>";
+
+        using var response = await CreateAsync(editor, article);
+
+        var problem = await response.AssertProblemAsync(400);
+        Assert.That(problem.GetProperty("errors").GetProperty("body")[0].GetString(), Does.Contain("3 elements; at most 2"));
+    }
+
+    [Test]
+    public void A_cancelled_request_stops_the_work()
+    {
+        var sanitizer = new BodySanitizer(Options.Create(new BodyLimits()));
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+        Assert.Throws<OperationCanceledException>(() => sanitizer.Sanitize("<p>" + string.Concat(Enumerable.Repeat("<em>क</em>", 5_000)) + "</p>", cancelled.Token));
+    }
+
+    [TestCase("<a href=\"java&#x09;script:alert(1)\">क</a>", "<a>क</a>")]
+    [TestCase("<a href=\"  https://example.in/ख़बर \">ख</a>", "<a href=\"https://example.in/ख़बर\">ख</a>")]
+    [TestCase("<a href=\"/desh/किम\" title='a\"<b'>ग</a>", "<a href=\"/desh/किम\" title=\"a&quot;&lt;b\">ग</a>")]
+    [TestCase("<p>क &amp; ख &lt; ग&nbsp;घ</p>", "<p>क &amp; ख &lt; ग&nbsp;घ</p>")]
+    [TestCase("<div>क्ष</div><div>श्री</div>", "क्ष श्री")]
+    [TestCase("<p>सड़क<br>गाँव‍<span>ज़्‌ल</span></p>", "<p>सड़क गाँव‍ज़्‌ल</p>")]
+    [TestCase("<IMG SRC=\"https://example.in/a.jpg\" ALT=\"चित्र\" onerror=\"x()\">", "<img src=\"https://example.in/a.jpg\" alt=\"चित्र\">")]
+    public void Sanitised_markup_is_exact(string html, string expected)
+    {
+        var sanitizer = new BodySanitizer(Options.Create(new BodyLimits()));
+        Assert.That(sanitizer.Sanitize(html).Html, Is.EqualTo(expected));
+    }
+
+    private async Task<int> CountAdminArticlesAsync()
+    {
+        var count = 0;
+        string? url = "/v1/admin/articles?limit=100";
+        while (url is not null)
+        {
+            using var response = await _author.GetAsync(url);
+            var json = await response.JsonAsync();
+            count += json.GetProperty("items").GetArrayLength();
+            var next = json.GetProperty("nextCursor");
+            url = next.ValueKind == System.Text.Json.JsonValueKind.String ? "/v1/admin/articles?limit=100&cursor=" + Uri.EscapeDataString(next.GetString()!) : null;
+        }
+        return count;
+    }
+}
