@@ -5,7 +5,6 @@ using NewsApi.Articles;
 using NewsApi.Demo;
 using NewsApi.Editorial;
 using NewsApi.Related;
-using NewsApi.Taxonomy;
 
 namespace NewsApi;
 
@@ -34,7 +33,6 @@ public static class Composition
         builder.Services.AddSingleton<Search.TermStatistics>();
         builder.Services.AddHostedService<Search.TermStatisticsWarmUp>();
         builder.Services.AddSingleton<RelatedRanking>();
-        builder.Services.AddSingleton<TaxonomyReader>();
         builder.Services.AddSingleton<DemoContent>();
         return builder;
     }

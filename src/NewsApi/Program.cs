@@ -20,6 +20,7 @@ builder.AddData();
 builder.AddAccess();
 builder.AddContent();
 builder.AddEditorial();
+builder.AddTaxonomy();
 builder.AddOpenApiDocument();
 
 var app = builder.Build();

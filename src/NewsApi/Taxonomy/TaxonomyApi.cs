@@ -19,41 +19,45 @@ public static class TaxonomyApi
         group.MapGet("/authors", ListAuthors).WithName("listAuthors").WithSummary("List authors");
         group.MapGet("/authors/{slug}", GetAuthor).WithName("getAuthor").WithSummary("Get one author by slug");
         group.MapGet("/sources", ListSources).WithName("listSources").WithSummary("List sources (news agencies)");
+        group.MapGet("/sources/{slug}", GetSource).WithName("getSource").WithSummary("Get one source by slug");
         return group;
     }
 
     public static Task<Results<Ok<Page<SectionItem>>, ValidationProblem>> ListSections(
         [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
-        TaxonomyReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
-        ListAsync("sections", limit, cursor, cursors, http, (after, n) => reader.SectionsAsync(null, after, n, ct), r => r.ToSection());
+        TaxonomyRepository taxonomy, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
+        ListAsync("sections", limit, cursor, cursors, http, (after, n) => taxonomy.SectionsAsync(null, after, n, ct), r => r.ToSection());
 
     public static Task<Results<Ok<Page<TagItem>>, ValidationProblem>> ListTags(
         [Description("Prefix of the tag's name or slug (autocomplete).")] string? q,
         [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
-        TaxonomyReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct)
+        TaxonomyRepository taxonomy, CursorCodec cursors, HttpContext http, CancellationToken ct)
     {
         var prefix = string.IsNullOrWhiteSpace(q) ? null : Normalize(q);
-        return ListAsync("tags", limit, cursor, cursors, http, (after, n) => reader.TagsAsync(null, after, n, prefix, ct), r => r.ToTag());
+        return ListAsync("tags", limit, cursor, cursors, http, (after, n) => taxonomy.TagsAsync(null, after, n, prefix, ct), r => r.ToTag());
     }
 
     public static Task<Results<Ok<Page<AuthorItem>>, ValidationProblem>> ListAuthors(
         [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
-        TaxonomyReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
-        ListAsync("authors", limit, cursor, cursors, http, (after, n) => reader.AuthorsAsync(null, after, n, ct), r => r.ToAuthor());
+        TaxonomyRepository taxonomy, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
+        ListAsync("authors", limit, cursor, cursors, http, (after, n) => taxonomy.AuthorsAsync(null, after, n, ct), r => r.ToAuthor());
 
     public static Task<Results<Ok<Page<SourceItem>>, ValidationProblem>> ListSources(
         [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
-        TaxonomyReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
-        ListAsync("sources", limit, cursor, cursors, http, (after, n) => reader.SourcesAsync(null, after, n, ct), r => r.ToSource());
+        TaxonomyRepository taxonomy, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
+        ListAsync("sources", limit, cursor, cursors, http, (after, n) => taxonomy.SourcesAsync(null, after, n, ct), r => r.ToSource());
 
-    public static async Task<Results<Ok<SectionItem>, NotFoundProblem>> GetSection(string slug, TaxonomyReader reader, HttpContext http, CancellationToken ct) =>
-        (await reader.SectionsAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(Describe(http, "sections", [row])[0].ToSection()) : new NotFoundProblem($"No section has the slug '{slug}'.");
+    public static async Task<Results<Ok<SectionItem>, NotFoundProblem>> GetSection(string slug, TaxonomyRepository taxonomy, HttpContext http, CancellationToken ct) =>
+        (await taxonomy.SectionsAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(Describe(http, "sections", [row])[0].ToSection()) : new NotFoundProblem($"No section has the slug '{slug}'.");
 
-    public static async Task<Results<Ok<TagItem>, NotFoundProblem>> GetTag(string slug, TaxonomyReader reader, HttpContext http, CancellationToken ct) =>
-        (await reader.TagsAsync(Normalize(slug), null, 1, null, ct)) is [var row] ? TypedResults.Ok(Describe(http, "tags", [row])[0].ToTag()) : new NotFoundProblem($"No tag has the slug '{slug}'.");
+    public static async Task<Results<Ok<TagItem>, NotFoundProblem>> GetTag(string slug, TaxonomyRepository taxonomy, HttpContext http, CancellationToken ct) =>
+        (await taxonomy.TagsAsync(Normalize(slug), null, 1, null, ct)) is [var row] ? TypedResults.Ok(Describe(http, "tags", [row])[0].ToTag()) : new NotFoundProblem($"No tag has the slug '{slug}'.");
 
-    public static async Task<Results<Ok<AuthorItem>, NotFoundProblem>> GetAuthor(string slug, TaxonomyReader reader, HttpContext http, CancellationToken ct) =>
-        (await reader.AuthorsAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(Describe(http, "authors", [row])[0].ToAuthor()) : new NotFoundProblem($"No author has the slug '{slug}'.");
+    public static async Task<Results<Ok<AuthorItem>, NotFoundProblem>> GetAuthor(string slug, TaxonomyRepository taxonomy, HttpContext http, CancellationToken ct) =>
+        (await taxonomy.AuthorsAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(Describe(http, "authors", [row])[0].ToAuthor()) : new NotFoundProblem($"No author has the slug '{slug}'.");
+
+    public static async Task<Results<Ok<SourceItem>, NotFoundProblem>> GetSource(string slug, TaxonomyRepository taxonomy, HttpContext http, CancellationToken ct) =>
+        (await taxonomy.SourcesAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(Describe(http, "sources", [row])[0].ToSource()) : new NotFoundProblem($"No source has the slug '{slug}'.");
 
     /// <summary>Surrogate-Key: the list's name, each item's key, and <c>articles</c> (the counts change
     /// whenever an article is published or leaves the site).</summary>

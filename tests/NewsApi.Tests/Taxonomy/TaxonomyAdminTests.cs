@@ -5,7 +5,7 @@ using System.Text.Json;
 using NewsApi.Tests.Infrastructure;
 using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
-namespace NewsApi.Tests.Editorial;
+namespace NewsApi.Tests.Taxonomy;
 
 /// <summary>/v1/admin/sections, /tags, /authors, /sources: Devanagari names and slugs, no section cycles,
 /// nothing in use is deleted, slugs unique.</summary>
@@ -40,7 +40,7 @@ public sealed class TaxonomyAdminTests
         var response = await _editor.PostAsJsonAsync($"/v1/admin/{kind}", body, NewsApiFactory.Json);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var json = await response.JsonAsync();
-        Assert.That(response.Headers.Location?.OriginalString, Is.EqualTo($"/v1/{kind}/{Uri.EscapeDataString(json.GetProperty("slug").GetString()!)}"));
+        Assert.That(response.Headers.Location?.OriginalString, Is.EqualTo(Path(kind, json.GetProperty("slug").GetString()!)), "a create points at its admin GET");
         return json;
     }
 
@@ -69,7 +69,7 @@ public sealed class TaxonomyAdminTests
     private async Task<HttpStatusCode> PublicStatusAsync(string kind, string slug) =>
         (await _public.GetAsync($"/v1/{kind}/{Uri.EscapeDataString(slug)}")).StatusCode;
 
-    /// <summary>The slugs as the public list shows them (sources have no single-item endpoint). Tags are
+    /// <summary>The slugs as the public list shows them. Tags are
     /// listed publicly only once a public article carries them, so for tags this reads what is stored.</summary>
     private async Task<List<string>> PublicSlugsAsync(string kind)
     {

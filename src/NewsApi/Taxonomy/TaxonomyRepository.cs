@@ -1,0 +1,147 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using NewsApi.Articles;
+using NewsApi.Data;
+using NewsApi.Http;
+
+namespace NewsApi.Taxonomy;
+
+/// <summary>Sections, tags, authors and sources: every SQL statement on the four taxonomy tables. Reads are
+/// keyset-paged by slug. Article counts only count what the public may see, and a tag shows only once a public
+/// article carries it: tags typed on drafts would otherwise tell what unpublished stories are about.
+/// Writes (TaxonomyRepository.Writes.cs) each run in one BEGIN IMMEDIATE transaction that only looks up and writes.</summary>
+public sealed partial class TaxonomyRepository(Db db, TimeProvider clock, ContentClock contentClock)
+{
+    private const string SectionsSql = """
+        WITH RECURSIVE tree(root, id) AS (
+            SELECT id, id FROM sections
+            UNION SELECT tree.root, c.id FROM sections c JOIN tree ON c.parent_id = tree.id)
+        SELECT s.id, s.slug, s.name, s.description, p.slug AS parent, s.version,
+               (SELECT count(*) FROM tree t JOIN articles a ON a.section_id = t.id
+                 WHERE t.root = s.id AND
+        """ + ArticleFilter.PublicPredicate + """
+        ) AS article_count
+        FROM sections s LEFT JOIN sections p ON p.id = s.parent_id
+        WHERE (@slug IS NULL OR s.slug = @slug) AND (@after IS NULL OR s.slug > @after)
+        ORDER BY s.slug LIMIT @limit
+        """;
+
+    public Task<List<TaxonomyRow>> SectionsAsync(string? slug, string? after, int limit, CancellationToken ct) =>
+        QueryAsync(SectionsSql, slug, after, limit, null, ct);
+
+    private const string TagsSql = """
+        SELECT t.id, t.slug, t.name, t.description, t.version,
+               (SELECT count(*) FROM article_tags at JOIN articles a ON a.id = at.article_id
+                 WHERE at.tag_id = t.id AND
+        """ + ArticleFilter.PublicPredicate + """
+        ) AS article_count
+        FROM tags t
+        WHERE (@slug IS NULL OR t.slug = @slug) AND (@after IS NULL OR t.slug > @after)
+          AND (@all OR EXISTS (SELECT 1 FROM article_tags at JOIN articles a ON a.id = at.article_id WHERE at.tag_id = t.id AND
+        """ + ArticleFilter.PublicPredicate + """
+        ))
+          AND (@prefix IS NULL OR t.slug LIKE @prefix ESCAPE '\' OR lower(t.name) LIKE @prefix ESCAPE '\')
+        ORDER BY t.slug LIMIT @limit
+        """;
+
+    /// <param name="all">Also tags no public article carries yet (the editorial API's view).</param>
+    public Task<List<TaxonomyRow>> TagsAsync(string? slug, string? after, int limit, string? prefix, CancellationToken ct, bool all = false) =>
+        QueryAsync(TagsSql, slug, after, limit, prefix is null ? null : EscapeLike(prefix) + "%", ct, all);
+
+    private const string AuthorsSql = """
+        SELECT id, slug, name, description, version FROM authors
+        WHERE (@slug IS NULL OR slug = @slug) AND (@after IS NULL OR slug > @after)
+        ORDER BY slug LIMIT @limit
+        """;
+
+    public Task<List<TaxonomyRow>> AuthorsAsync(string? slug, string? after, int limit, CancellationToken ct) =>
+        QueryAsync(AuthorsSql, slug, after, limit, null, ct);
+
+    private const string SourcesSql = """
+        SELECT id, slug, name, description, url, version FROM sources
+        WHERE (@slug IS NULL OR slug = @slug) AND (@after IS NULL OR slug > @after)
+        ORDER BY slug LIMIT @limit
+        """;
+
+    public Task<List<TaxonomyRow>> SourcesAsync(string? slug, string? after, int limit, CancellationToken ct) =>
+        QueryAsync(SourcesSql, slug, after, limit, null, ct);
+
+    private async Task<List<TaxonomyRow>> QueryAsync(string sql, string? slug, string? after, int limit, string? prefix, CancellationToken ct, bool all = false)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var args = new { slug, after, limit, prefix, all, now = clock.GetUtcNow() };
+        return (await connection.QueryAsync<TaxonomyRow>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
+    }
+
+    private static string EscapeLike(string s) =>
+        s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    // ---- the mechanics every write shares
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction (BEGIN IMMEDIATE) and, when it is done,
+    /// moves the content clock in the same transaction and commits; any other outcome rolls back.</summary>
+    private async Task<TaxonomyWrite> WriteAsync(Func<SqliteConnection, SqliteTransaction, Task<TaxonomyWrite>> work, CancellationToken ct)
+    {
+        var (connection, tx) = await db.BeginWriteAsync(ct);
+        await using var _ = connection;
+        await using var __ = tx;
+        var result = await work(connection, tx);
+        if (result.Outcome != TaxonomyOutcome.Done) return result;
+        await contentClock.RecordAsync(connection, tx, taxonomy: true, ct);
+        await tx.CommitAsync(ct);
+        return result;
+    }
+
+    private static async Task<(long Id, long Version)?> CurrentAsync(SqliteConnection connection, SqliteTransaction tx, string sql, string slug, CancellationToken ct)
+    {
+        var rows = await connection.QueryAsync<(long Id, long Version)>(new CommandDefinition(sql, new { slug }, tx, cancellationToken: ct));
+        return rows.Select(r => ((long, long)?)r).FirstOrDefault();
+    }
+
+    /// <summary>An INSERT or UPDATE of one row that may hit the unique slug constraint.</summary>
+    private static async Task<TaxonomyWrite> WriteOneAsync(SqliteConnection connection, SqliteTransaction tx, string sql, object args, long newVersion, CancellationToken ct)
+    {
+        try
+        {
+            var rows = await connection.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
+            return rows == 1 ? TaxonomyWrite.Done(newVersion) : throw new InvalidOperationException($"Expected one row written, not {rows}.");
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == 19)
+        {
+            return new(TaxonomyOutcome.SlugTaken);
+        }
+    }
+
+    private async Task<TaxonomyWrite> UpdateAsync(string currentSql, string updateSql, string slug, TaxonomyChange change, Func<long, bool> accepts, CancellationToken ct) =>
+        await WriteAsync(async (connection, tx) =>
+            await CurrentAsync(connection, tx, currentSql, slug, ct) is not { } current ? new(TaxonomyOutcome.NotFound)
+            : !accepts(current.Version) ? new(TaxonomyOutcome.VersionMismatch, current.Version)
+            : await WriteOneAsync(connection, tx, updateSql, Args(change, current), current.Version + 1, ct), ct);
+
+    /// <param name="usesSql">Counts what still refers to the row (@id); a row in use is not deleted.</param>
+    private async Task<TaxonomyWrite> DeleteAsync(string currentSql, string usesSql, string deleteSql, string slug, Func<long, bool> accepts, CancellationToken ct) =>
+        await WriteAsync(async (connection, tx) =>
+        {
+            if (await CurrentAsync(connection, tx, currentSql, slug, ct) is not { } current) return new(TaxonomyOutcome.NotFound);
+            if (!accepts(current.Version)) return new(TaxonomyOutcome.VersionMismatch, current.Version);
+            var uses = await connection.ExecuteScalarAsync<long>(new CommandDefinition(usesSql, new { id = current.Id }, tx, cancellationToken: ct));
+            if (uses > 0) return new(TaxonomyOutcome.InUse, current.Version, uses);
+            var rows = await connection.ExecuteAsync(new CommandDefinition(deleteSql, new { id = current.Id, version = current.Version }, tx, cancellationToken: ct));
+            return rows == 1 ? TaxonomyWrite.Done(current.Version) : new(TaxonomyOutcome.NotFound);
+        }, ct);
+
+    private object Args(TaxonomyChange change, (long Id, long Version)? current = null, long? parentId = null) => new
+    {
+        id = current?.Id, version = current?.Version, slug = change.Slug, name = change.Name, description = change.Description,
+        url = change.Url, parentId, now = clock.GetUtcNow(),
+    };
+}
+
+public enum TaxonomyOutcome { Done, NotFound, VersionMismatch, SlugTaken, InUse, UnknownParent, UnderItself }
+
+/// <param name="Version">Done: the item's version now. VersionMismatch: the version the item is at.</param>
+/// <param name="Uses">InUse: how many articles (or sub-sections) still refer to it.</param>
+public readonly record struct TaxonomyWrite(TaxonomyOutcome Outcome, long Version = 0, long Uses = 0)
+{
+    public static TaxonomyWrite Done(long version) => new(TaxonomyOutcome.Done, version);
+}
