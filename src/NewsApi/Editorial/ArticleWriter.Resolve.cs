@@ -57,13 +57,13 @@ public sealed partial class ArticleWriter
     private static readonly int LargeBodySlots = Math.Max(1, Environment.ProcessorCount / 2);
     private static readonly SemaphoreSlim LargeBodyGate = new(LargeBodySlots, LargeBodySlots);
 
-    private async Task<(PreparedInput? Input, WriteResult? Error)> PrepareAsync(ArticleInput input, CancellationToken ct)
+    private async Task<(PreparedInput? Input, WriteResult? Error)> PrepareGatedAsync(ArticleInput input, CancellationToken ct)
     {
-        if ((input.Body?.Length ?? 0) <= LargeBody) return Prepare(input, ct);
+        if ((input.Body?.Length ?? 0) <= LargeBody) return await PrepareAsync(input, ct);
         await LargeBodyGate.WaitAsync(ct);
         try
         {
-            return Prepare(input, ct);
+            return await PrepareAsync(input, ct);
         }
         finally
         {
@@ -73,9 +73,9 @@ public sealed partial class ArticleWriter
 
     /// <summary>Runs outside any transaction (architecture rule 7a): a 1 MB body takes a few hundred
     /// milliseconds here, which inside the transaction would stall every other writer.</summary>
-    private (PreparedInput? Input, WriteResult? Error) Prepare(ArticleInput input, CancellationToken ct)
+    private async Task<(PreparedInput? Input, WriteResult? Error)> PrepareAsync(ArticleInput input, CancellationToken ct)
     {
-        var body = sanitizer.Sanitize(Nfc(input.Body ?? ""), ct);
+        var body = await sanitizer.SanitizeAsync(Nfc(input.Body ?? ""), ct);
         if (body.Refusal is not null)
             return (null, new WriteResult(null, WriteError.Invalid, "The body is too complex to accept.",
                 Errors: new Dictionary<string, string[]> { ["body"] = [body.Refusal] }));

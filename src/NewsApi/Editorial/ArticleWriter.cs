@@ -24,7 +24,7 @@ public sealed record WriteResult(ArticleRow? Article, WriteError Error = WriteEr
 
 /// <summary>Every article write: the row, its links, its slug history, its revision and its search
 /// entry, in one transaction, so a failed write leaves nothing behind. What costs CPU is done before
-/// the transaction opens (<see cref="Prepare"/>): the transaction only looks up and writes.</summary>
+/// the transaction opens (<see cref="PrepareAsync"/>): the transaction only looks up and writes.</summary>
 public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitizer sanitizer, ArticleMapper mapper,
     IOptions<JsonOptions> json, IArticleIndexer indexer, Http.ContentClock contentClock)
 {
@@ -52,7 +52,7 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
 
     public async Task<WriteResult> CreateAsync(ArticleInput input, Actor actor, CancellationToken ct)
     {
-        var (prepared, refused) = await PrepareAsync(input, ct);
+        var (prepared, refused) = await PrepareGatedAsync(input, ct);
         if (refused is not null) return refused;
         var (connection, tx) = await db.BeginWriteAsync(ct);
         await using var _ = connection;
@@ -72,7 +72,7 @@ public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitiz
 
     public async Task<WriteResult> UpdateAsync(long id, ArticleInput input, long expectedVersion, Actor actor, CancellationToken ct)
     {
-        var (prepared, refused) = await PrepareAsync(input, ct);
+        var (prepared, refused) = await PrepareGatedAsync(input, ct);
         if (refused is not null) return refused;
         var (connection, tx) = await db.BeginWriteAsync(ct);
         await using var _ = connection;

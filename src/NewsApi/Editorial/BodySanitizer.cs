@@ -17,6 +17,14 @@ public sealed class BodyLimits
 
     /// <summary>Deepest nesting of elements a body may have (a list in a quote in a figure is 4).</summary>
     public int MaxDepth { get; set; } = 64;
+
+    /// <summary>Most formatting tags (b, i, em, a…) a body may leave open at once; identical ones count up
+    /// to three, as the parser keeps them. Sloppy markup leaves a handful open.</summary>
+    public int MaxOpenFormatting { get; set; } = 20;
+
+    /// <summary>Longest the parser may take over a body: a backstop for markup the scan before it
+    /// misjudges; past it the body is refused like one over the limits.</summary>
+    public TimeSpan MaxParseTime { get; set; } = TimeSpan.FromSeconds(3);
 }
 
 /// <summary>A sanitised body, or why the body was refused.</summary>
@@ -46,7 +54,8 @@ public sealed class BodySanitizer(IOptions<BodyLimits> options)
     /// <summary>Executable or invisible containers: dropped with their content. Any other unknown element
     /// (div, span, b) is unwrapped: its text stays.</summary>
     private static readonly HashSet<string> DroppedWithContent = new(StringComparer.OrdinalIgnoreCase)
-        { "script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math", "textarea", "select", "title", "head" };
+        { "script", "style", "iframe", "object", "embed", "noscript", "template", "svg", "math", "textarea", "select", "title", "head",
+          "plaintext", "isindex", "xmp", "noembed", "noframes" };
 
     /// <summary>Unwrapped blocks and line breaks that still separate words: <c>&lt;div&gt;क&lt;/div&gt;&lt;div&gt;ख&lt;/div&gt;</c>
     /// and <c>क&lt;br&gt;ख</c> must not become the one word कख.</summary>
@@ -58,20 +67,30 @@ public sealed class BodySanitizer(IOptions<BodyLimits> options)
 
     private readonly BodyLimits _limits = options.Value;
 
-    public SanitizedBody Sanitize(string html, CancellationToken ct = default)
+    public async Task<SanitizedBody> SanitizeAsync(string html, CancellationToken ct = default)
     {
         // Counted before parsing: a parser's work grows with elements times nesting.
-        var (elements, depth) = MarkupShape.Measure(html);
-        if (elements > _limits.MaxElements)
-            return SanitizedBody.Refused($"The body has {elements} elements; at most {_limits.MaxElements} are accepted.");
-        if (depth > _limits.MaxDepth)
-            return SanitizedBody.Refused($"The body nests elements {depth} deep; at most {_limits.MaxDepth} levels are accepted.");
-        ct.ThrowIfCancellationRequested();
-        var source = new HtmlParser().ParseDocument("<body>" + html + "</body>");
-        var copy = new Copy(source.DocumentElement.NamespaceUri, _limits.MaxDepth, ct);
-        return copy.Children(source.Body!, 1)
-            ? new SanitizedBody(copy.Html.ToString().Trim(), null)
-            : SanitizedBody.Refused($"The body nests elements more than {_limits.MaxDepth} deep; at most {_limits.MaxDepth} levels are accepted.");
+        var shape = MarkupShape.Measure(html, _limits);
+        if (shape.Elements > _limits.MaxElements)
+            return SanitizedBody.Refused($"The body has more than {_limits.MaxElements} elements; at most {_limits.MaxElements} are accepted.");
+        if (shape.Depth > _limits.MaxDepth)
+            return SanitizedBody.Refused($"The body nests elements more than {_limits.MaxDepth} deep; at most {_limits.MaxDepth} levels are accepted.");
+        if (shape.OpenFormatting > _limits.MaxOpenFormatting)
+            return SanitizedBody.Refused($"The body leaves more than {_limits.MaxOpenFormatting} formatting tags (b, i, em, a…) open; at most {_limits.MaxOpenFormatting} may be left open.");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(_limits.MaxParseTime);
+        try
+        {
+            var source = await new HtmlParser().ParseDocumentAsync("<body>" + html + "</body>", deadline.Token);
+            var copy = new Copy(source.DocumentElement.NamespaceUri, _limits.MaxDepth, deadline.Token);
+            return copy.Children(source.Body!, 1)
+                ? new SanitizedBody(copy.Html.ToString().Trim(), null)
+                : SanitizedBody.Refused($"The body nests elements more than {_limits.MaxDepth} deep; at most {_limits.MaxDepth} levels are accepted.");
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            return SanitizedBody.Refused($"The body's markup took longer than {_limits.MaxParseTime.TotalSeconds:0.#} s to read; simplify it.");
+        }
     }
 
     /// <summary>One pass writing the allowed part of a parsed body as HTML (escaped as AngleSharp's
@@ -167,13 +186,14 @@ public sealed class BodySanitizer(IOptions<BodyLimits> options)
     {
         Span<char> scheme = stackalloc char[16];
         var length = 0;
+        var tooLong = false;
         foreach (var c in value)
         {
             if (c <= ' ') continue;
-            if (c == ':') return length > 0 && AllowedSchemes.Contains(scheme[..length].ToString());
-            if (c is '/' or '?' or '#' || length == scheme.Length) return true;
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.')) return true;
-            scheme[length++] = c;
+            if (c == ':') return !tooLong && length > 0 && AllowedSchemes.Contains(scheme[..length].ToString());
+            if (c is '/' or '?' or '#' || !(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '.')) return true;
+            if (length == scheme.Length) tooLong = true;
+            else scheme[length++] = c;
         }
         return true;
     }
