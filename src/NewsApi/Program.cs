@@ -35,18 +35,20 @@ if (app.Configuration.GetValue("NewsApi:DemoContent", true))
 await app.Services.GetRequiredService<ContentClock>().ChangedAsync(taxonomy: true, CancellationToken.None);
 
 app.UseProblemHandling();
-app.UseMiddleware<ConditionalGetMiddleware>();
-// Explicitly after the middleware above, which routes HEAD as GET.
+// Before routing, so HEAD routes to the GET endpoints.
+app.UseMiddleware<HeadAsGetMiddleware>();
 app.UseRouting();
+// After routing (it reads the endpoint's CachePolicy), before authorization (whose 401s and 403s it marks).
+app.UseMiddleware<ConditionalGetMiddleware>();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOpenApiDocument();
 app.MapHealth();
 
-RouteGroupBuilder[] content = [app.MapArticlesApi(), app.MapRelatedApi(), app.MapTaxonomyApi(), app.MapSearchApi()];
-if (app.Configuration.GetValue("ContentApi:RequireKey", false))
-    foreach (var group in content) group.RequireKey(Policies.Reader);
-
+app.MapArticlesApi();
+app.MapRelatedApi();
+app.MapTaxonomyApi();
+app.MapSearchApi();
 app.MapEditorialApi();
 app.MapWorkflowApi();
 app.MapRevisionsApi();

@@ -32,7 +32,7 @@ public static class KeysApi
 {
     public static RouteGroupBuilder MapKeysApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/admin/keys").WithTags("Admin: keys").RequireKey(Policies.Admin);
+        var group = routes.MapGroup("/v1/admin/keys").WithTags("Admin: keys").RequireKey(Policies.Admin).CachePrivate();
         group.MapPost("/", CreateKey).WithName("createKey").WithSummary("Create an API key (the key is shown once)")
             .AddEndpointFilter<ValidationFilter<CreateKeyRequest>>();
         group.MapGet("/", ListKeys).WithName("listKeys").WithSummary("List API keys (never their secrets)");

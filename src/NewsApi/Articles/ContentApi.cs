@@ -10,7 +10,7 @@ public static class ContentApi
 {
     public static RouteGroupBuilder MapArticlesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1").WithTags("Articles");
+        var group = routes.MapGroup("/v1").WithTags("Articles").ContentApiPolicy();
         group.MapGet("/articles", ListArticles).WithName("listArticles")
             .WithSummary("List published articles, newest first").AddEndpointFilter<SparseFieldsFilter>();
         group.MapGet("/articles/{id}", GetArticle).WithName("getArticle")

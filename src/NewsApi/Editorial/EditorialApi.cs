@@ -19,7 +19,7 @@ public static class EditorialApi
 {
     public static RouteGroupBuilder MapEditorialApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/admin/articles").WithTags("Admin: articles").RequireKey(Policies.Newsroom);
+        var group = routes.MapGroup("/v1/admin/articles").WithTags("Admin: articles").RequireKey(Policies.Newsroom).CachePrivate();
         group.MapPost("/", CreateArticle).WithName("createArticle").WithSummary("Create a draft")
             .AddEndpointFilter<ValidationFilter<ArticleInput>>();
         group.MapGet("/", ListAdminArticles).WithName("listAdminArticles").WithSummary("List articles of any status, newest first");

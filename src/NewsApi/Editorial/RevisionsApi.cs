@@ -28,7 +28,7 @@ public static class RevisionsApi
 {
     public static RouteGroupBuilder MapRevisionsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/admin/articles/{id}/revisions").WithTags("Admin: articles").RequireKey(Policies.Newsroom);
+        var group = routes.MapGroup("/v1/admin/articles/{id}/revisions").WithTags("Admin: articles").RequireKey(Policies.Newsroom).CachePrivate();
         group.MapGet("/", ListRevisions).WithName("listRevisions").WithSummary("Every saved version of an article, newest first");
         group.MapGet("/{number}", GetRevision).WithName("getRevision").WithSummary("One saved version of an article");
         group.MapPost("/{number}/restore", RestoreRevision).WithName("restoreRevision")

@@ -5,38 +5,36 @@ using Microsoft.Net.Http.Headers;
 namespace NewsApi.Http;
 
 /// <summary>Strong ETags (a hash of the body), Last-Modified (an article's own date from <see cref="CacheTags"/>,
-/// else the <see cref="ContentClock"/>) and 304s for successful GETs (If-None-Match first, else
-/// If-Modified-Since), plus the cache policy: public and CDN-cacheable for the content API, never stored
-/// for the editorial API.</summary>
-public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguration configuration, ContentClock contentClock, TimeProvider clock)
+/// else the <see cref="ContentClock"/>) and 304s for successful GETs, plus the <c>Cache-Control</c> of the
+/// endpoint's <see cref="CachePolicy"/>. Runs after routing (the endpoint is known) and before authorization
+/// (its 401s and 403s get the policy too); an endpoint without a policy, or no endpoint, is left alone.</summary>
+public sealed class ConditionalGetMiddleware(RequestDelegate next, ContentClock contentClock, TimeProvider clock)
 {
-    // With ContentApi:RequireKey the content API answers depend on the caller's key: no shared cache may keep them.
-    private readonly bool _contentIsPrivate = configuration.GetValue("ContentApi:RequireKey", false);
-
     public const string PublicCacheControl = "public, max-age=60, stale-while-revalidate=600";
     public const string PrivateCacheControl = "private, no-store";
 
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        var isAdmin = request.Path.StartsWithSegments("/v1/admin") || request.Path.StartsWithSegments("/v1/preview") || _contentIsPrivate;
-        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method) || !request.Path.StartsWithSegments("/v1"))
+        var policy = context.GetEndpoint()?.Metadata.GetMetadata<CachePolicy>();
+        if (policy is null)
+        {
+            await next(context);
+            return;
+        }
+        if (!HttpMethods.IsGet(request.Method))
         {
             // Writes answer with article bodies and, for keys, secrets: never stored by a cache.
-            if (request.Path.StartsWithSegments("/v1/admin"))
+            if (!policy.IsPublic)
                 context.Response.OnStarting(() =>
                 {
-                    context.Response.Headers.CacheControl = PrivateCacheControl;
+                    context.Response.Headers.CacheControl = policy.CacheControl;
                     return Task.CompletedTask;
                 });
             await next(context);
             return;
         }
 
-        // HEAD is GET without the body (RFC 9110 §9.3.2): routed as GET — the routes are declared for GET
-        // only — and answered with the same headers, Content-Length included, but no body.
-        var head = HttpMethods.IsHead(request.Method);
-        if (head) request.Method = HttpMethods.Get;
         // Read before the answer is built, so Last-Modified is never later than the content it describes; a
         // revalidation by date reads the shared value fresh (not the one cached for up to a second), so the
         // new Last-Modified it gets is current.
@@ -57,7 +55,7 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
         var response = context.Response;
         if (response.StatusCode == StatusCodes.Status200OK)
         {
-            response.Headers.CacheControl = isAdmin ? PrivateCacheControl : PublicCacheControl;
+            response.Headers.CacheControl = policy.CacheControl;
             var hash = SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
             var preset = response.Headers.ETag.ToString();
             // A versioned resource's ETag ("7", the If-Match token) gains a hash of this answer ("7.hash"):
@@ -85,27 +83,20 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, IConfiguratio
                 notModified = false;
             if (notModified)
             {
-                if (head) request.Method = HttpMethods.Head;
                 response.StatusCode = StatusCodes.Status304NotModified;
                 response.ContentLength = null;
                 response.Headers.Remove(HeaderNames.ContentType);
                 return;
             }
         }
-        else if (isAdmin)
+        else if (!policy.IsPublic)
         {
-            response.Headers.CacheControl = PrivateCacheControl;
+            response.Headers.CacheControl = policy.CacheControl;
         }
         else if (response.StatusCode == StatusCodes.Status301MovedPermanently)
         {
             // A retired slug's redirect is as cacheable as the article it points to.
-            response.Headers.CacheControl = PublicCacheControl;
-        }
-        if (head)
-        {
-            request.Method = HttpMethods.Head;
-            response.ContentLength = buffer.Length;
-            return;
+            response.Headers.CacheControl = policy.CacheControl;
         }
         buffer.Position = 0;
         await buffer.CopyToAsync(original, context.RequestAborted);

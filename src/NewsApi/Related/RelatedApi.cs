@@ -10,7 +10,7 @@ public static class RelatedApi
 {
     public static RouteGroupBuilder MapRelatedApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/articles").WithTags("Articles");
+        var group = routes.MapGroup("/v1/articles").WithTags("Articles").ContentApiPolicy();
         group.MapGet("/{id}/related", GetRelated).WithName("getRelatedArticles")
             .WithSummary("Related stories as teasers: curated first, then by topic and text");
         group.MapGet("/{id}/adjacent", GetAdjacent).WithName("getAdjacentArticles")

@@ -22,7 +22,7 @@ public static class SearchApi
 
     public static RouteGroupBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1").WithTags("Search");
+        var group = routes.MapGroup("/v1").WithTags("Search").ContentApiPolicy();
         group.MapGet("/search", Search).WithName("searchArticles")
             .WithSummary("Full-text search, Devanagari-aware, ranked, with highlighted snippets; romanised Hindi finds Devanagari");
         return group;

@@ -11,7 +11,7 @@ public static class TaxonomyApi
 {
     public static RouteGroupBuilder MapTaxonomyApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1").WithTags("Taxonomy");
+        var group = routes.MapGroup("/v1").WithTags("Taxonomy").ContentApiPolicy();
         group.MapGet("/sections", ListSections).WithName("listSections").WithSummary("List sections (sub-sections included) with article counts");
         group.MapGet("/sections/{slug}", GetSection).WithName("getSection").WithSummary("Get one section by slug");
         group.MapGet("/tags", ListTags).WithName("listTags").WithSummary("List tags with article counts; q filters by prefix (autocomplete)");
