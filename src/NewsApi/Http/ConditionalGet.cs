@@ -7,7 +7,7 @@ namespace NewsApi.Http;
 /// <summary>Strong ETags (a hash of the body), Last-Modified (an article's own date from <see cref="CacheTags"/>,
 /// else the <see cref="ContentClock"/>) and 304s for successful GETs, plus the <c>Cache-Control</c> of the
 /// endpoint's <see cref="CachePolicy"/>. Runs after routing (the endpoint is known) and before authorization
-/// (its 401s and 403s get the policy too); an endpoint without a policy, or no endpoint, is left alone.</summary>
+/// (its 401s and 403s get the policy too); an endpoint without a policy (health, Swagger) is left alone, and a request no route matched is private.</summary>
 public sealed class ConditionalGetMiddleware(RequestDelegate next, ContentClock contentClock, TimeProvider clock)
 {
     public const string PublicCacheControl = "public, max-age=60, stale-while-revalidate=600";
@@ -16,7 +16,9 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, ContentClock 
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        var policy = context.GetEndpoint()?.Metadata.GetMetadata<CachePolicy>();
+        var endpoint = context.GetEndpoint();
+        // No route matched (a 404 or 405 anywhere, admin paths included): nothing a cache should keep.
+        var policy = endpoint is null ? CachePolicy.Private : endpoint.Metadata.GetMetadata<CachePolicy>();
         if (policy is null)
         {
             await next(context);
