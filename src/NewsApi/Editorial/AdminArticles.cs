@@ -34,6 +34,15 @@ public sealed class AdminArticles(Db db, ArticleMapper mapper)
         return (await connection.QueryAsync<ArticleRow>(new CommandDefinition(sql.ToString(), new { status, beforeId, limit }, cancellationToken: ct))).AsList();
     }
 
+    private const string DueSql = "SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= @now ORDER BY published_at, id";
+
+    /// <summary>The scheduled articles whose publication time has come by <paramref name="now"/>, earliest first.</summary>
+    public async Task<List<long>> DueScheduledAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<long>(new CommandDefinition(DueSql, new { now }, cancellationToken: ct))).AsList();
+    }
+
     public async Task<string?> AuthorSlugAsync(long authorId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
