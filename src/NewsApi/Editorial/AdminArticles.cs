@@ -34,6 +34,44 @@ public sealed class AdminArticles(Db db, ArticleMapper mapper)
         return (await connection.QueryAsync<ArticleRow>(new CommandDefinition(sql.ToString(), new { status, beforeId, limit }, cancellationToken: ct))).AsList();
     }
 
+    private const string DueSql = "SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= @now ORDER BY published_at, id";
+
+    /// <summary>The scheduled articles whose publication time has come by <paramref name="now"/>, earliest first.</summary>
+    public async Task<List<long>> DueScheduledAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<long>(new CommandDefinition(DueSql, new { now }, cancellationToken: ct))).AsList();
+    }
+
+    private const string ExistingSql = "SELECT id FROM articles WHERE id IN @ids";
+
+    /// <summary>Which of <paramref name="ids"/> name an article, of any status.</summary>
+    public async Task<HashSet<long>> ExistingAsync(IReadOnlyList<long> ids, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<long>(new CommandDefinition(ExistingSql, new { ids }, cancellationToken: ct))).ToHashSet();
+    }
+
+    private const string RevisionsSql = """
+        SELECT number, created_at, created_by, snapshot FROM article_revisions
+        WHERE article_id = @id AND (@before IS NULL OR number < @before) ORDER BY number DESC LIMIT @limit
+        """;
+
+    /// <summary>An article's saved versions, newest first, keyset-paged by revision number.</summary>
+    public async Task<List<RevisionRow>> ListRevisionsAsync(long id, long? before, int limit, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<RevisionRow>(new CommandDefinition(RevisionsSql, new { id, before, limit }, cancellationToken: ct))).AsList();
+    }
+
+    private const string RevisionSql = "SELECT number, created_at, created_by, snapshot FROM article_revisions WHERE article_id = @id AND number = @number";
+
+    public async Task<RevisionRow?> FindRevisionAsync(long id, long number, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<RevisionRow>(new CommandDefinition(RevisionSql, new { id, number }, cancellationToken: ct));
+    }
+
     public async Task<string?> AuthorSlugAsync(long authorId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);

@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Dapper;
 using FluentValidation;
-using NewsApi.Data;
+using FluentValidation.Results;
 using NewsApi.Text;
 
 namespace NewsApi.Editorial;
@@ -17,8 +16,11 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
     [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$")]
     private static partial Regex LanguageTag();
 
-    public ArticleInputValidator(Db db)
+    private readonly ArticleWriter _writer;
+
+    public ArticleInputValidator(ArticleWriter writer)
     {
+        _writer = writer;
         // Lengths are those of the text as stored (NFC, trimmed): NFC can lengthen text (precomposed क़ U+0958
         // is stored as क + nukta) or shorten it, and the limit is a promise about what readers get.
         RuleFor(a => a.Headline).NotEmpty().WithMessage("Headline is required.")
@@ -32,17 +34,11 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
             .When(a => a.Slug is not null);
         // A draft may start as a headline alone; publishing needs a body (ArticleWriter checks that).
         RuleFor(a => a.Body).Must(b => b is null || Encoding.UTF8.GetByteCount(b) <= MaxBodyBytes).WithMessage("Body must be at most 1 MB.");
-        RuleFor(a => a.Section).NotEmpty().WithMessage("Section is required (a section slug).")
-            .MustAsync((slug, ct) => ExistsAsync(db, "SELECT EXISTS (SELECT 1 FROM sections WHERE slug = @slug)", slug!, ct))
-            .WithMessage(a => $"No section has the slug '{a.Section}'.")
-            .When(a => !string.IsNullOrWhiteSpace(a.Section));
-        RuleFor(a => a.Source!)
-            .MustAsync((slug, ct) => ExistsAsync(db, "SELECT EXISTS (SELECT 1 FROM sources WHERE slug = @slug)", slug, ct))
-            .WithMessage(a => $"No source has the slug '{a.Source}'.")
-            .When(a => !string.IsNullOrWhiteSpace(a.Source));
-        RuleForEach(a => a.Authors).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("An author slug may not be empty.")
-            .MustAsync((slug, ct) => ExistsAsync(db, "SELECT EXISTS (SELECT 1 FROM authors WHERE slug = @slug)", slug, ct))
-            .WithMessage((a, slug) => $"No author has the slug '{slug}'.");
+        // Whether the section, source and authors exist is checked by the write, inside its transaction
+        // (ArticleWriter.ResolveAsync), or below when the request fails for other reasons.
+        RuleFor(a => a.Section).NotEmpty().WithMessage("Section is required (a section slug).");
+        // Stop: the authors rule names the first failing author only (ValidateAsync keeps that with unknown ones).
+        RuleForEach(a => a.Authors).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("An author slug may not be empty.");
         RuleFor(a => a.Tags).Must(t => t is null || t.Count <= MaxTags).WithMessage($"At most {MaxTags} tags.");
         RuleForEach(a => a.Tags).NotEmpty().MaximumLength(100);
         RuleFor(a => a.Language!).Must(l => LanguageTag().IsMatch(l)).WithMessage("Language must be a BCP 47 tag such as hi or hi-IN.")
@@ -58,17 +54,31 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
         });
     }
 
+    /// <summary>A request refused for other reasons also hears which section, source and authors it names do not
+    /// exist: one answer names every failing field. A valid one has them checked once, inside the write transaction.</summary>
+    public override async Task<ValidationResult> ValidateAsync(ValidationContext<ArticleInput> context, CancellationToken cancellation = default)
+    {
+        var result = await base.ValidateAsync(context, cancellation);
+        if (result.IsValid) return result;
+        foreach (var (field, messages) in await _writer.UnknownReferencesAsync(context.InstanceToValidate, cancellation))
+        {
+            if (AuthorIndex(field) is { } unknown && result.Errors.FirstOrDefault(e => AuthorIndex(e.PropertyName) is not null) is { } blank)
+            {
+                // One failing author is named, the first in the list, whether blank or unknown.
+                if (AuthorIndex(blank.PropertyName) < unknown) continue;
+                result.Errors.Remove(blank);
+            }
+            foreach (var message in messages) result.Errors.Add(new ValidationFailure(field, message));
+        }
+        return result;
+    }
+
+    private static int? AuthorIndex(string field) =>
+        field.StartsWith("authors[", StringComparison.Ordinal) && int.TryParse(field.AsSpan(8, field.Length - 9), out var i) ? i : null;
+
     /// <summary>The length of a text field as the writer stores it (NFC, trimmed).</summary>
     private static int StoredLength(string? s) => s is null ? 0 : s.Normalize(NormalizationForm.FormC).Trim().Length;
 
     private static bool IsHttpUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
-
-    private static async Task<bool> ExistsAsync(Db db, string sql, string? slug, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(slug)) return false;
-        await using var connection = await db.OpenAsync(ct);
-        var normalized = Slug.Key(slug);
-        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(sql, new { slug = normalized }, cancellationToken: ct));
-    }
 }

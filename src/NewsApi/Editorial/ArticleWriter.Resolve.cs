@@ -38,8 +38,19 @@ public sealed record ArticleValues
 
 /// <summary>An article write's values worked out before the write transaction opens: everything that
 /// costs CPU (sanitising, plain text, excerpt, reading time, search text) and needs no lookup.</summary>
-internal sealed record PreparedInput(ArticleValues Row, string SectionSlug, string? SourceSlug, IReadOnlyList<string> AuthorSlugs,
+internal sealed record PreparedInput(ArticleValues Row, ArticleReferences References,
     IReadOnlyList<string> Tags, string? ExplicitSlug, string DerivedSlug, Search.IndexedText Search);
+
+/// <summary>The section, source and authors an article names, as the editor wrote them (what error messages quote).
+/// A null section or source is not looked up; the authors keep their places in the input, which errors name.</summary>
+internal sealed record ArticleReferences(string? Section, string? Source, IReadOnlyList<(int Index, string Slug)> Authors)
+{
+    /// <param name="skipBlank">Leave out blank slugs (the validator answers for those) instead of reporting them as unknown.</param>
+    public static ArticleReferences From(ArticleInput input, bool skipBlank) => new(
+        skipBlank && string.IsNullOrWhiteSpace(input.Section) ? null : input.Section ?? "",
+        string.IsNullOrWhiteSpace(input.Source) ? null : input.Source,
+        [.. (input.Authors ?? []).Select((slug, index) => (index, slug ?? "")).Where(a => !skipBlank || !string.IsNullOrWhiteSpace(a.Item2))]);
+}
 
 internal sealed record ResolvedInput(ArticleValues? Row, IReadOnlyList<long> TagIds, IReadOnlyList<long> AuthorIds, WriteResult? Error);
 
@@ -108,9 +119,7 @@ public sealed partial class ArticleWriter
             SyndicationAllowed = input.Syndication?.Allowed ?? true,
         };
         var prepared = new PreparedInput(row,
-            Slug.Key(input.Section ?? ""),
-            NfcOrNull(input.Source),
-            (input.Authors ?? []).Select(a => Slug.Key(a ?? "")).Distinct().ToList(),
+            ArticleReferences.From(input, skipBlank: false),
             (input.Tags ?? []).Select(Nfc).Where(t => t.Length > 0).ToList(),
             string.IsNullOrWhiteSpace(input.Slug) ? null : Slug.Key(input.Slug),
             Slug.From(headline),
@@ -125,23 +134,7 @@ public sealed partial class ArticleWriter
         var errors = new Dictionary<string, string[]>();
         var now = clock.GetUtcNow();
 
-        var sectionId = await IdBySlugAsync(connection, tx, "SELECT id FROM sections WHERE slug = @slug", input.SectionSlug, ct);
-        if (sectionId is null) errors["section"] = [$"No section has the slug '{input.SectionSlug}'."];
-
-        long? sourceId = null;
-        if (input.SourceSlug is { } sourceSlug)
-        {
-            sourceId = await IdBySlugAsync(connection, tx, "SELECT id FROM sources WHERE slug = @slug", Slug.Key(sourceSlug), ct);
-            if (sourceId is null) errors["source"] = [$"No source has the slug '{sourceSlug}'."];
-        }
-
-        var authorIds = new List<long>();
-        foreach (var authorSlug in input.AuthorSlugs)
-        {
-            var authorId = await IdBySlugAsync(connection, tx, "SELECT id FROM authors WHERE slug = @slug", authorSlug, ct);
-            if (authorId is null) errors["authors"] = [$"No author has the slug '{authorSlug}'."];
-            else authorIds.Add(authorId.Value);
-        }
+        var (sectionId, sourceId, authorIds) = await LookUpAsync(connection, tx, input.References, errors, ct);
         if (errors.Count > 0)
             return new ResolvedInput(null, [], [], new WriteResult(null, WriteError.Invalid, "Some referenced resources do not exist.", Errors: errors));
 
@@ -168,7 +161,59 @@ public sealed partial class ArticleWriter
         return new ResolvedInput(row, tagIds, authorIds, null);
     }
 
-    private static Task<long?> IdBySlugAsync(SqliteConnection connection, SqliteTransaction tx, string sql, string slug, CancellationToken ct) =>
+    private const string SectionIdSql = "SELECT id FROM sections WHERE slug = @slug";
+    private const string SourceIdSql = "SELECT id FROM sources WHERE slug = @slug";
+    private const string AuthorIdSql = "SELECT id FROM authors WHERE slug = @slug";
+
+    /// <summary>The ids of what an article names; each unknown one is an entry in <paramref name="errors"/>
+    /// (every failing field at once; of the authors, the first unknown one, by its place in the input).</summary>
+    private static async Task<(long? SectionId, long? SourceId, List<long> AuthorIds)> LookUpAsync(
+        SqliteConnection connection, SqliteTransaction? tx, ArticleReferences references, Dictionary<string, string[]> errors, CancellationToken ct)
+    {
+        long? sectionId = null;
+        if (references.Section is { } section)
+        {
+            sectionId = await IdBySlugAsync(connection, tx, SectionIdSql, Slug.Key(section), ct);
+            if (sectionId is null) errors["section"] = [$"No section has the slug '{section}'."];
+        }
+
+        long? sourceId = null;
+        if (references.Source is { } source)
+        {
+            sourceId = await IdBySlugAsync(connection, tx, SourceIdSql, Slug.Key(source), ct);
+            if (sourceId is null) errors["source"] = [$"No source has the slug '{source}'."];
+        }
+
+        var authorIds = new List<long>();
+        var known = new Dictionary<string, long?>(StringComparer.Ordinal);
+        foreach (var (index, authorSlug) in references.Authors)
+        {
+            var key = Slug.Key(authorSlug);
+            if (!known.TryGetValue(key, out var authorId))
+                known[key] = authorId = await IdBySlugAsync(connection, tx, AuthorIdSql, key, ct);
+            if (authorId is null)
+            {
+                // The first unknown author only, as the validator's rule for authors has always answered.
+                errors[$"authors[{index}]"] = [$"No author has the slug '{authorSlug}'."];
+                break;
+            }
+            if (!authorIds.Contains(authorId.Value)) authorIds.Add(authorId.Value);
+        }
+        return (sectionId, sourceId, authorIds);
+    }
+
+    /// <summary>For a request already refused for other reasons: which of the section, source and authors it
+    /// names do not exist, so the one answer names every failing field. A request that passes validation has
+    /// them checked once, inside its write transaction (<see cref="ResolveAsync"/>).</summary>
+    public async Task<Dictionary<string, string[]>> UnknownReferencesAsync(ArticleInput input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        await using var connection = await db.OpenAsync(ct);
+        await LookUpAsync(connection, null, ArticleReferences.From(input, skipBlank: true), errors, ct);
+        return errors;
+    }
+
+    private static Task<long?> IdBySlugAsync(SqliteConnection connection, SqliteTransaction? tx, string sql, string slug, CancellationToken ct) =>
         connection.ExecuteScalarAsync<long?>(new CommandDefinition(sql, new { slug }, tx, cancellationToken: ct));
 
     private const string FindTagSql = "SELECT id FROM tags WHERE slug = @slug OR name = @name ORDER BY slug = @slug DESC LIMIT 1";

@@ -2,13 +2,11 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
 using System.Text.Json;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
 using NewsApi.Access;
 using NewsApi.Articles;
-using NewsApi.Data;
 using NewsApi.Http;
 
 namespace NewsApi.Editorial;
@@ -36,15 +34,10 @@ public static class RevisionsApi
         return group;
     }
 
-    private const string ListSql = """
-        SELECT number, created_at, created_by, snapshot FROM article_revisions
-        WHERE article_id = @id AND (@before IS NULL OR number < @before) ORDER BY number DESC LIMIT @limit
-        """;
-
     public static async Task<Results<Ok<Page<Revision>>, NotFoundProblem, ValidationProblem>> ListRevisions(
         [Description("Article id.")] long id,
         [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
-        Db db, AdminArticles articles, CursorCodec cursors, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct)
+        AdminArticles articles, CursorCodec cursors, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var n = Paging.Limit(limit, errors);
@@ -57,8 +50,7 @@ public static class RevisionsApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         if (await articles.FindAsync(id, ct) is null) return new NotFoundProblem($"No article has id {id}.");
 
-        await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<RevisionRow>(new CommandDefinition(ListSql, new { id, before, limit = n + 1 }, cancellationToken: ct))).AsList();
+        var rows = await articles.ListRevisionsAsync(id, before, n + 1, ct);
         var page = rows.Take(n).Select(r => ToRevision(r, json.Value.SerializerOptions)).ToList();
         var next = rows.Count > n ? cursors.Encode("revisions", page[^1].Number) : null;
         Paging.SetNextLink(http, next);
@@ -67,9 +59,9 @@ public static class RevisionsApi
 
     public static async Task<Results<Ok<Revision>, NotFoundProblem>> GetRevision(
         [Description("Article id.")] long id, [Description("Revision number (1 is the first save).")] long number,
-        Db db, IOptions<JsonOptions> json, CancellationToken ct)
+        AdminArticles articles, IOptions<JsonOptions> json, CancellationToken ct)
     {
-        var row = await FindAsync(db, id, number, ct);
+        var row = await articles.FindRevisionAsync(id, number, ct);
         return row is null
             ? new NotFoundProblem($"Article {id} has no revision {number}.")
             : TypedResults.Ok(ToRevision(row, json.Value.SerializerOptions));
@@ -77,14 +69,14 @@ public static class RevisionsApi
 
     public static async Task<Results<Ok<Article>, ValidationProblem, ArticleWriteProblem>> RestoreRevision(
         [Description("Article id.")] long id, [Description("Revision number to restore.")] long number, ClaimsPrincipal user,
-        Db db, ArticleWriter writer, AdminArticles articles, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct)
+        ArticleWriter writer, AdminArticles articles, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct)
     {
         var current = await articles.FindAsync(id, ct);
         if (current is null) return ArticleWriteProblem.NotFound(id);
         if (!Newsroom.CanEdit(user, current)) return ArticleWriteProblem.Forbidden("Authors may restore only their own drafts.");
         var (expected, precondition) = Preconditions.Expected(http, current.Version);
         if (precondition is not null) return precondition;
-        var row = await FindAsync(db, id, number, ct);
+        var row = await articles.FindRevisionAsync(id, number, ct);
         if (row is null) return new ArticleWriteProblem(StatusCodes.Status404NotFound, $"Article {id} has no revision {number}.");
 
         var old = ToRevision(row, json.Value.SerializerOptions).Article;
@@ -96,14 +88,6 @@ public static class RevisionsApi
 
     private static string? CustomOrNull(string excerpt, string? html) =>
         excerpt == Text.Excerpt.From(Text.BodyHtml.ToText(html ?? "")) ? null : excerpt;
-
-    private static async Task<RevisionRow?> FindAsync(Db db, long id, long number, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<RevisionRow>(new CommandDefinition(
-            "SELECT number, created_at, created_by, snapshot FROM article_revisions WHERE article_id = @id AND number = @number",
-            new { id, number }, cancellationToken: ct));
-    }
 
     private static Revision ToRevision(RevisionRow r, JsonSerializerOptions options) =>
         new(r.Number, r.CreatedAt, r.CreatedBy, JsonSerializer.Deserialize<Article>(r.Snapshot, options)!);

@@ -1,4 +1,3 @@
-using Dapper;
 using NewsApi.Articles;
 using NewsApi.Data;
 
@@ -6,7 +5,7 @@ namespace NewsApi.Editorial;
 
 /// <summary>Publishes scheduled articles when their time comes. It starts by catching up on anything
 /// that fell due while the service was down, then checks every few seconds.</summary>
-public sealed class ScheduledPublisher(Db db, ArticleWriter writer, Search.SearchIndex searchIndex, Http.ContentClock contentClock, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
+public sealed class ScheduledPublisher(Db db, AdminArticles articles, ArticleWriter writer, Search.SearchIndex searchIndex, Http.ContentClock contentClock, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly Actor SchedulerActor = new("scheduler", null, null);
@@ -36,13 +35,7 @@ public sealed class ScheduledPublisher(Db db, ArticleWriter writer, Search.Searc
     /// <summary>Publishes every scheduled article whose time has come; returns how many.</summary>
     public async Task<int> PublishDueAsync(CancellationToken ct)
     {
-        List<long> due;
-        await using (var connection = await db.OpenAsync(ct))
-        {
-            due = (await connection.QueryAsync<long>(new CommandDefinition(
-                "SELECT id FROM articles WHERE status = 'scheduled' AND published_at <= @now ORDER BY published_at, id",
-                new { now = clock.GetUtcNow() }, cancellationToken: ct))).AsList();
-        }
+        var due = await articles.DueScheduledAsync(clock.GetUtcNow(), ct);
         var published = 0;
         foreach (var id in due)
         {

@@ -1,10 +1,8 @@
 using System.ComponentModel;
 using System.Security.Claims;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsApi.Access;
 using NewsApi.Articles;
-using NewsApi.Data;
 using NewsApi.Http;
 
 namespace NewsApi.Editorial;
@@ -64,7 +62,7 @@ public static class WorkflowApi
 
     public static async Task<Results<Ok<Article>, ValidationProblem, ArticleWriteProblem>> SetRelated(
         [Description("Article id.")] long id, RelatedRequest request, ClaimsPrincipal user, ArticleWriter writer, AdminArticles articles,
-        Db db, HttpContext http, CancellationToken ct)
+        HttpContext http, CancellationToken ct)
     {
         var row = await articles.FindAsync(id, ct);
         if (row is null) return ArticleWriteProblem.NotFound(id);
@@ -80,12 +78,9 @@ public static class WorkflowApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["articleIds"] = [$"At most {MaxRelated} related articles."] });
         if (ids.Contains(id)) errors.Add("An article cannot be related to itself.");
         if (ids.Distinct().Count() != ids.Count) errors.Add("Each related article may appear once.");
-        await using (var connection = await db.OpenAsync(ct))
-        {
-            var existing = (await connection.QueryAsync<long>(new CommandDefinition("SELECT id FROM articles WHERE id IN @ids", new { ids }, cancellationToken: ct))).ToHashSet();
-            var missing = ids.Where(i => !existing.Contains(i)).ToList();
-            if (missing.Count > 0) errors.Add($"No article has id {string.Join(", ", missing)}.");
-        }
+        var existing = await articles.ExistingAsync(ids, ct);
+        var missing = ids.Where(i => !existing.Contains(i)).ToList();
+        if (missing.Count > 0) errors.Add($"No article has id {string.Join(", ", missing)}.");
         if (errors.Count > 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["articleIds"] = [.. errors] });
 
         var result = await writer.SetRelatedAsync(id, ids, expected, Newsroom.ActorOf(user), ct);

@@ -41,6 +41,14 @@ public sealed class ContentClock(Db db, TimeProvider clock)
         return (stamps.Any, stamps.Taxonomy);
     }
 
+    private const string BumpSql = """
+        INSERT INTO settings (name, value) VALUES ('content_changed_at', @now) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)
+        """;
+
+    private const string BumpBothSql = BumpSql + ";\n" + """
+        INSERT INTO settings (name, value) VALUES ('taxonomy_changed_at', @now) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)
+        """;
+
     /// <summary>Records a change inside the write's own transaction, so it commits or rolls back with it.
     /// The cache is not touched: it learns of the change by reading what was committed, so an answer is
     /// never dated later than the content it was built from.</summary>
@@ -58,12 +66,14 @@ public sealed class ContentClock(Db db, TimeProvider clock)
         await RecordAsync(connection, null, taxonomy, ct);
     }
 
+    private const string ReadSql = "SELECT name, value FROM settings WHERE name IN ('content_changed_at', 'taxonomy_changed_at')";
+
     private async Task<Stamps> ReadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         await using var connection = await db.OpenAsync(ct);
         var rows = (await connection.QueryAsync<(string Name, string Value)>(new CommandDefinition(
-            "SELECT name, value FROM settings WHERE name IN ('content_changed_at', 'taxonomy_changed_at')", cancellationToken: ct))).ToDictionary(r => r.Name, r => r.Value);
+            ReadSql, cancellationToken: ct))).ToDictionary(r => r.Name, r => r.Value);
         // Reads may finish out of order: keep the later of both, so the cached clock never goes back.
         var seen = Volatile.Read(ref _stamps);
         var stamps = new Stamps(Later(seen?.Any, At(rows, "content_changed_at", now)), Later(seen?.Taxonomy, At(rows, "taxonomy_changed_at", now)), clock.GetTimestamp());
@@ -76,12 +86,4 @@ public sealed class ContentClock(Db db, TimeProvider clock)
         rows.TryGetValue(name, out var text) ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
 
     private static DateTimeOffset Later(DateTimeOffset? a, DateTimeOffset b) => a is { } x && x > b ? x : b;
-
-    private const string BumpSql = """
-        INSERT INTO settings (name, value) VALUES ('content_changed_at', @now) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)
-        """;
-
-    private const string BumpBothSql = BumpSql + ";\n" + """
-        INSERT INTO settings (name, value) VALUES ('taxonomy_changed_at', @now) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)
-        """;
 }

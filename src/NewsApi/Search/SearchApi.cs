@@ -1,10 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Globalization;
-using Dapper;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsApi.Articles;
-using NewsApi.Data;
 using NewsApi.Http;
 
 namespace NewsApi.Search;
@@ -30,7 +28,7 @@ public static class SearchApi
 
     public static async Task<Results<Ok<Page<SearchHit>>, ValidationProblem>> Search(
         [Description("Words to find (≤ 200 characters); Devanagari or romanised Hindi. Operators are not interpreted.")] string? q,
-        [AsParameters] ArticleListQuery query, SearchService search, ArticleMapper mapper, Db db, CursorCodec cursors, TimeProvider clock,
+        [AsParameters] ArticleListQuery query, SearchService search, ArticleMapper mapper, CursorCodec cursors,
         HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -60,10 +58,7 @@ public static class SearchApi
         }
 
         var snippets = await search.SnippetsAsync(parsed!, page, ct);
-        await using var connection = await db.OpenAsync(ct);
-        var rows = (await connection.QueryAsync<TeaserRow>(new CommandDefinition(
-            "SELECT " + TeaserRow.Columns + " FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id IN @ids AND" + ArticleFilter.PublicPredicate,
-            new { ids = page.Select(h => h.Id).ToArray(), now = clock.GetUtcNow() }, cancellationToken: ct))).ToDictionary(r => r.Id);
+        var rows = await search.TeasersAsync(page, ct);
         ContentApi.DescribeTeasers(http, rows.Values.ToList());
         var items = page.Where(h => rows.ContainsKey(h.Id)).Select(h =>
         {

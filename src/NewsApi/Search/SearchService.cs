@@ -122,6 +122,17 @@ public sealed class SearchService(Db db, TimeProvider clock, TermStatistics stat
         return candidates.OrderByDescending(id => scores[id]).ThenByDescending(id => id).Take(take).ToList();
     }
 
+    private const string TeasersSql = "SELECT " + TeaserRow.Columns + " FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id IN @ids AND" + ArticleFilter.PublicPredicate;
+
+    /// <summary>The teasers of a page of hits, by id; a hit no longer public (unpublished, embargoed since it was
+    /// ranked) is missing.</summary>
+    public async Task<Dictionary<long, TeaserRow>> TeasersAsync(IReadOnlyList<SearchHitRow> hits, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return (await connection.QueryAsync<TeaserRow>(new CommandDefinition(
+            TeasersSql, new { ids = hits.Select(h => h.Id).ToArray(), now = clock.GetUtcNow() }, cancellationToken: ct))).ToDictionary(r => r.Id);
+    }
+
     private const string TextSql = "SELECT id AS Id, headline AS Headline, excerpt AS Excerpt, body_text AS Body FROM articles WHERE id IN @ids";
 
     /// <summary>HTML snippets with the matched words in &lt;mark&gt;, for one page of hits. They are cut from the

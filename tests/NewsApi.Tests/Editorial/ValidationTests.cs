@@ -93,6 +93,47 @@ public sealed class ValidationTests
         Assert.That(await CountAdminArticlesAsync(_editor), Is.EqualTo(before));
     }
 
+    [Test]
+    public async Task Unknown_section_source_and_first_unknown_author_are_named_with_their_slugs_as_sent()
+    {
+        // Otherwise valid: the write's own lookups (inside its transaction) answer, in the validator's words;
+        // of the authors, the first failing one is named.
+        var input = FullArticle("अज्ञात संदर्भों की जाँच");
+        input["section"] = "खेलकूद";
+        input["source"] = "अज्ञात-स्रोत";
+        input["authors"] = new[] { "अज्ञात-लेखक", "ravi", "दूसरा-अज्ञात" };
+        var before = await CountAdminArticlesAsync(_editor);
+
+        var errors = await ErrorsAsync(await CreateAsync(_editor, input));
+
+        Assert.That(errors, Is.EquivalentTo(new Dictionary<string, string[]>
+        {
+            ["section"] = ["No section has the slug 'खेलकूद'."],
+            ["source"] = ["No source has the slug 'अज्ञात-स्रोत'."],
+            ["authors[0]"] = ["No author has the slug 'अज्ञात-लेखक'."],
+        }), JsonSerializer.Serialize(errors));
+        Assert.That(await CountAdminArticlesAsync(_editor), Is.EqualTo(before));
+    }
+
+    [TestCase(new[] { "", "अज्ञात-लेखक" }, "authors[0]", "An author slug may not be empty.")]
+    [TestCase(new[] { "अज्ञात-लेखक", "" }, "authors[0]", "No author has the slug 'अज्ञात-लेखक'.")]
+    [TestCase(new[] { "ravi", "अज्ञात-लेखक", "" }, "authors[1]", "No author has the slug 'अज्ञात-लेखक'.")]
+    public async Task With_other_failing_fields_the_first_failing_author_is_named(string[] authors, string field, string message)
+    {
+        var input = FullArticle("");
+        input["section"] = "खेलकूद";
+        input["authors"] = authors;
+
+        var errors = await ErrorsAsync(await CreateAsync(_editor, input));
+
+        Assert.That(errors, Is.EquivalentTo(new Dictionary<string, string[]>
+        {
+            ["headline"] = ["Headline is required."],
+            ["section"] = ["No section has the slug 'खेलकूद'."],
+            [field] = [message],
+        }), JsonSerializer.Serialize(errors));
+    }
+
     private const int ArticleBodyLimit = 1024 * 1024;
 
     private static IEnumerable<TestCaseData> SingleFailures()
