@@ -1,4 +1,3 @@
-using NewsApi;
 using NewsApi.Access;
 using NewsApi.Articles;
 using NewsApi.Cli;
@@ -6,6 +5,7 @@ using NewsApi.Data;
 using NewsApi.Demo;
 using NewsApi.Editorial;
 using NewsApi.Http;
+using NewsApi.OpenApi;
 using NewsApi.Related;
 using NewsApi.Search;
 using NewsApi.Taxonomy;
@@ -18,8 +18,13 @@ builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 2 * 1024 * 1
 builder.AddProblemHandling();
 builder.AddData();
 builder.AddAccess();
-builder.AddContent();
+builder.AddHttp();
+builder.AddArticles();
+builder.AddSearch();
+builder.AddRelated();
+builder.AddDemo();
 builder.AddEditorial();
+builder.AddValidation();
 builder.AddTaxonomy();
 builder.AddOpenApiDocument();
 

@@ -22,6 +22,7 @@ public static class AccessSetup
             .AddPolicy(Policies.Newsroom, p => p.RequireRole(Roles.Admin, Roles.Editor, Roles.Author))
             .AddPolicy(Policies.Editor, p => p.RequireRole(Roles.Admin, Roles.Editor))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
+        Cli.Commands.Register("keys", KeysCommand.RunAsync);
         return builder;
     }
 

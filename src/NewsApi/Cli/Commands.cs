@@ -10,6 +10,7 @@ public static class Commands
     {
         ["migrate"] = Migrate,
         ["seed-demo"] = SeedDemo,
+        ["generate-corpus"] = GenerateCorpus.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && All.ContainsKey(args[0]);

@@ -1,7 +1,7 @@
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace NewsApi.Http;
+namespace NewsApi.OpenApi;
 
 /// <summary>A merge patch (RFC 7396) may hold any subset of the members it patches, so its schema is the
 /// patched schema without <c>required</c>: <c>ArticleInput</c> requires a headline, a patch need not.

@@ -1,6 +1,6 @@
 using Microsoft.OpenApi;
 
-namespace NewsApi.Http;
+namespace NewsApi.OpenApi;
 
 public static class OpenApiSetup
 {

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace NewsApi.Http;
+namespace NewsApi.OpenApi;
 
 /// <summary>Strings with a fixed set of values (status, role, reason, scope, matchedBy) carry
 /// <see cref="AllowedValuesAttribute"/>; these filters turn it into the schema's <c>enum</c>, which

@@ -1,7 +1,7 @@
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace NewsApi.Http;
+namespace NewsApi.OpenApi;
 
 /// <summary>Puts the conditional-request protocol into the contract: every GET takes If-None-Match and
 /// If-Modified-Since, answers 200 with ETag, Last-Modified and Cache-Control, or 304; every write that can

@@ -3,7 +3,7 @@ using System.Text.Json;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace NewsApi.Http;
+namespace NewsApi.OpenApi;
 
 /// <summary>A property typed by another schema ($ref) that may be null — an article without an image or a
 /// source, the first article's missing previous — is declared <c>oneOf: [$ref, null]</c>. Swashbuckle marks

@@ -1,7 +1,7 @@
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace NewsApi.Http;
+namespace NewsApi.OpenApi;
 
 /// <summary>Answers the server gives before any handler runs, which no endpoint metadata declares: 413
 /// (over the 2 MB limit) and 415 (not JSON) on every operation that reads a body, 401 on the content

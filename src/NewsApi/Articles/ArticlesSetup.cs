@@ -1,0 +1,11 @@
+namespace NewsApi.Articles;
+
+public static class ArticlesSetup
+{
+    public static IHostApplicationBuilder AddArticles(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<ArticleMapper>();
+        builder.Services.AddSingleton<ArticleReader>();
+        return builder;
+    }
+}

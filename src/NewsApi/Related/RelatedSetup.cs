@@ -1,0 +1,10 @@
+namespace NewsApi.Related;
+
+public static class RelatedSetup
+{
+    public static IHostApplicationBuilder AddRelated(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<RelatedRanking>();
+        return builder;
+    }
+}
