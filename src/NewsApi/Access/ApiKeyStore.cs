@@ -50,9 +50,18 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock, Http.ContentClock con
         }, tx, cancellationToken: ct));
         await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
         await tx.CommitAsync(ct);
-        var row = await connection.QuerySingleAsync<ApiKeyRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM api_keys k LEFT JOIN authors au ON au.id = k.author_id WHERE k.id = @id", new { id }, cancellationToken: ct));
+        var row = await connection.QuerySingleAsync<ApiKeyRow>(new CommandDefinition(ByIdSql, new { id }, cancellationToken: ct));
         return (row, key);
+    }
+
+    private const string ByIdSql = "SELECT " + Columns +
+        " FROM api_keys k LEFT JOIN authors au ON au.id = k.author_id WHERE k.id = @id";
+
+    /// <summary>The key with <paramref name="id"/>, revoked or not (as the list shows it), or null.</summary>
+    public async Task<ApiKeyRow?> FindByIdAsync(long id, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.QuerySingleOrDefaultAsync<ApiKeyRow>(new CommandDefinition(ByIdSql, new { id }, cancellationToken: ct));
     }
 
     private const string ByPrefixSql = "SELECT " + Columns +

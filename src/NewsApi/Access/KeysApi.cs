@@ -36,6 +36,7 @@ public static class KeysApi
         group.MapPost("/", CreateKey).WithName("createKey").WithSummary("Create an API key (the key is shown once)")
             .AddEndpointFilter<ValidationFilter<CreateKeyRequest>>();
         group.MapGet("/", ListKeys).WithName("listKeys").WithSummary("List API keys (never their secrets)");
+        group.MapGet("/{id}", GetKey).WithName("getKey").WithSummary("Get an API key, revoked or not (never its secret)");
         group.MapDelete("/{id}", RevokeKey).WithName("revokeKey").WithSummary("Revoke an API key");
         return group;
     }
@@ -66,12 +67,20 @@ public static class KeysApi
         if (cursor is not null && !cursors.TryDecode("keys", cursor, out after)) errors["cursor"] = [CursorCodec.Invalid];
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
         var rows = await keys.ListAsync(after, n + 1, ct);
-        var page = rows.Take(n).Select(k => new ApiKeyInfo(k.Id, k.Name, k.Role, k.AuthorSlug, k.KeyPrefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt)).ToList();
+        var page = rows.Take(n).Select(ToInfo).ToList();
         var next = rows.Count > n ? cursors.Encode("keys", page[^1].Id) : null;
         Paging.SetNextLink(http, next);
         return TypedResults.Ok(new Articles.Page<ApiKeyInfo>(page, next));
     }
 
+    /// <summary>One key as the list shows it: a revoked key is still answered, with its revokedAt.</summary>
+    public static async Task<Results<Ok<ApiKeyInfo>, NotFoundProblem>> GetKey([Description("Key id.")] long id, ApiKeyStore keys, CancellationToken ct) =>
+        await keys.FindByIdAsync(id, ct) is { } row
+            ? TypedResults.Ok(ToInfo(row))
+            : new NotFoundProblem($"No key has id {id.ToString(CultureInfo.InvariantCulture)}.");
+
     public static async Task<Results<NoContent, NotFoundProblem>> RevokeKey([Description("Key id.")] long id, ApiKeyStore keys, CancellationToken ct) =>
         await keys.RevokeAsync(id, ct) ? TypedResults.NoContent() : new NotFoundProblem($"No active key has id {id.ToString(CultureInfo.InvariantCulture)}.");
+
+    private static ApiKeyInfo ToInfo(ApiKeyRow k) => new(k.Id, k.Name, k.Role, k.AuthorSlug, k.KeyPrefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt);
 }

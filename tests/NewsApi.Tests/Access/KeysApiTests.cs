@@ -8,7 +8,7 @@ using NewsApi.Tests.Infrastructure;
 
 namespace NewsApi.Tests.Access;
 
-/// <summary>/v1/admin/keys: create (secret shown once), list (never the secret), revoke; and lastUsedAt.</summary>
+/// <summary>/v1/admin/keys: create (secret shown once), list and get (never the secret), revoke; and lastUsedAt.</summary>
 [TestFixture]
 public sealed class KeysApiTests
 {
@@ -206,6 +206,63 @@ public sealed class KeysApiTests
         }
         using var again = await _admin.DeleteAsync($"/v1/admin/keys/{id}");
         await again.AssertProblemAsync(404);
+    }
+
+    [Test]
+    public async Task A_key_is_read_by_id_as_the_list_shows_it_without_any_secret()
+    {
+        var created = await CreateAsync("author", "ravi");
+        var id = created.GetProperty("id").GetInt64();
+        var secret = created.GetProperty("key").GetString()!;
+        using var response = await _admin.GetAsync($"/v1/admin/keys/{id}");
+        var raw = await response.Content.ReadAsStringAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), raw);
+        var key = JsonDocument.Parse(raw).RootElement;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(raw, Does.Not.Contain(secret));
+            Assert.That(raw, Does.Not.Contain(secret[12..]), "not even the part after the prefix");
+            Assert.That(key.EnumerateObject().Select(p => p.Name),
+                Is.EquivalentTo(new[] { "id", "name", "role", "author", "prefix", "createdAt", "lastUsedAt", "revokedAt" }), "no key, no hash");
+            Assert.That(key.ToString(), Is.EqualTo((await ListedAsync(id)).ToString()));
+            Assert.That(key.GetProperty("author").GetString(), Is.EqualTo("ravi"));
+            Assert.That(secret, Does.StartWith(key.GetProperty("prefix").GetString()!));
+            Assert.That(key.GetProperty("revokedAt").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        }
+    }
+
+    [Test]
+    public async Task A_revoked_key_is_still_read_by_id_with_when_it_was_revoked()
+    {
+        var id = (await CreateAsync("reader")).GetProperty("id").GetInt64();
+        using (var revoke = await _admin.DeleteAsync($"/v1/admin/keys/{id}"))
+            Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await revoke.Content.ReadAsStringAsync());
+        using var response = await _admin.GetAsync($"/v1/admin/keys/{id}");
+        var key = await response.JsonAsync();
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), key.ToString());
+        Assert.That(key.GetProperty("revokedAt").GetDateTimeOffset(), Is.EqualTo(_clock.GetUtcNow()));
+    }
+
+    [Test]
+    public async Task Reading_an_unknown_key_is_404()
+    {
+        using var response = await _admin.GetAsync("/v1/admin/keys/987654321");
+        await response.AssertProblemAsync(404);
+    }
+
+    [Test]
+    public async Task Reading_a_key_needs_an_admin_key()
+    {
+        var id = (await CreateAsync("reader")).GetProperty("id").GetInt64();
+        using var editor = await Keys.ClientForRoleAsync(_factory, Roles.Editor);
+        using var anonymous = Keys.ClientWith(_factory, null);
+        using (Assert.EnterMultipleScope())
+        {
+            using var forbidden = await editor.GetAsync($"/v1/admin/keys/{id}");
+            await forbidden.AssertProblemAsync(403);
+            using var unauthenticated = await anonymous.GetAsync($"/v1/admin/keys/{id}");
+            await unauthenticated.AssertProblemAsync(401);
+        }
     }
 
     [Test]

@@ -121,6 +121,11 @@ public sealed class RoleMatrixTests
             (_, _) => Task.FromResult(Request(Post, "/v1/admin/keys", new { name = Unique("matrix key"), role = Roles.Reader }))),
         new("GET", "/v1/admin/keys", Policies.Admin, HttpStatusCode.OK,
             (_, _) => Task.FromResult(Request(Get, "/v1/admin/keys"))),
+        new("GET", "/v1/admin/keys/{id}", Policies.Admin, HttpStatusCode.OK, async (_, admin) =>
+        {
+            var id = (await CreateKeyAsync(admin, Roles.Reader)).Id;
+            return Request(Get, $"/v1/admin/keys/{id}");
+        }),
         new("DELETE", "/v1/admin/keys/{id}", Policies.Admin, HttpStatusCode.NoContent, async (_, admin) =>
         {
             var id = (await CreateKeyAsync(admin, Roles.Reader)).Id;
@@ -253,7 +258,7 @@ public sealed class RoleMatrixTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Routes.Select(r => r.Key), Is.Unique);
-            Assert.That(Routes, Has.Length.EqualTo(33));
+            Assert.That(Routes, Has.Length.EqualTo(34));
             Assert.That(Routes.Where(r => Expected(r.Policy, Caller.Partner) != Expect.Forbidden), Is.Empty);
             Assert.That(Routes.Where(r => Expected(r.Policy, Caller.Reader) != Expect.Forbidden), Is.Empty);
             Assert.That(Routes.Where(r => r.Policy != Policies.Newsroom && Expected(r.Policy, Caller.Author) != Expect.Forbidden), Is.Empty);
