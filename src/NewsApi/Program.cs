@@ -33,11 +33,11 @@ var app = builder.Build();
 if (Commands.IsCommand(args)) return await Commands.RunAsync(app.Services, args);
 
 await app.Services.GetRequiredService<Migrator>().MigrateAsync();
-await app.Services.GetRequiredService<SearchIndex>().EnsureCurrentAsync(app.Services.GetRequiredService<Db>(), CancellationToken.None);
+await app.Services.GetRequiredService<SearchIndex>().EnsureCurrentAsync(CancellationToken.None);
 if (app.Configuration.GetValue("NewsApi:DemoContent", true))
     await app.Services.GetRequiredService<DemoContent>().LoadIfEmptyAsync();
 // This version may answer differently from the last one: every cached answer revalidates once.
-await app.Services.GetRequiredService<ContentClock>().ChangedAsync(taxonomy: true, CancellationToken.None);
+await app.Services.GetRequiredService<ContentClockRepository>().ChangedAsync(taxonomy: true, CancellationToken.None);
 
 app.UseProblemHandling();
 // Before routing, so HEAD routes to the GET endpoints.

@@ -7,7 +7,7 @@ public static class AccessSetup
 {
     public static IHostApplicationBuilder AddAccess(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<ApiKeyRepository>();
         builder.Services.AddSingleton<KeyUsage>();
         builder.Services.AddSingleton<KeyUsageFlusher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<KeyUsageFlusher>());

@@ -5,7 +5,7 @@ namespace NewsApi.Access;
 /// <summary>Writes the key use times <see cref="KeyUsage"/> holds, all in one write transaction, once per
 /// <see cref="NewsApiOptions.KeyUsageFlushInterval"/> (so at most one write per key per interval) and once
 /// more when the service stops. A failed write is logged and retried with the next flush.</summary>
-public sealed class KeyUsageFlusher(KeyUsage usage, ApiKeyStore keys, IOptions<NewsApiOptions> options, TimeProvider clock, ILogger<KeyUsageFlusher> logger)
+public sealed class KeyUsageFlusher(KeyUsage usage, ApiKeyRepository keys, IOptions<NewsApiOptions> options, TimeProvider clock, ILogger<KeyUsageFlusher> logger)
     : BackgroundService
 {
     private readonly TimeSpan _interval = options.Value.KeyUsageFlushInterval;

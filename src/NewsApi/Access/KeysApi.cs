@@ -41,7 +41,7 @@ public static class KeysApi
         return group;
     }
 
-    public static async Task<Results<Created<CreatedKey>, ValidationProblem>> CreateKey(CreateKeyRequest request, ApiKeyStore keys, HttpContext http, CancellationToken ct)
+    public static async Task<Results<Created<CreatedKey>, ValidationProblem>> CreateKey(CreateKeyRequest request, ApiKeyRepository keys, HttpContext http, CancellationToken ct)
     {
         // The answer carries the secret: no cache (browser, proxy, CDN) may keep it. The conditional-GET
         // middleware marks only GETs as private, no-store.
@@ -59,7 +59,7 @@ public static class KeysApi
 
     public static async Task<Results<Ok<Articles.Page<ApiKeyInfo>>, ValidationProblem>> ListKeys(
         [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
-        ApiKeyStore keys, CursorCodec cursors, HttpContext http, CancellationToken ct)
+        ApiKeyRepository keys, CursorCodec cursors, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var n = Paging.Limit(limit, errors);
@@ -74,12 +74,12 @@ public static class KeysApi
     }
 
     /// <summary>One key as the list shows it: a revoked key is still answered, with its revokedAt.</summary>
-    public static async Task<Results<Ok<ApiKeyInfo>, NotFoundProblem>> GetKey([Description("Key id.")] long id, ApiKeyStore keys, CancellationToken ct) =>
+    public static async Task<Results<Ok<ApiKeyInfo>, NotFoundProblem>> GetKey([Description("Key id.")] long id, ApiKeyRepository keys, CancellationToken ct) =>
         await keys.FindByIdAsync(id, ct) is { } row
             ? TypedResults.Ok(ToInfo(row))
             : new NotFoundProblem($"No key has id {id.ToString(CultureInfo.InvariantCulture)}.");
 
-    public static async Task<Results<NoContent, NotFoundProblem>> RevokeKey([Description("Key id.")] long id, ApiKeyStore keys, CancellationToken ct) =>
+    public static async Task<Results<NoContent, NotFoundProblem>> RevokeKey([Description("Key id.")] long id, ApiKeyRepository keys, CancellationToken ct) =>
         await keys.RevokeAsync(id, ct) ? TypedResults.NoContent() : new NotFoundProblem($"No active key has id {id.ToString(CultureInfo.InvariantCulture)}.");
 
     private static ApiKeyInfo ToInfo(ApiKeyRow k) => new(k.Id, k.Name, k.Role, k.AuthorSlug, k.KeyPrefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt);

@@ -31,7 +31,7 @@ public static class KeysCommand
         var db = services.GetRequiredService<Db>();
         var applied = await new Migrator(db, Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance).MigrateAsync();
         if (applied > 0) await output.WriteLineAsync($"Applied {applied} migration(s) to {db.DataSource}.");
-        var store = services.GetRequiredService<ApiKeyStore>();
+        var store = services.GetRequiredService<ApiKeyRepository>();
         long? authorId = null;
         if (request.Author is not null && (authorId = await store.AuthorIdAsync(request.Author, CancellationToken.None)) is null)
         {

@@ -26,7 +26,7 @@ public sealed record WriteResult(ArticleRow? Article, WriteError Error = WriteEr
 /// entry, in one transaction, so a failed write leaves nothing behind. What costs CPU is done before
 /// the transaction opens (<see cref="PrepareAsync"/>): the transaction only looks up and writes.</summary>
 public sealed partial class ArticleWriter(Db db, TimeProvider clock, BodySanitizer sanitizer, ArticleMapper mapper,
-    IOptions<JsonOptions> json, IArticleIndexer indexer, Http.ContentClock contentClock)
+    IOptions<JsonOptions> json, IArticleIndexer indexer, Http.ContentClockRepository contentClock)
 {
     private const string InsertSql = """
         INSERT INTO articles (slug, headline, subheadline, excerpt, custom_excerpt, body_html, body_text, dateline,

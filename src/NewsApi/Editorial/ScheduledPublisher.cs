@@ -5,7 +5,7 @@ namespace NewsApi.Editorial;
 
 /// <summary>Publishes scheduled articles when their time comes. It starts by catching up on anything
 /// that fell due while the service was down, then checks every few seconds.</summary>
-public sealed class ScheduledPublisher(Db db, AdminArticles articles, ArticleWriter writer, Search.SearchIndex searchIndex, Http.ContentClock contentClock, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
+public sealed class ScheduledPublisher(AdminArticles articles, ArticleWriter writer, Search.SearchIndex searchIndex, Http.ContentClockRepository contentClock, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly Actor SchedulerActor = new("scheduler", null, null);
@@ -60,7 +60,7 @@ public sealed class ScheduledPublisher(Db db, AdminArticles articles, ArticleWri
         }
         // Embargoes end without a write; this is when their articles join the search index.
         // …and when every list changes with no write: the content clock records it here.
-        if (await searchIndex.CatchUpAsync(db, embargoOnly: true, ct) > 0) await contentClock.ChangedAsync(taxonomy: false, ct);
+        if (await searchIndex.CatchUpAsync(embargoOnly: true, ct) > 0) await contentClock.ChangedAsync(taxonomy: false, ct);
         return published;
     }
 }

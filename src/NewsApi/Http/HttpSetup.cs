@@ -17,6 +17,7 @@ public static class HttpSetup
         });
         builder.Services.AddOptions<NewsApiOptions>().Bind(builder.Configuration.GetSection("NewsApi"));
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<ContentClockRepository>();
         builder.Services.AddSingleton<ContentClock>();
         return builder;
     }

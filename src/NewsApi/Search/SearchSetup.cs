@@ -6,6 +6,7 @@ public static class SearchSetup
 {
     public static IHostApplicationBuilder AddSearch(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<SearchIndexRepository>();
         builder.Services.AddSingleton<SearchIndex>();
         builder.Services.AddSingleton<IArticleIndexer>(sp => sp.GetRequiredService<SearchIndex>());
         builder.Services.AddSingleton<SearchService>();

@@ -1,12 +1,9 @@
-using Dapper;
-using NewsApi.Data;
-
 namespace NewsApi.Search;
 
 /// <summary>How many public articles carry each indexed word and each tag, for rarity (IDF) weights.
 /// Counting a common word's articles means reading its whole posting list (milliseconds each), so the
 /// counts are computed in one pass and kept for <see cref="MaxAge"/>; rarity drifts slowly.</summary>
-public sealed class TermStatistics(Db db, TimeProvider clock) : IDisposable
+public sealed class TermStatistics(SearchIndexRepository index, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -35,12 +32,7 @@ public sealed class TermStatistics(Db db, TimeProvider clock) : IDisposable
         try
         {
             if (_current is { } fresh && clock.GetUtcNow() - fresh.At < MaxAge) return fresh;
-            await using var connection = await db.OpenAsync(ct);
-            var documents = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT count(*) FROM article_search", cancellationToken: ct));
-            var words = (await connection.QueryAsync<(string Term, long Doc)>(new CommandDefinition(
-                "SELECT term, doc FROM article_search_terms", cancellationToken: ct))).ToDictionary(w => w.Term, w => w.Doc, StringComparer.Ordinal);
-            var tags = (await connection.QueryAsync<(long TagId, long Count)>(new CommandDefinition(
-                "SELECT tag_id, count(*) FROM article_tags GROUP BY tag_id", cancellationToken: ct))).ToDictionary(t => t.TagId, t => t.Count);
+            var (documents, words, tags) = await index.CountsAsync(ct);
             return _current = new Snapshot(Math.Max(1, documents), words, tags, clock.GetUtcNow());
         }
         finally

@@ -10,7 +10,7 @@ namespace NewsApi.Taxonomy;
 /// keyset-paged by slug. Article counts only count what the public may see, and a tag shows only once a public
 /// article carries it: tags typed on drafts would otherwise tell what unpublished stories are about.
 /// Writes (TaxonomyRepository.Writes.cs) each run in one BEGIN IMMEDIATE transaction that only looks up and writes.</summary>
-public sealed partial class TaxonomyRepository(Db db, TimeProvider clock, ContentClock contentClock)
+public sealed partial class TaxonomyRepository(Db db, TimeProvider clock, ContentClockRepository contentClock)
 {
     private const string SectionsSql = """
         WITH RECURSIVE tree(root, id) AS (

@@ -130,7 +130,7 @@ public sealed class KeyUsageTests
         var id = await Keys.IdAsync(admin, "time order");
         var later = T0 + TimeSpan.FromHours(1);
         var earlier = T0 + TimeSpan.FromMinutes(1);
-        var store = factory.Services.GetRequiredService<ApiKeyStore>();
+        var store = factory.Services.GetRequiredService<ApiKeyRepository>();
 
         // Two instances on one database, flushing in either order.
         await store.RecordUsesAsync([new(id, later)], CancellationToken.None);

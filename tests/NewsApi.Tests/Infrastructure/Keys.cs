@@ -11,7 +11,7 @@ public static class Keys
     /// <summary>Creates a key of <paramref name="role"/> (optionally for an author slug) and returns the secret.</summary>
     public static async Task<string> CreateAsync(NewsApiFactory factory, string role, string? authorSlug = null, string? name = null)
     {
-        var store = factory.Services.GetRequiredService<ApiKeyStore>();
+        var store = factory.Services.GetRequiredService<ApiKeyRepository>();
         long? authorId = authorSlug is null ? null : await store.AuthorIdAsync(authorSlug, CancellationToken.None);
         var (_, key) = await store.CreateAsync(name ?? $"{role} test key", role, authorId, CancellationToken.None);
         return key;

@@ -3,6 +3,7 @@ using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.WebUtilities;
 using NewsApi.Data;
+using NewsApi.Http;
 
 namespace NewsApi.Access;
 
@@ -22,7 +23,7 @@ public sealed class ApiKeyRow
 
 /// <summary>API keys: 192 random bits, shown once, stored only as a SHA-256 hash. A key is found by its
 /// non-secret prefix and then compared in constant time.</summary>
-public sealed class ApiKeyStore(Db db, TimeProvider clock, Http.ContentClock contentClock, KeyUsage usage)
+public sealed class ApiKeyRepository(Db db, TimeProvider clock, ContentClockRepository contentClock, KeyUsage usage)
 {
     private const string KeyMarker = "nk_";
     private const int PrefixLength = 12;
@@ -30,6 +31,8 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock, Http.ContentClock con
     private const string Columns = """
         k.id, k.name, k.role, k.author_id, au.slug AS author_slug, k.key_prefix, k.key_hash, k.created_at, k.last_used_at, k.revoked_at
         """;
+
+    private const string From = " FROM api_keys k LEFT JOIN authors au ON au.id = k.author_id";
 
     private const string InsertSql = """
         INSERT INTO api_keys (name, role, author_id, key_prefix, key_hash, created_at)
@@ -40,7 +43,7 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock, Http.ContentClock con
     {
         var key = KeyMarker + WebEncoders.Base64UrlEncode(RandomNumberGenerator.GetBytes(24));
         // The name is shown as a revision's createdBy: stored NFC like every other text.
-        name = name.Trim().Normalize(System.Text.NormalizationForm.FormC);
+        name = name.Trim().Normalize(NormalizationForm.FormC);
         var (connection, tx) = await db.BeginWriteAsync(ct);
         await using var _ = connection;
         await using var __ = tx;
@@ -54,8 +57,7 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock, Http.ContentClock con
         return (row, key);
     }
 
-    private const string ByIdSql = "SELECT " + Columns +
-        " FROM api_keys k LEFT JOIN authors au ON au.id = k.author_id WHERE k.id = @id";
+    private const string ByIdSql = "SELECT " + Columns + From + " WHERE k.id = @id";
 
     /// <summary>The key with <paramref name="id"/>, revoked or not (as the list shows it), or null.</summary>
     public async Task<ApiKeyRow?> FindByIdAsync(long id, CancellationToken ct)
@@ -64,8 +66,7 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock, Http.ContentClock con
         return await connection.QuerySingleOrDefaultAsync<ApiKeyRow>(new CommandDefinition(ByIdSql, new { id }, cancellationToken: ct));
     }
 
-    private const string ByPrefixSql = "SELECT " + Columns +
-        " FROM api_keys k LEFT JOIN authors au ON au.id = k.author_id WHERE k.key_prefix = @prefix AND k.revoked_at IS NULL";
+    private const string ByPrefixSql = "SELECT " + Columns + From + " WHERE k.key_prefix = @prefix AND k.revoked_at IS NULL";
 
     /// <summary>The active key matching <paramref name="presented"/>, or null.</summary>
     public async Task<ApiKeyRow?> FindAsync(string presented, CancellationToken ct)
@@ -98,32 +99,37 @@ public sealed class ApiKeyStore(Db db, TimeProvider clock, Http.ContentClock con
         await tx.CommitAsync(ct);
     }
 
+    private const string ListSql = "SELECT " + Columns + From + " WHERE k.id > @afterId ORDER BY k.id LIMIT @limit";
+
     /// <summary>Keys in id order after <paramref name="afterId"/>, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<ApiKeyRow>> ListAsync(long afterId, int limit, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        return (await connection.QueryAsync<ApiKeyRow>(new CommandDefinition(
-            $"SELECT {Columns} FROM api_keys k LEFT JOIN authors au ON au.id = k.author_id WHERE k.id > @afterId ORDER BY k.id LIMIT @limit",
-            new { afterId, limit }, cancellationToken: ct))).AsList();
+        return (await connection.QueryAsync<ApiKeyRow>(new CommandDefinition(ListSql, new { afterId, limit }, cancellationToken: ct))).AsList();
     }
 
+    private const string RevokeSql = "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL";
+
+    /// <summary>Revokes an active key; false when no active key has <paramref name="id"/>.</summary>
     public async Task<bool> RevokeAsync(long id, CancellationToken ct)
     {
         var (connection, tx) = await db.BeginWriteAsync(ct);
         await using var _ = connection;
         await using var __ = tx;
-        if (await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL", new { id, now = clock.GetUtcNow() }, tx, cancellationToken: ct)) != 1)
+        if (await connection.ExecuteAsync(new CommandDefinition(RevokeSql, new { id, now = clock.GetUtcNow() }, tx, cancellationToken: ct)) != 1)
             return false;
         await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
         await tx.CommitAsync(ct);
         return true;
     }
 
+    private const string AuthorIdSql = "SELECT id FROM authors WHERE slug = @slug";
+
+    /// <summary>The id of the author a new key is for, or null when no author has <paramref name="slug"/>.</summary>
     public async Task<long?> AuthorIdAsync(string slug, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT id FROM authors WHERE slug = @slug", new { slug }, cancellationToken: ct));
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(AuthorIdSql, new { slug }, cancellationToken: ct));
     }
 
     private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
