@@ -120,7 +120,7 @@ public sealed class SearchIndex(TimeProvider clock) : IArticleIndexer
                 foreach (var (row, text) in texts)
                 {
                     // Re-read inside the transaction: the article may have changed or gone since the query.
-                    var current = await ArticleWriter.LoadAsync(connection, tx, row.Id, ct);
+                    var current = await ArticleRepository.LoadAsync(connection, tx, row.Id, ct);
                     if (current is null || current.Version != row.Version) continue;
                     await IndexAsync(connection, tx, current, text, ct);
                     added++;
