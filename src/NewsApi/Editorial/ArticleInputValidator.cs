@@ -36,7 +36,7 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
         // A draft may start as a headline alone; publishing needs a body (ArticleWriter checks that).
         RuleFor(a => a.Body).Must(b => b is null || Encoding.UTF8.GetByteCount(b) <= MaxBodyBytes).WithMessage("Body must be at most 1 MB.");
         // Whether the section, source and authors exist is checked by the write, inside its transaction
-        // (ArticleWriter.ResolveAsync), or below when the request fails for other reasons.
+        // (ArticleRepository.ResolveAsync), or below when the request fails for other reasons.
         RuleFor(a => a.Section).NotEmpty().WithMessage("Section is required (a section slug).");
         // Stop: the authors rule names the first failing author only (ValidateAsync keeps that with unknown ones).
         RuleForEach(a => a.Authors).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("An author slug may not be empty.");
