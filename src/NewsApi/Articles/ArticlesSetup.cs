@@ -5,7 +5,7 @@ public static class ArticlesSetup
     public static IHostApplicationBuilder AddArticles(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ArticleMapper>();
-        builder.Services.AddSingleton<ArticleReader>();
+        builder.Services.AddSingleton<ArticleRepository>();
         return builder;
     }
 }

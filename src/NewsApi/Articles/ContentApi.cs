@@ -26,7 +26,7 @@ public static class ContentApi
         [AsParameters] ArticleListQuery query,
         [Description("Comma-separated article fields to return (sparse fieldset); id is always included.")] string? fields,
         [Description("Comma-separated body formats: html (default), text, blocks.")] string? formats,
-        ArticleReader reader, CursorCodec cursors, HttpContext http, CancellationToken ct)
+        ArticleRepository articles, CursorCodec cursors, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var limit = Paging.Limit(query.Limit, errors);
@@ -35,24 +35,24 @@ public static class ContentApi
         var bodyFormats = ArticleQueryParsing.Formats(formats, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var rows = await reader.ListAsync(query.ToFilter(), after, limit + 1, ct);
+        var rows = await articles.ListAsync(query.ToFilter(), after, limit + 1, ct);
         var page = rows.Take(limit).ToList();
         var next = rows.Count > limit ? ArticleQueryParsing.NextCursor(cursors, page[^1].PublishedAt!.Value, page[^1].Id) : null;
         Paging.SetNextLink(http, next);
-        var articles = await reader.ToArticlesAsync(page, bodyFormats, ct);
-        DescribeArticles(http, articles, lastModified: false);
-        return TypedResults.Ok(new Page<Article>(articles, next));
+        var items = await articles.ToArticlesAsync(page, bodyFormats, publicOnly: true, ct);
+        DescribeArticles(http, items, lastModified: false);
+        return TypedResults.Ok(new Page<Article>(items, next));
     }
 
     public static async Task<Results<Ok<Page<Teaser>>, ValidationProblem>> ListTeasers(
-        [AsParameters] ArticleListQuery query, ArticleReader reader, ArticleMapper mapper, CursorCodec cursors, HttpContext http, CancellationToken ct)
+        [AsParameters] ArticleListQuery query, ArticleRepository articles, ArticleMapper mapper, CursorCodec cursors, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var limit = Paging.Limit(query.Limit, errors);
         var after = ArticleQueryParsing.Position(cursors, query.Cursor, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var rows = await reader.ListTeasersAsync(query.ToFilter(), after, limit + 1, ct);
+        var rows = await articles.ListTeasersAsync(query.ToFilter(), after, limit + 1, ct);
         var page = rows.Take(limit).ToList();
         var next = rows.Count > limit ? ArticleQueryParsing.NextCursor(cursors, page[^1].PublishedAt!.Value, page[^1].Id) : null;
         Paging.SetNextLink(http, next);
@@ -64,16 +64,16 @@ public static class ContentApi
         [Description("Article id.")] long id,
         [Description("Comma-separated article fields to return (sparse fieldset).")] string? fields,
         [Description("Comma-separated body formats: html (default), text, blocks.")] string? formats,
-        ArticleReader reader, HttpContext http, CancellationToken ct)
+        ArticleRepository articles, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         ArticleQueryParsing.Fields(fields, errors);
         var bodyFormats = ArticleQueryParsing.Formats(formats, errors);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var row = await reader.FindAsync(id, publicOnly: true, ct);
+        var row = await articles.FindAsync(id, publicOnly: true, ct);
         if (row is null) return new NotFoundProblem($"No published article has id {id}.");
-        var article = (await reader.ToArticlesAsync([row], bodyFormats, ct))[0];
+        var article = (await articles.ToArticlesAsync([row], bodyFormats, publicOnly: true, ct))[0];
         DescribeArticles(http, [article], lastModified: !row.HasCurated);
         return TypedResults.Ok(article);
     }
@@ -82,7 +82,7 @@ public static class ContentApi
         [Description("Article slug, percent-encoded (Devanagari allowed).")] string slug,
         [Description("Comma-separated article fields to return (sparse fieldset).")] string? fields,
         [Description("Comma-separated body formats: html (default), text, blocks.")] string? formats,
-        ArticleReader reader, HttpContext http, CancellationToken ct)
+        ArticleRepository articles, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         ArticleQueryParsing.Fields(fields, errors);
@@ -90,10 +90,10 @@ public static class ContentApi
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
         var normalized = Text.Slug.Key(slug);
-        var (row, current) = await reader.FindBySlugAsync(normalized, ct);
+        var (row, current) = await articles.FindBySlugAsync(normalized, ct);
         if (row is not null)
         {
-            var article = (await reader.ToArticlesAsync([row], bodyFormats, ct))[0];
+            var article = (await articles.ToArticlesAsync([row], bodyFormats, publicOnly: true, ct))[0];
             DescribeArticles(http, [article], lastModified: !row.HasCurated);
             return TypedResults.Ok(article);
         }

@@ -1,15 +1,14 @@
 using System.Text.Json;
-using Dapper;
 using NewsApi.Articles;
-using NewsApi.Data;
 using NewsApi.Editorial;
+using NewsApi.Taxonomy;
 using NewsApi.Text;
 
 namespace NewsApi.Demo;
 
 /// <summary>Loads the seed news page (embedded copy of shared/seed/news-page.json) as published
 /// articles: the main article, its twelve teaser stories and its previous/next stories.</summary>
-public sealed class DemoContent(Db db, ArticleWriter writer, TimeProvider clock, ILogger<DemoContent> logger)
+public sealed class DemoContent(ArticleRepository articles, ArticleWriter writer, TaxonomyRepository taxonomy, ILogger<DemoContent> logger)
 {
     public const string MainHeadline = "अलास्का शिखर सम्मेलन से पहले पुतिन के साथ फोन पर बातचीत में किम ने रूस के लिए ‘पूर्ण समर्थन’ जताया";
 
@@ -19,23 +18,13 @@ public sealed class DemoContent(Db db, ArticleWriter writer, TimeProvider clock,
     /// <summary>First start: an empty database gets the demo page.</summary>
     public async Task LoadIfEmptyAsync(CancellationToken ct = default)
     {
-        await using (var connection = await db.OpenAsync(ct))
-        {
-            if (await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT EXISTS (SELECT 1 FROM articles)", cancellationToken: ct)))
-                return;
-        }
-        await LoadAsync(ct);
+        if (!await articles.AnyAsync(ct)) await LoadAsync(ct);
     }
 
     /// <summary>Loads the page unless its main article is already there; returns whether it loaded.</summary>
     public async Task<bool> LoadAsync(CancellationToken ct = default)
     {
-        await using (var connection = await db.OpenAsync(ct))
-        {
-            var present = await connection.ExecuteScalarAsync<bool>(new CommandDefinition(
-                "SELECT EXISTS (SELECT 1 FROM articles WHERE headline = @MainHeadline)", new { MainHeadline }, cancellationToken: ct));
-            if (present) return false;
-        }
+        if (await articles.AnyWithHeadlineAsync(MainHeadline, ct)) return false;
         var page = Read<SeedPage>("news-page.json");
         var meta = Read<SeedMetadata>("demo-metadata.json");
         await EnsureTaxonomyAsync(meta, ct);
@@ -78,25 +67,13 @@ public sealed class DemoContent(Db db, ArticleWriter writer, TimeProvider clock,
         await writer.TransitionAsync(created.Article.Id, ArticleStatus.Published, publishedAt, null, DemoActor, ct);
     }
 
-    private const string UpsertSection = """
-        INSERT INTO sections (slug, name, parent_id, created_at, updated_at)
-        VALUES (@slug, @name, (SELECT id FROM sections WHERE slug = @parent), @now, @now) ON CONFLICT (slug) DO NOTHING
-        """;
-
+    /// <summary>Creates the sections, source and author the page names; ones already there (a slug taken) are kept as they are.</summary>
     private async Task EnsureTaxonomyAsync(SeedMetadata meta, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var now = clock.GetUtcNow();
         foreach (var s in meta.Sections)
-            await connection.ExecuteAsync(new CommandDefinition(UpsertSection, new { slug = s.Slug, name = s.Name, parent = s.Parent, now }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO sources (slug, name, url, created_at, updated_at) VALUES (@Slug, @Name, @Url, @now, @now) ON CONFLICT (slug) DO NOTHING",
-            new { meta.Source.Slug, meta.Source.Name, meta.Source.Url, now }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO authors (slug, name, created_at, updated_at) VALUES (@Slug, @Name, @now, @now) ON CONFLICT (slug) DO NOTHING",
-            new { meta.Author.Slug, meta.Author.Name, now }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
+            await taxonomy.CreateSectionAsync(new TaxonomyChange(s.Slug, s.Name, null), s.Parent, ct);
+        await taxonomy.CreateSourceAsync(new TaxonomyChange(meta.Source.Slug, meta.Source.Name, null, meta.Source.Url), ct);
+        await taxonomy.CreateAuthorAsync(new TaxonomyChange(meta.Author.Slug, meta.Author.Name, null), ct);
     }
 
     internal static T Read<T>(string name)

@@ -1,3 +1,4 @@
+using NewsApi.Articles;
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
@@ -24,6 +25,29 @@ public sealed record ArticleInput
     [Description("Overrides the URL built from NewsApi:PublicBaseUrl.")] public string? CanonicalUrl { get; init; }
     public SyndicationInput? Syndication { get; init; }
     [Description("Keeps a published article out of every public answer until this time.")] public DateTimeOffset? EmbargoUntil { get; init; }
+
+    /// <summary>The article as an editor submitted it: what PATCH merges into and a restore writes back.</summary>
+    public static ArticleInput From(Article a, string? customExcerpt, string? customCanonicalUrl) => new()
+    {
+        Headline = a.Headline,
+        Subheadline = a.Subheadline,
+        Slug = a.Slug,
+        Excerpt = customExcerpt,
+        Body = a.Body.Html ?? "",
+        Dateline = a.Dateline,
+        Section = a.Section.Slug,
+        Tags = [.. a.Tags.Select(t => t.Slug)],
+        Authors = [.. a.Authors.Select(t => t.Slug)],
+        Source = a.Source?.Slug,
+        Language = a.Language,
+        Image = a.Image is null ? null : new ImageInput
+        {
+            Url = a.Image.Url, Alt = a.Image.Alt, Caption = a.Image.Caption, Credit = a.Image.Credit, Width = a.Image.Width, Height = a.Image.Height,
+        },
+        CanonicalUrl = customCanonicalUrl,
+        Syndication = new SyndicationInput { Allowed = a.Syndication.Allowed },
+        EmbargoUntil = a.EmbargoUntil,
+    };
 }
 
 public sealed record ImageInput

@@ -1,3 +1,4 @@
+using NewsApi.Articles;
 using System.Text;
 using System.Text.RegularExpressions;
 using FluentValidation;
@@ -16,11 +17,11 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
     [GeneratedRegex(@"^[A-Za-z]{2,3}(-[A-Za-z]{4})?(-([A-Za-z]{2}|[0-9]{3}))?(-([A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*$")]
     private static partial Regex LanguageTag();
 
-    private readonly ArticleWriter _writer;
+    private readonly ArticleRepository _articles;
 
-    public ArticleInputValidator(ArticleWriter writer)
+    public ArticleInputValidator(ArticleRepository articles)
     {
-        _writer = writer;
+        _articles = articles;
         // Lengths are those of the text as stored (NFC, trimmed): NFC can lengthen text (precomposed क़ U+0958
         // is stored as क + nukta) or shorten it, and the limit is a promise about what readers get.
         RuleFor(a => a.Headline).NotEmpty().WithMessage("Headline is required.")
@@ -35,7 +36,7 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
         // A draft may start as a headline alone; publishing needs a body (ArticleWriter checks that).
         RuleFor(a => a.Body).Must(b => b is null || Encoding.UTF8.GetByteCount(b) <= MaxBodyBytes).WithMessage("Body must be at most 1 MB.");
         // Whether the section, source and authors exist is checked by the write, inside its transaction
-        // (ArticleWriter.ResolveAsync), or below when the request fails for other reasons.
+        // (ArticleRepository.ResolveAsync), or below when the request fails for other reasons.
         RuleFor(a => a.Section).NotEmpty().WithMessage("Section is required (a section slug).");
         // Stop: the authors rule names the first failing author only (ValidateAsync keeps that with unknown ones).
         RuleForEach(a => a.Authors).Cascade(CascadeMode.Stop).NotEmpty().WithMessage("An author slug may not be empty.");
@@ -60,7 +61,7 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
     {
         var result = await base.ValidateAsync(context, cancellation);
         if (result.IsValid) return result;
-        foreach (var (field, messages) in await _writer.UnknownReferencesAsync(context.InstanceToValidate, cancellation))
+        foreach (var (field, messages) in await _articles.UnknownReferencesAsync(context.InstanceToValidate, cancellation))
         {
             if (AuthorIndex(field) is { } unknown && result.Errors.FirstOrDefault(e => AuthorIndex(e.PropertyName) is not null) is { } blank)
             {

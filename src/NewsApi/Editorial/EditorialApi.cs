@@ -33,12 +33,12 @@ public static class EditorialApi
     }
 
     public static async Task<Results<Created<Article>, ValidationProblem, ConflictProblem>> CreateArticle(
-        ArticleInput input, ClaimsPrincipal user, ArticleWriter writer, AdminArticles articles, HttpContext http, CancellationToken ct)
+        ArticleInput input, ClaimsPrincipal user, ArticleWriter writer, ArticleRepository articles, HttpContext http, CancellationToken ct)
     {
         var actor = Newsroom.ActorOf(user);
         if ((input.Authors is null || input.Authors.Count == 0) && actor.AuthorId is not null)
         {
-            var own = await articles.AuthorSlugAsync(actor.AuthorId.Value, ct);
+            var own = await articles.OwnerSlugAsync(actor.AuthorId.Value, ct);
             if (own is not null) input = input with { Authors = [own] };
         }
         var result = await writer.CreateAsync(input, actor, ct);
@@ -46,14 +46,14 @@ public static class EditorialApi
         if (result.Error == WriteError.SlugTaken)
             return new ConflictProblem(result.Detail!, new Dictionary<string, object?> { ["suggestion"] = result.Suggestion });
         Preconditions.SetETag(http, result.Article!.Version);
-        return TypedResults.Created($"/v1/admin/articles/{result.Article.Id}", await articles.ToArticleAsync(result.Article, ct));
+        return TypedResults.Created($"/v1/admin/articles/{result.Article.Id}", await articles.ToArticleAsync(result.Article, BodyFormats.Html, publicOnly: false, ct));
     }
 
     public static async Task<Results<Ok<Page<Article>>, ValidationProblem>> ListAdminArticles(
         [Description("draft | scheduled | published | archived"), AllowedValues("draft", "scheduled", "published", "archived")] string? status,
         [Description("Page size, 1..100 (default 20).")] int? limit,
         [Description("Opaque cursor.")] string? cursor,
-        AdminArticles articles, CursorCodec cursors, HttpContext http, CancellationToken ct)
+        ArticleRepository articles, CursorCodec cursors, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var n = Paging.Limit(limit, errors);
@@ -67,27 +67,27 @@ public static class EditorialApi
         }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
 
-        var rows = await articles.ListAsync(status?.ToLowerInvariant(), beforeId, n + 1, ct);
+        var rows = await articles.ListAnyStatusAsync(status?.ToLowerInvariant(), beforeId, n + 1, ct);
         var page = rows.Take(n).ToList();
         var next = rows.Count > n ? cursors.Encode("admin-articles", page[^1].Id) : null;
         Paging.SetNextLink(http, next);
-        return TypedResults.Ok(new Page<Article>(await articles.ToArticlesAsync(page, ct), next));
+        return TypedResults.Ok(new Page<Article>(await articles.ToArticlesAsync(page, BodyFormats.Html, publicOnly: false, ct), next));
     }
 
     public static async Task<Results<Ok<Article>, NotFoundProblem>> GetAdminArticle(
-        [Description("Article id.")] long id, AdminArticles articles, HttpContext http, CancellationToken ct)
+        [Description("Article id.")] long id, ArticleRepository articles, HttpContext http, CancellationToken ct)
     {
-        var row = await articles.FindAsync(id, ct);
+        var row = await articles.FindAsync(id, publicOnly: false, ct);
         if (row is null) return new NotFoundProblem($"No article has id {id}.");
         Preconditions.SetETag(http, row.Version);
-        return TypedResults.Ok(await articles.ToArticleAsync(row, ct));
+        return TypedResults.Ok(await articles.ToArticleAsync(row, BodyFormats.Html, publicOnly: false, ct));
     }
 
     public static async Task<Results<Ok<Article>, ValidationProblem, ArticleWriteProblem>> ReplaceArticle(
         [Description("Article id.")] long id, ArticleInput input, ClaimsPrincipal user,
-        ArticleWriter writer, AdminArticles articles, HttpContext http, CancellationToken ct)
+        ArticleWriter writer, ArticleRepository articles, HttpContext http, CancellationToken ct)
     {
-        var row = await articles.FindAsync(id, ct);
+        var row = await articles.FindAsync(id, publicOnly: false, ct);
         if (row is null) return ArticleWriteProblem.NotFound(id);
         if (!Newsroom.CanEdit(user, row)) return ArticleWriteProblem.Forbidden("Authors may edit only their own drafts.");
         var (expected, precondition) = Preconditions.Expected(http, row.Version);
@@ -97,12 +97,12 @@ public static class EditorialApi
     }
 
     public static async Task<Results<Ok<Article>, ValidationProblem, ArticleWriteProblem, UnsupportedMediaTypeProblem>> PatchArticle(
-        [Description("Article id.")] long id, ClaimsPrincipal user, ArticleWriter writer, AdminArticles articles,
+        [Description("Article id.")] long id, ClaimsPrincipal user, ArticleWriter writer, ArticleRepository articles,
         IValidator<ArticleInput> validator, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct)
     {
         if (!string.Equals(http.Request.ContentType?.Split(';')[0].Trim(), "application/merge-patch+json", StringComparison.OrdinalIgnoreCase))
             return new UnsupportedMediaTypeProblem("PATCH takes a JSON merge patch: Content-Type: application/merge-patch+json.");
-        var row = await articles.FindAsync(id, ct);
+        var row = await articles.FindAsync(id, publicOnly: false, ct);
         if (row is null) return ArticleWriteProblem.NotFound(id);
         if (!Newsroom.CanEdit(user, row)) return ArticleWriteProblem.Forbidden("Authors may edit only their own drafts.");
         var (expected, precondition) = Preconditions.Expected(http, row.Version);
@@ -114,7 +114,7 @@ public static class EditorialApi
         catch (JsonException e) { return Invalid("body", "The request body is not valid JSON: " + e.Message); }
         if (patch is not JsonObject) return Invalid("body", "A merge patch for an article must be a JSON object.");
 
-        var current = AdminArticles.ToInput(await articles.ToArticleAsync(row, ct), row.CustomExcerpt, row.CanonicalUrl);
+        var current = ArticleInput.From(await articles.ToArticleAsync(row, BodyFormats.Html, publicOnly: false, ct), row.CustomExcerpt, row.CanonicalUrl);
         ArticleInput input;
         try { input = MergePatch.Apply(JsonSerializer.SerializeToNode(current, options), patch).Deserialize<ArticleInput>(options)!; }
         catch (JsonException e)
@@ -141,14 +141,14 @@ public static class EditorialApi
     }
 
     public static async Task<Results<NoContent, ArticleWriteProblem>> DeleteArticle(
-        [Description("Article id.")] long id, ClaimsPrincipal user, ArticleWriter writer, AdminArticles articles, HttpContext http, CancellationToken ct)
+        [Description("Article id.")] long id, ClaimsPrincipal user, ArticleWriter writer, ArticleRepository articles, HttpContext http, CancellationToken ct)
     {
-        var row = await articles.FindAsync(id, ct);
+        var row = await articles.FindAsync(id, publicOnly: false, ct);
         if (row is null) return ArticleWriteProblem.NotFound(id);
         if (!Newsroom.CanEdit(user, row)) return ArticleWriteProblem.Forbidden("Authors may delete only their own drafts.");
         var (expected, precondition) = Preconditions.Expected(http, row.Version);
         if (precondition is not null) return precondition;
-        return await writer.DeleteAsync(id, expected, ct)
+        return await articles.DeleteAsync(id, expected, ct)
             ? TypedResults.NoContent()
             : new ArticleWriteProblem(StatusCodes.Status412PreconditionFailed, "The article changed while it was being deleted.");
     }
@@ -158,13 +158,13 @@ public static class EditorialApi
 
     /// <summary>The answer to a write: the saved article with its new ETag, or why it was refused.</summary>
     internal static async Task<Results<Ok<Article>, ValidationProblem, ArticleWriteProblem>> WrittenAsync(
-        WriteResult result, AdminArticles articles, HttpContext http, CancellationToken ct)
+        WriteResult result, ArticleRepository articles, HttpContext http, CancellationToken ct)
     {
         switch (result.Error)
         {
             case WriteError.None:
                 Preconditions.SetETag(http, result.Article!.Version);
-                return TypedResults.Ok(await articles.ToArticleAsync(result.Article, ct));
+                return TypedResults.Ok(await articles.ToArticleAsync(result.Article, BodyFormats.Html, publicOnly: false, ct));
             case WriteError.Invalid:
                 return TypedResults.ValidationProblem(result.Errors!);
             case WriteError.NotFound:

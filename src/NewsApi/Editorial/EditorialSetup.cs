@@ -8,7 +8,6 @@ public static class EditorialSetup
         builder.Services.AddOptions<BodyLimits>().Bind(builder.Configuration.GetSection(BodyLimits.Section));
         builder.Services.AddSingleton<BodySanitizer>();
         builder.Services.AddSingleton<ArticleWriter>();
-        builder.Services.AddSingleton<AdminArticles>();
         builder.Services.AddSingleton<PreviewTokens>();
         builder.Services.AddSingleton<ScheduledPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());

@@ -67,20 +67,20 @@ public static class PreviewApi
     }
 
     public static async Task<Results<Ok<PreviewToken>, NotFoundProblem>> CreatePreviewToken(
-        [Description("Article id.")] long id, AdminArticles articles, PreviewTokens tokens, CancellationToken ct) =>
-        await articles.FindAsync(id, ct) is { } row ? TypedResults.Ok(tokens.Issue(row.Id, row.CreatedAt)) : new NotFoundProblem($"No article has id {id}.");
+        [Description("Article id.")] long id, ArticleRepository articles, PreviewTokens tokens, CancellationToken ct) =>
+        await articles.FindAsync(id, publicOnly: false, ct) is { } row ? TypedResults.Ok(tokens.Issue(row.Id, row.CreatedAt)) : new NotFoundProblem($"No article has id {id}.");
 
     public static async Task<Results<Ok<Article>, NotFoundProblem, GoneProblem>> GetPreview(
         [Description("Token from POST /v1/admin/articles/{id}/preview-token.")] string token,
-        PreviewTokens tokens, AdminArticles articles, CancellationToken ct)
+        PreviewTokens tokens, ArticleRepository articles, CancellationToken ct)
     {
         var (id, createdTicks, expired) = tokens.Read(token);
         if (id is null) return new NotFoundProblem("This preview link is not valid.");
         if (expired) return new GoneProblem("This preview link has expired; ask the editor for a new one.");
-        var row = await articles.FindAsync(id.Value, ct);
+        var row = await articles.FindAsync(id.Value, publicOnly: false, ct);
         // Another article with the same id (a deleted one's id reused) is not the one this token names.
         return row is null || row.CreatedAt.UtcTicks != createdTicks
             ? new NotFoundProblem("The article of this preview no longer exists.")
-            : TypedResults.Ok(await articles.ToArticleAsync(row, ct));
+            : TypedResults.Ok(await articles.ToArticleAsync(row, BodyFormats.Html, publicOnly: false, ct));
     }
 }

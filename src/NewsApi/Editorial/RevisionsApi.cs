@@ -37,7 +37,7 @@ public static class RevisionsApi
     public static async Task<Results<Ok<Page<Revision>>, NotFoundProblem, ValidationProblem>> ListRevisions(
         [Description("Article id.")] long id,
         [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
-        AdminArticles articles, CursorCodec cursors, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct)
+        ArticleRepository articles, CursorCodec cursors, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var n = Paging.Limit(limit, errors);
@@ -48,7 +48,7 @@ public static class RevisionsApi
             else errors["cursor"] = [CursorCodec.Invalid];
         }
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        if (await articles.FindAsync(id, ct) is null) return new NotFoundProblem($"No article has id {id}.");
+        if (await articles.FindAsync(id, publicOnly: false, ct) is null) return new NotFoundProblem($"No article has id {id}.");
 
         var rows = await articles.ListRevisionsAsync(id, before, n + 1, ct);
         var page = rows.Take(n).Select(r => ToRevision(r, json.Value.SerializerOptions)).ToList();
@@ -59,7 +59,7 @@ public static class RevisionsApi
 
     public static async Task<Results<Ok<Revision>, NotFoundProblem>> GetRevision(
         [Description("Article id.")] long id, [Description("Revision number (1 is the first save).")] long number,
-        AdminArticles articles, IOptions<JsonOptions> json, CancellationToken ct)
+        ArticleRepository articles, IOptions<JsonOptions> json, CancellationToken ct)
     {
         var row = await articles.FindRevisionAsync(id, number, ct);
         return row is null
@@ -69,9 +69,9 @@ public static class RevisionsApi
 
     public static async Task<Results<Ok<Article>, ValidationProblem, ArticleWriteProblem>> RestoreRevision(
         [Description("Article id.")] long id, [Description("Revision number to restore.")] long number, ClaimsPrincipal user,
-        ArticleWriter writer, AdminArticles articles, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct)
+        ArticleWriter writer, ArticleRepository articles, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct)
     {
-        var current = await articles.FindAsync(id, ct);
+        var current = await articles.FindAsync(id, publicOnly: false, ct);
         if (current is null) return ArticleWriteProblem.NotFound(id);
         if (!Newsroom.CanEdit(user, current)) return ArticleWriteProblem.Forbidden("Authors may restore only their own drafts.");
         var (expected, precondition) = Preconditions.Expected(http, current.Version);
@@ -81,7 +81,7 @@ public static class RevisionsApi
 
         var old = ToRevision(row, json.Value.SerializerOptions).Article;
         // The snapshot's excerpt and canonical URL were stored resolved; keep them only where the editor had set them.
-        var input = AdminArticles.ToInput(old, CustomOrNull(old.Excerpt, old.Body.Html), old.CanonicalUrl == old.Url ? null : old.CanonicalUrl);
+        var input = ArticleInput.From(old, CustomOrNull(old.Excerpt, old.Body.Html), old.CanonicalUrl == old.Url ? null : old.CanonicalUrl);
         var result = await writer.UpdateAsync(id, input, expected, Newsroom.ActorOf(user), ct);
         return await EditorialApi.WrittenAsync(result, articles, http, ct);
     }

@@ -5,7 +5,7 @@ namespace NewsApi.Editorial;
 
 /// <summary>Publishes scheduled articles when their time comes. It starts by catching up on anything
 /// that fell due while the service was down, then checks every few seconds.</summary>
-public sealed class ScheduledPublisher(AdminArticles articles, ArticleWriter writer, Search.SearchIndex searchIndex, Http.ContentClockRepository contentClock, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
+public sealed class ScheduledPublisher(ArticleRepository articles, ArticleWriter writer, Search.SearchIndex searchIndex, Http.ContentClockRepository contentClock, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly Actor SchedulerActor = new("scheduler", null, null);

@@ -29,7 +29,7 @@ public static class WorkflowApi
     }
 
     public static async Task<Results<Ok<Article>, ValidationProblem, ArticleWriteProblem>> Publish(
-        [Description("Article id.")] long id, PublishRequest? request, ClaimsPrincipal user, ArticleWriter writer, AdminArticles articles,
+        [Description("Article id.")] long id, PublishRequest? request, ClaimsPrincipal user, ArticleWriter writer, ArticleRepository articles,
         TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
@@ -39,18 +39,18 @@ public static class WorkflowApi
     }
 
     public static Task<Results<Ok<Article>, ValidationProblem, ArticleWriteProblem>> Unpublish(
-        [Description("Article id.")] long id, ClaimsPrincipal user, ArticleWriter writer, AdminArticles articles, HttpContext http, CancellationToken ct) =>
+        [Description("Article id.")] long id, ClaimsPrincipal user, ArticleWriter writer, ArticleRepository articles, HttpContext http, CancellationToken ct) =>
         TransitionAsync(id, ArticleStatus.Draft, null, ["published", "scheduled"], user, writer, articles, http, ct);
 
     public static Task<Results<Ok<Article>, ValidationProblem, ArticleWriteProblem>> Archive(
-        [Description("Article id.")] long id, ClaimsPrincipal user, ArticleWriter writer, AdminArticles articles, HttpContext http, CancellationToken ct) =>
+        [Description("Article id.")] long id, ClaimsPrincipal user, ArticleWriter writer, ArticleRepository articles, HttpContext http, CancellationToken ct) =>
         TransitionAsync(id, ArticleStatus.Archived, null, ["draft", "scheduled", "published"], user, writer, articles, http, ct);
 
     private static async Task<Results<Ok<Article>, ValidationProblem, ArticleWriteProblem>> TransitionAsync(
         long id, ArticleStatus target, DateTimeOffset? publishedAt, string[] from, ClaimsPrincipal user,
-        ArticleWriter writer, AdminArticles articles, HttpContext http, CancellationToken ct)
+        ArticleWriter writer, ArticleRepository articles, HttpContext http, CancellationToken ct)
     {
-        var row = await articles.FindAsync(id, ct);
+        var row = await articles.FindAsync(id, publicOnly: false, ct);
         if (row is null) return ArticleWriteProblem.NotFound(id);
         var (expected, precondition) = Preconditions.Expected(http, row.Version);
         if (precondition is not null) return precondition;
@@ -61,10 +61,10 @@ public static class WorkflowApi
     }
 
     public static async Task<Results<Ok<Article>, ValidationProblem, ArticleWriteProblem>> SetRelated(
-        [Description("Article id.")] long id, RelatedRequest request, ClaimsPrincipal user, ArticleWriter writer, AdminArticles articles,
+        [Description("Article id.")] long id, RelatedRequest request, ClaimsPrincipal user, ArticleWriter writer, ArticleRepository articles,
         HttpContext http, CancellationToken ct)
     {
-        var row = await articles.FindAsync(id, ct);
+        var row = await articles.FindAsync(id, publicOnly: false, ct);
         if (row is null) return ArticleWriteProblem.NotFound(id);
         var (expected, precondition) = Preconditions.Expected(http, row.Version);
         if (precondition is not null) return precondition;
@@ -83,7 +83,7 @@ public static class WorkflowApi
         if (missing.Count > 0) errors.Add($"No article has id {string.Join(", ", missing)}.");
         if (errors.Count > 0) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["articleIds"] = [.. errors] });
 
-        var result = await writer.SetRelatedAsync(id, ids, expected, Newsroom.ActorOf(user), ct);
+        var result = await articles.SetRelatedAsync(id, ids, expected, Newsroom.ActorOf(user), ct);
         return await EditorialApi.WrittenAsync(result, articles, http, ct);
     }
 }

@@ -9,8 +9,18 @@ public static class ContentApiPolicyExtensions
     public static RouteGroupBuilder ContentApiPolicy(this RouteGroupBuilder group)
     {
         var configuration = ((IEndpointRouteBuilder)group).ServiceProvider.GetRequiredService<IConfiguration>();
+        group.WithMetadata(ContentApiEndpoint.Instance);
         return configuration.GetValue("ContentApi:RequireKey", false)
             ? group.RequireKey(Policies.Reader).CachePrivate()
             : group.CachePublic();
     }
+}
+
+/// <summary>Marks a content API endpoint, so the contract can say that a deployment may close it to keyless
+/// callers (the 401 it then answers) whichever way this deployment is configured.</summary>
+public sealed class ContentApiEndpoint
+{
+    public static readonly ContentApiEndpoint Instance = new();
+
+    private ContentApiEndpoint() { }
 }

@@ -15,8 +15,9 @@ public sealed class HeadAsGetMiddleware(RequestDelegate next)
         }
         request.Method = HttpMethods.Get;
         var original = context.Response.Body;
-        await using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
+        // Only the length is kept: the body a HEAD discards is never held in memory a second time.
+        await using var counter = new CountingStream();
+        context.Response.Body = counter;
         try
         {
             await next(context);
@@ -27,6 +28,39 @@ public sealed class HeadAsGetMiddleware(RequestDelegate next)
             request.Method = HttpMethods.Head;
         }
         if (context.Response.StatusCode != StatusCodes.Status304NotModified)
-            context.Response.ContentLength = buffer.Length;
+            context.Response.ContentLength = counter.Length;
     }
+}
+
+/// <summary>A write-only stream that keeps nothing but the number of bytes written to it.</summary>
+internal sealed class CountingStream : Stream
+{
+    private long _length;
+
+    public override bool CanRead => false;
+    public override bool CanSeek => false;
+    public override bool CanWrite => true;
+    public override long Length => _length;
+    public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+    public override void Write(byte[] buffer, int offset, int count) => _length += count;
+    public override void Write(ReadOnlySpan<byte> buffer) => _length += buffer.Length;
+
+    public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+    {
+        _length += count;
+        return Task.CompletedTask;
+    }
+
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        _length += buffer.Length;
+        return ValueTask.CompletedTask;
+    }
+
+    public override void Flush() { }
+    public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
 }

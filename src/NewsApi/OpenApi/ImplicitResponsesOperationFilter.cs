@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using NewsApi.Http;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace NewsApi.OpenApi;
@@ -30,8 +31,7 @@ public sealed class ImplicitResponsesOperationFilter : IOperationFilter
                 },
             };
         }
-        var path = context.ApiDescription.RelativePath ?? "";
-        if (path.StartsWith("v1/", StringComparison.Ordinal) && !path.StartsWith("v1/admin", StringComparison.Ordinal) && !path.StartsWith("v1/preview", StringComparison.Ordinal))
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ContentApiEndpoint>().Any())
             Add(operation.Responses, context, "401", "Unauthorized: only when the service runs with ContentApi:RequireKey=true and no valid key (reader or above) was sent.");
     }
 

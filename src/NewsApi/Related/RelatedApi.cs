@@ -21,12 +21,12 @@ public static class RelatedApi
     public static async Task<Results<Ok<RelatedList>, NotFoundProblem, ValidationProblem>> GetRelated(
         [Description("Article id.")] long id,
         [Description("How many related stories, 1..20 (default 5).")] int? limit,
-        ArticleReader reader, RelatedRanking ranking, HttpContext http, CancellationToken ct)
+        ArticleRepository articles, RelatedRanking ranking, HttpContext http, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         var n = limit is null ? 5 : Paging.Limit(limit, errors, max: 20);
         if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
-        var row = await reader.FindAsync(id, publicOnly: true, ct);
+        var row = await articles.FindAsync(id, publicOnly: true, ct);
         if (row is null) return new NotFoundProblem($"No published article has id {id}.");
         var items = await ranking.RankAsync(row, n, ct);
         // "articles": a newly published story may rank among these.
@@ -38,13 +38,13 @@ public static class RelatedApi
     public static async Task<Results<Ok<Adjacent>, NotFoundProblem, ValidationProblem>> GetAdjacent(
         [Description("Article id.")] long id,
         [Description("section (default): within the article's section; site: across the whole site."), AllowedValues("section", "site")] string? scope,
-        ArticleReader reader, ArticleMapper mapper, HttpContext http, CancellationToken ct)
+        ArticleRepository articles, ArticleMapper mapper, HttpContext http, CancellationToken ct)
     {
         if (scope is not (null or "section" or "site"))
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["scope"] = ["scope must be 'section' or 'site'."] });
-        var row = await reader.FindAsync(id, publicOnly: true, ct);
+        var row = await articles.FindAsync(id, publicOnly: true, ct);
         if (row is null) return new NotFoundProblem($"No published article has id {id}.");
-        var (previous, next) = await reader.AdjacentAsync(row, sameSection: scope != "site", ct);
+        var (previous, next) = await articles.AdjacentAsync(row, sameSection: scope != "site", ct);
         ContentApi.DescribeTeasers(http, new[] { previous, next }.OfType<TeaserRow>().ToList());
         CacheTags.Describe(http, null, [CacheTags.Article(row.Id)]);
         return TypedResults.Ok(new Adjacent(

@@ -1,32 +1,17 @@
+using System.Data;
 using System.Text;
 using Dapper;
-using NewsApi.Articles;
-using NewsApi.Data;
+using NewsApi.Editorial;
 
-namespace NewsApi.Editorial;
+namespace NewsApi.Articles;
 
-/// <summary>Editorial reads: any status.</summary>
-public sealed class AdminArticles(Db db, ArticleMapper mapper)
+/// <summary>Editorial reads: any status, revisions, the scheduler's queue.</summary>
+public sealed partial class ArticleRepository
 {
-    public async Task<ArticleRow?> FindAsync(long id, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        return await ArticleWriter.LoadAsync(connection, null, id, ct);
-    }
-
-    public async Task<Article> ToArticleAsync(ArticleRow row, CancellationToken ct) => (await ToArticlesAsync([row], ct))[0];
-
-    public async Task<IReadOnlyList<Article>> ToArticlesAsync(IReadOnlyList<ArticleRow> rows, CancellationToken ct)
-    {
-        if (rows.Count == 0) return [];
-        await using var connection = await db.OpenAsync(ct);
-        return await mapper.ToArticlesAsync(connection, null, rows, BodyFormats.Html, ct, publicOnly: false);
-    }
-
     /// <summary>Newest first by id, keyset-paged; optionally one status.</summary>
-    public async Task<IReadOnlyList<ArticleRow>> ListAsync(string? status, long? beforeId, int limit, CancellationToken ct)
+    public async Task<IReadOnlyList<ArticleRow>> ListAnyStatusAsync(string? status, long? beforeId, int limit, CancellationToken ct)
     {
-        var sql = new StringBuilder("SELECT ").Append(ArticleRow.Columns).Append(" FROM ").Append(ArticleRow.From).Append(" WHERE 1 = 1");
+        var sql = new StringBuilder(ListSelect).Append(" WHERE 1 = 1");
         if (status is not null) sql.Append(" AND a.status = @status");
         if (beforeId is not null) sql.Append(" AND a.id < @beforeId");
         sql.Append(" ORDER BY a.id DESC LIMIT @limit");
@@ -52,6 +37,22 @@ public sealed class AdminArticles(Db db, ArticleMapper mapper)
         return (await connection.QueryAsync<long>(new CommandDefinition(ExistingSql, new { ids }, cancellationToken: ct))).ToHashSet();
     }
 
+    private const string AnyArticleSql = "SELECT EXISTS (SELECT 1 FROM articles)";
+
+    public async Task<bool> AnyAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(AnyArticleSql, cancellationToken: ct));
+    }
+
+    private const string HeadlineExistsSql = "SELECT EXISTS (SELECT 1 FROM articles WHERE headline = @headline)";
+
+    public async Task<bool> AnyWithHeadlineAsync(string headline, CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<bool>(new CommandDefinition(HeadlineExistsSql, new { headline }, cancellationToken: ct));
+    }
+
     private const string RevisionsSql = """
         SELECT number, created_at, created_by, snapshot FROM article_revisions
         WHERE article_id = @id AND (@before IS NULL OR number < @before) ORDER BY number DESC LIMIT @limit
@@ -72,32 +73,16 @@ public sealed class AdminArticles(Db db, ArticleMapper mapper)
         return await connection.QuerySingleOrDefaultAsync<RevisionRow>(new CommandDefinition(RevisionSql, new { id, number }, cancellationToken: ct));
     }
 
-    public async Task<string?> AuthorSlugAsync(long authorId, CancellationToken ct)
+    private const string AuthorSlugSql = "SELECT slug FROM authors WHERE id = @authorId";
+
+    /// <summary>The slug of the author an article is owned by (what an author key's ownership is checked against).</summary>
+    public async Task<string?> OwnerSlugAsync(long authorId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition("SELECT slug FROM authors WHERE id = @authorId", new { authorId }, cancellationToken: ct));
+        return await connection.ExecuteScalarAsync<string?>(new CommandDefinition(AuthorSlugSql, new { authorId }, cancellationToken: ct));
     }
 
-    /// <summary>The article as an editor submitted it: what PATCH merges into and a restore writes back.</summary>
-    public static ArticleInput ToInput(Article a, string? customExcerpt, string? customCanonicalUrl) => new()
-    {
-        Headline = a.Headline,
-        Subheadline = a.Subheadline,
-        Slug = a.Slug,
-        Excerpt = customExcerpt,
-        Body = a.Body.Html ?? "",
-        Dateline = a.Dateline,
-        Section = a.Section.Slug,
-        Tags = [.. a.Tags.Select(t => t.Slug)],
-        Authors = [.. a.Authors.Select(t => t.Slug)],
-        Source = a.Source?.Slug,
-        Language = a.Language,
-        Image = a.Image is null ? null : new ImageInput
-        {
-            Url = a.Image.Url, Alt = a.Image.Alt, Caption = a.Image.Caption, Credit = a.Image.Credit, Width = a.Image.Width, Height = a.Image.Height,
-        },
-        CanonicalUrl = customCanonicalUrl,
-        Syndication = new SyndicationInput { Allowed = a.Syndication.Allowed },
-        EmbargoUntil = a.EmbargoUntil,
-    };
+    /// <summary>Inside a write transaction, or a reader's connection: one article, any status.</summary>
+    internal static Task<ArticleRow?> LoadAsync(IDbConnection connection, IDbTransaction? tx, long id, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(ArticleRow.ById, new { id }, tx, cancellationToken: ct));
 }

@@ -1,44 +1,11 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using NewsApi.Articles;
+using NewsApi.Editorial;
 using NewsApi.Text;
 
-namespace NewsApi.Editorial;
+namespace NewsApi.Articles;
 
-/// <summary>The articles columns a write sets (Dapper parameters).</summary>
-public sealed record ArticleValues
-{
-    public long Id { get; init; }
-    public long ExpectedVersion { get; init; }
-    public required string Slug { get; init; }
-    public required string Headline { get; init; }
-    public string? Subheadline { get; init; }
-    public required string Excerpt { get; init; }
-    public string? CustomExcerpt { get; init; }
-    public required string BodyHtml { get; init; }
-    public required string BodyText { get; init; }
-    public string? Dateline { get; init; }
-    public long SectionId { get; init; }
-    public long? SourceId { get; init; }
-    public required string Language { get; init; }
-    public string? ImageUrl { get; init; }
-    public string? ImageAlt { get; init; }
-    public string? ImageCaption { get; init; }
-    public string? ImageCredit { get; init; }
-    public int? ImageWidth { get; init; }
-    public int? ImageHeight { get; init; }
-    public DateTimeOffset? EmbargoUntil { get; init; }
-    public string? CanonicalUrl { get; init; }
-    public int ReadingTimeMinutes { get; init; }
-    public bool SyndicationAllowed { get; init; }
-    public long? OwnerAuthorId { get; init; }
-    public long? OwnerKeyId { get; init; }
-    public DateTimeOffset Now { get; init; }
-}
-
-internal sealed record ResolvedInput(ArticleValues? Row, IReadOnlyList<long> TagIds, IReadOnlyList<long> AuthorIds, WriteResult? Error);
-
-public sealed partial class ArticleWriter
+public sealed partial class ArticleRepository
 {
     private const string SlugTakenSql = """
         SELECT EXISTS (SELECT 1 FROM articles WHERE slug = @slug AND (@id IS NULL OR id <> @id))
@@ -50,7 +17,7 @@ public sealed partial class ArticleWriter
     private async Task<ResolvedInput> ResolveAsync(SqliteConnection connection, SqliteTransaction tx, PreparedInput input, ArticleRow? current, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        var now = clock.GetUtcNow();
+        var now = Now;
 
         var (sectionId, sourceId, authorIds) = await LookUpAsync(connection, tx, input.References, errors, ct);
         if (errors.Count > 0)
@@ -172,5 +139,27 @@ public sealed partial class ArticleWriter
             var candidate = Slug.WithSuffix(wanted, n);
             if (!taken.Contains(candidate)) return candidate;
         }
+    }
+
+    private const string UnretireSlugSql = "DELETE FROM article_old_slugs WHERE slug = @newSlug AND article_id = @id";
+    private const string RetireSlugSql = "INSERT OR REPLACE INTO article_old_slugs (slug, article_id, retired_at) VALUES (@oldSlug, @id, @now)";
+
+    private async Task RetireSlugAsync(SqliteConnection connection, SqliteTransaction tx, long id, string oldSlug, string newSlug, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(UnretireSlugSql, new { id, newSlug }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(RetireSlugSql, new { id, oldSlug, now = Now }, tx, cancellationToken: ct));
+    }
+
+    private const string DeleteLinksSql = "DELETE FROM article_tags WHERE article_id = @id; DELETE FROM article_authors WHERE article_id = @id;";
+    private const string InsertTagLinkSql = "INSERT INTO article_tags (article_id, tag_id, position) VALUES (@id, @tagId, @position)";
+    private const string InsertAuthorLinkSql = "INSERT INTO article_authors (article_id, author_id, position) VALUES (@id, @authorId, @position)";
+
+    private static async Task ReplaceLinksAsync(SqliteConnection connection, SqliteTransaction tx, long id, ResolvedInput values, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(new CommandDefinition(DeleteLinksSql, new { id }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(InsertTagLinkSql,
+            values.TagIds.Select((tagId, position) => new { id, tagId, position }), tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(InsertAuthorLinkSql,
+            values.AuthorIds.Select((authorId, position) => new { id, authorId, position }), tx, cancellationToken: ct));
     }
 }

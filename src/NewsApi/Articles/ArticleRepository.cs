@@ -1,26 +1,33 @@
-using System.Data;
 using System.Text;
 using Dapper;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using NewsApi.Data;
+using NewsApi.Editorial;
 
 namespace NewsApi.Articles;
 
-/// <summary>Reads articles and teasers for the public content API (and, with <c>publicOnly: false</c>, the editorial one).</summary>
-public sealed class ArticleReader(Db db, TimeProvider clock, ArticleMapper mapper)
+/// <summary>The article aggregate over SQLite: public and editorial reads, revisions, slug history,
+/// curated related stories, and every write (one transaction each, with the search entry and the
+/// content clock). This file: the public reads.</summary>
+public sealed partial class ArticleRepository(Db db, TimeProvider clock, ArticleMapper mapper,
+    IOptions<JsonOptions> json, IArticleIndexer indexer, Http.ContentClockRepository contentClock)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    private const string PublicByIdSql = ArticleRow.ById + " AND " + ArticleFilter.PublicPredicate;
 
     public async Task<ArticleRow?> FindAsync(long id, bool publicOnly, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var sql = publicOnly ? ArticleRow.ById + " AND " + ArticleFilter.PublicPredicate : ArticleRow.ById;
-        return await connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(sql, new { id, now = Now }, cancellationToken: ct));
+        return await connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(
+            publicOnly ? PublicByIdSql : ArticleRow.ById, new { id, now = Now }, cancellationToken: ct));
     }
 
-    private const string BySlug = "SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From +
+    private const string BySlugSql = "SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From +
         " WHERE a.slug = @slug AND " + ArticleFilter.PublicPredicate;
 
-    private const string OldSlug = "SELECT a.id, a.slug FROM article_old_slugs o JOIN articles a ON a.id = o.article_id" +
+    private const string OldSlugSql = "SELECT a.id, a.slug FROM article_old_slugs o JOIN articles a ON a.id = o.article_id" +
         " WHERE o.slug = @slug AND " + ArticleFilter.PublicPredicate;
 
     /// <summary>A public article by slug, or the id and current slug of the one that retired <paramref name="slug"/>.</summary>
@@ -28,23 +35,26 @@ public sealed class ArticleReader(Db db, TimeProvider clock, ArticleMapper mappe
     {
         await using var connection = await db.OpenAsync(ct);
         var args = new { slug, now = Now };
-        var row = await connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(BySlug, args, cancellationToken: ct));
+        var row = await connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(BySlugSql, args, cancellationToken: ct));
         if (row is not null) return (row, null);
-        var current = (await connection.QueryAsync<(long Id, string Slug)>(new CommandDefinition(OldSlug, args, cancellationToken: ct))).ToList();
+        var current = (await connection.QueryAsync<(long Id, string Slug)>(new CommandDefinition(OldSlugSql, args, cancellationToken: ct))).ToList();
         return (null, current.Count == 1 ? current[0] : null);
     }
+
+    private const string ListSelect = "SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From;
+    private const string TeaserSelect = "SELECT " + TeaserRow.Columns + " FROM articles a JOIN sections s ON s.id = a.section_id";
 
     /// <summary>Newest first, keyset-paged on (published_at, id).</summary>
     public async Task<IReadOnlyList<ArticleRow>> ListAsync(ArticleFilter filter, FeedPosition? after, int limit, CancellationToken ct)
     {
-        var (sql, args) = FeedQuery("SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From, filter, after, limit);
+        var (sql, args) = FeedQuery(ListSelect, filter, after, limit);
         await using var connection = await db.OpenAsync(ct);
         return (await connection.QueryAsync<ArticleRow>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
     }
 
     public async Task<IReadOnlyList<TeaserRow>> ListTeasersAsync(ArticleFilter filter, FeedPosition? after, int limit, CancellationToken ct)
     {
-        var (sql, args) = FeedQuery("SELECT " + TeaserRow.Columns + " FROM articles a JOIN sections s ON s.id = a.section_id", filter, after, limit);
+        var (sql, args) = FeedQuery(TeaserSelect, filter, after, limit);
         await using var connection = await db.OpenAsync(ct);
         return (await connection.QueryAsync<TeaserRow>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
     }
@@ -64,11 +74,11 @@ public sealed class ArticleReader(Db db, TimeProvider clock, ArticleMapper mappe
         return (sql.ToString(), args);
     }
 
-    private const string PreviousSql = "SELECT " + TeaserRow.Columns + " FROM articles a JOIN sections s ON s.id = a.section_id WHERE " +
+    private const string PreviousSql = TeaserSelect + " WHERE " +
         ArticleFilter.PublicPredicate + " AND (@sectionId IS NULL OR a.section_id = @sectionId)" +
         " AND (a.published_at < @at OR (a.published_at = @at AND a.id < @id)) ORDER BY a.published_at DESC, a.id DESC LIMIT 1";
 
-    private const string NextSql = "SELECT " + TeaserRow.Columns + " FROM articles a JOIN sections s ON s.id = a.section_id WHERE " +
+    private const string NextSql = TeaserSelect + " WHERE " +
         ArticleFilter.PublicPredicate + " AND (@sectionId IS NULL OR a.section_id = @sectionId)" +
         " AND (a.published_at > @at OR (a.published_at = @at AND a.id > @id)) ORDER BY a.published_at ASC, a.id ASC LIMIT 1";
 
@@ -80,13 +90,6 @@ public sealed class ArticleReader(Db db, TimeProvider clock, ArticleMapper mappe
         var previous = await connection.QuerySingleOrDefaultAsync<TeaserRow>(new CommandDefinition(PreviousSql, args, cancellationToken: ct));
         var next = await connection.QuerySingleOrDefaultAsync<TeaserRow>(new CommandDefinition(NextSql, args, cancellationToken: ct));
         return (previous, next);
-    }
-
-    public async Task<IReadOnlyList<Article>> ToArticlesAsync(IReadOnlyList<ArticleRow> rows, BodyFormats formats, CancellationToken ct)
-    {
-        if (rows.Count == 0) return [];
-        await using var connection = await db.OpenAsync(ct);
-        return await mapper.ToArticlesAsync(connection, null, rows, formats, ct);
     }
 }
 
