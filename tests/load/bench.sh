@@ -115,7 +115,7 @@ scenario() {
   # wrk counts only >= 400 as errors; where a status is expected, bench.lua counts every other one.
   local errors=$(( $(val socket_errors) + $(if [ -n "$expect" ]; then val unexpected; else val status_errors; fi) ))
   [ -n "$CEILING_RPS" ] || CEILING_RPS=$rps
-  ROWS+=("$(printf '| %s | %.0f | %s | %s | %d | %.2f |' "$label" "$rps" "$(val p50_ms)" "$(val p99_ms)" "$errors" \
+  ROWS+=("$(printf '| %s | %.0f | %s | %s | %d | %.3g |' "$label" "$rps" "$(val p50_ms)" "$(val p99_ms)" "$errors" \
     "$(awk "BEGIN { print $rps / $CEILING_RPS }")")")
 }
 
