@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Throughput benchmark: wrk with 2 threads and 32 connections against every public read path of the
+# service, the same paths written naively (tests/load/ceiling) and a constant answer (the framework's
+# ceiling), all in one run so the ratios compare like with like. Prints a Markdown table, the
+# service's peak RSS and its time to ready on an existing database.
+#
+# usage: tests/load/bench.sh                      # 100k articles, 15 s a scenario (about 6 minutes)
+#        N=5000 DURATION=3 tests/load/bench.sh    # a quick check
+# env:   N             articles in the corpus (default 100000); cached as tests/load/corpus-N.db
+#        DURATION      seconds measured per scenario (default 15); WARMUP seconds before it (default 3)
+#        THREADS, CONNECTIONS   wrk -t / -c (default 2 / 32)
+#        PORT, CEILING_PORT, VARNISH_PORT   127.0.0.1 ports (default 5401, 5402, 5403)
+#        VCL           Varnish config for the "via Varnish" row (default deploy/varnish/default.vcl;
+#                      the row is n/a without it or without varnishd)
+# Needs wrk (installed with apt-get when run as root), curl, python3 and the .NET SDK.
+# The corpus is never written to: each run benchmarks a copy (tests/load/out/bench-N.db), because the
+# read/write mix edits articles. tests/load/run.sh measures single-client latency on the same corpus.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+N=${N:-100000} DURATION=${DURATION:-15} WARMUP=${WARMUP:-3}
+THREADS=${THREADS:-2} CONNECTIONS=${CONNECTIONS:-32}
+PORT=${PORT:-5401} CEILING_PORT=${CEILING_PORT:-5402} VARNISH_PORT=${VARNISH_PORT:-5403}
+VCL=${VCL:-deploy/varnish/default.vcl}
+LOAD=tests/load OUT=tests/load/out
+CORPUS="$LOAD/corpus-$N.db" DB="$OUT/bench-$N.db"
+SERVICE_URL="http://127.0.0.1:$PORT" CEILING_URL="http://127.0.0.1:$CEILING_PORT"
+mkdir -p "$OUT"
+
+if ! command -v wrk >/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get install -y -q wrk >/dev/null || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; }
+  else
+    echo "wrk is needed and only root can install it: sudo apt-get install wrk" >&2; exit 1
+  fi
+fi
+for tool in curl python3 dotnet; do command -v "$tool" >/dev/null || { echo "$tool is needed" >&2; exit 1; }; done
+# Another run (or someone else's server) on these ports would be measured instead of ours.
+for p in "$PORT" "$CEILING_PORT" "$VARNISH_PORT"; do
+  if curl -s -o /dev/null "http://127.0.0.1:$p/"; then echo "port $p is in use; set PORT, CEILING_PORT or VARNISH_PORT" >&2; exit 1; fi
+done
+
+echo "building (Release)" >&2
+dotnet build src/NewsApi -c Release -v q -nologo >/dev/null
+dotnet build "$LOAD/ceiling" -c Release -v q -nologo >/dev/null
+SERVICE_DLL=src/NewsApi/bin/Release/net10.0/NewsApi.dll
+CEILING_DLL=$LOAD/ceiling/bin/Release/net10.0/Ceiling.dll
+export NewsApi__DemoContent=false Logging__LogLevel__Default=Warning DOTNET_CLI_TELEMETRY_OPTOUT=1
+
+if [ ! -f "$CORPUS" ]; then
+  echo "generating $N articles into $CORPUS (about a minute per 100k)" >&2
+  # Into a temporary name: an interrupted run must not leave a half-made corpus that looks cached.
+  rm -f "$CORPUS.tmp"*
+  ConnectionStrings__NewsDb="Data Source=$CORPUS.tmp" dotnet "$SERVICE_DLL" generate-corpus --articles "$N" >&2
+  mv "$CORPUS.tmp" "$CORPUS"
+fi
+# SQLite's online backup copies a consistent snapshot, WAL included, whatever state the cache is in.
+rm -f "$DB" "$DB"-*
+python3 -c 'import sqlite3, sys; sqlite3.connect(sys.argv[1]).backup(sqlite3.connect(sys.argv[2]))' "$CORPUS" "$DB"
+export ConnectionStrings__NewsDb="Data Source=$DB"
+KEY=$(dotnet "$SERVICE_DLL" keys create --name bench --role editor | tail -n 1)
+
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  # Until they have let go of the ports, so a run straight after this one finds them free.
+  for p in "${PIDS[@]}"; do for _ in $(seq 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done; done
+}
+trap cleanup EXIT
+# wait_for URL PID LOG: poll every 10 ms until URL answers 200; give up if the process has exited.
+wait_for() {
+  until curl -sf -o /dev/null "$1"; do
+    kill -0 "$2" 2>/dev/null || { echo "$2 exited; see $3" >&2; exit 1; }
+    sleep 0.01
+  done
+}
+
+# Time to ready: from process start to the first 200 from /health/ready, polled every 10 ms.
+start=$(date +%s%N)
+dotnet "$SERVICE_DLL" --urls "$SERVICE_URL" >"$OUT/service.log" 2>&1 &
+SERVICE=$!; PIDS+=("$SERVICE")
+wait_for "$SERVICE_URL/health/ready" "$SERVICE" "$OUT/service.log"
+READY_MS=$(( ($(date +%s%N) - start) / 1000000 ))
+
+# Started after the measurement above, so the two do not compete for the cores while it starts.
+dotnet "$CEILING_DLL" --urls "$CEILING_URL" --Db "$DB" >"$OUT/ceiling.log" 2>&1 &
+CEILING=$!; PIDS+=("$CEILING")
+wait_for "$CEILING_URL/ceiling" "$CEILING" "$OUT/ceiling.log"
+
+python3 "$LOAD/make-requests.py" "$DB" "$OUT" "$SERVICE_URL" "$KEY"
+
+VARNISH_URL=""
+if command -v varnishd >/dev/null && [ -f "$VCL" ]; then
+  # The VCL names the deployment's backend; point it at this run's service.
+  sed -E "s/\.host *= *\"[^\"]*\"/.host = \"127.0.0.1\"/; s/\.port *= *\"[^\"]*\"/.port = \"$PORT\"/" "$VCL" >"$OUT/bench.vcl"
+  rm -rf "$OUT/varnish"; mkdir -p "$OUT/varnish"
+  varnishd -a "127.0.0.1:$VARNISH_PORT" -f "$PWD/$OUT/bench.vcl" -n "$PWD/$OUT/varnish" -s malloc,256m -P "$PWD/$OUT/varnish/pid" >"$OUT/varnish.log" 2>&1
+  PIDS+=("$(cat "$OUT/varnish/pid")")
+  VARNISH_URL="http://127.0.0.1:$VARNISH_PORT"
+  wait_for "$VARNISH_URL/health/live" "${PIDS[-1]}" "$OUT/varnish.log"
+fi
+
+ROWS=() CEILING_RPS="" line=""
+# val NAME: a field of the BENCH line bench.lua's done() printed for the last scenario.
+val() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$line"; }
+# scenario LABEL URL FILE [EXPECTED_STATUS]: a warm-up, then the measured run; one table row.
+scenario() {
+  local label=$1 url=$2 file=$OUT/$3.txt expect=${4:-}
+  if [ -z "$url" ] || [ ! -f "$file" ]; then ROWS+=("| $label | n/a | n/a | n/a | n/a | n/a |"); return; fi
+  echo "  $label" >&2
+  local run=(wrk "-t$THREADS" "-c$CONNECTIONS" --timeout 10s -s "$LOAD/bench.lua")
+  BENCH_EXPECT=$expect "${run[@]}" "-d${WARMUP}s" "$url" -- "$file" "$THREADS" >/dev/null
+  BENCH_EXPECT=$expect "${run[@]}" "-d${DURATION}s" "$url" -- "$file" "$THREADS" >"$OUT/wrk-$3.txt"
+  line=$(grep '^BENCH ' "$OUT/wrk-$3.txt")
+  local rps; rps=$(val rps)
+  # wrk counts only >= 400 as errors; where a status is expected, bench.lua counts every other one.
+  local errors=$(( $(val socket_errors) + $(if [ -n "$expect" ]; then val unexpected; else val status_errors; fi) ))
+  [ -n "$CEILING_RPS" ] || CEILING_RPS=$rps
+  ROWS+=("$(printf '| %s | %.0f | %s | %s | %d | %.3g |' "$label" "$rps" "$(val p50_ms)" "$(val p99_ms)" "$errors" \
+    "$(awk "BEGIN { print $rps / $CEILING_RPS }")")")
+}
+
+# A route that answers 404 is not in this build (feeds, for now): its row says n/a.
+routed() { [ "$(curl -s -o /dev/null -w '%{http_code}' "$SERVICE_URL$1")" != 404 ] && echo "$SERVICE_URL"; }
+
+echo "running (${DURATION}s each, ${WARMUP}s warm-up)" >&2
+scenario "ceiling: constant 3 KB JSON" "$CEILING_URL" ceiling
+scenario "naive: article by id (1 query)" "$CEILING_URL" naive-article
+scenario "naive: teasers, limit 20 (1 query)" "$CEILING_URL" naive-teasers
+scenario "naive: search पुतिन (1 FTS5 query)" "$CEILING_URL" naive-search
+scenario "article by id" "$SERVICE_URL" article
+scenario "article by slug" "$SERVICE_URL" slug
+scenario "article by id, 304 revalidation" "$SERVICE_URL" revalidate 304
+scenario "teasers, limit 20" "$SERVICE_URL" teasers
+scenario "teasers of a section, limit 20" "$SERVICE_URL" teasers-section
+scenario "articles, limit 20" "$SERVICE_URL" articles
+scenario "search पुतिन" "$SERVICE_URL" search-common
+scenario "search, word mix" "$SERVICE_URL" search-mix
+scenario "related" "$SERVICE_URL" related
+scenario "adjacent" "$SERVICE_URL" adjacent
+scenario "feeds (rss, atom, json)" "$(routed /feeds/rss.xml || true)" feeds
+scenario "article by id via Varnish" "$VARNISH_URL" article
+# Last: its writes change articles the other scenarios read.
+scenario "95 % article reads / 5 % PATCH" "$SERVICE_URL" mix
+
+RSS_MB=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE/status")
+{
+  echo
+  echo "N=$N articles, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "| scenario | req/s | p50 ms | p99 ms | errors | ratio to ceiling |"
+  echo "|---|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${ROWS[@]}"
+  echo
+  echo "Service peak RSS (VmHWM): $RSS_MB MB. Time to ready on the existing database: $READY_MS ms."
+} | tee "$OUT/bench-$N.md"
