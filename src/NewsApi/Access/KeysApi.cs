@@ -30,12 +30,14 @@ public sealed class CreateKeyValidator : AbstractValidator<CreateKeyRequest>
 
 public static class KeysApi
 {
+    /// <summary>Oldest first: a cursor holds the id to continue after.</summary>
+    private static readonly CursorList KeyList = CursorList.OfIds("keys");
+
     public static RouteGroupBuilder MapKeysApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/admin/keys").WithTags("Admin: keys").RequireKey(Policies.Admin).CachePrivate();
-        group.MapPost("/", CreateKey).WithName("createKey").WithSummary("Create an API key (the key is shown once)")
-            .AddEndpointFilter<ValidationFilter<CreateKeyRequest>>();
-        group.MapGet("/", ListKeys).WithName("listKeys").WithSummary("List API keys (never their secrets)");
+        var group = routes.MapGroup("/v1/admin/keys").WithTags("Admin: keys").RequireKey(Policies.Admin).CachePrivate().WithValidation();
+        group.MapPost("/", CreateKey).WithName("createKey").WithSummary("Create an API key (the key is shown once)");
+        group.MapGet("/", ListKeys).WithName("listKeys").WithSummary("List API keys (never their secrets)").WithMetadata(KeyList);
         group.MapGet("/{id}", GetKey).WithName("getKey").WithSummary("Get an API key, revoked or not (never its secret)");
         group.MapDelete("/{id}", RevokeKey).WithName("revokeKey").WithSummary("Revoke an API key");
         return group;
@@ -58,17 +60,13 @@ public static class KeysApi
     }
 
     public static async Task<Results<Ok<Articles.Page<ApiKeyInfo>>, ValidationProblem>> ListKeys(
-        [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
-        ApiKeyRepository keys, CursorCodec cursors, HttpContext http, CancellationToken ct)
+        [AsParameters] PageQuery query, ApiKeyRepository keys, CursorCodec cursors, HttpContext http, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var n = Paging.Limit(limit, errors);
-        long after = 0;
-        if (cursor is not null && !cursors.TryDecode("keys", cursor, out after)) errors["cursor"] = [CursorCodec.Invalid];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var n = query.Size;
+        var after = query.PositionId(cursors, KeyList) ?? 0;
         var rows = await keys.ListAsync(after, n + 1, ct);
         var page = rows.Take(n).Select(ToInfo).ToList();
-        var next = rows.Count > n ? cursors.Encode("keys", page[^1].Id) : null;
+        var next = rows.Count > n ? cursors.Encode(KeyList.Name, page[^1].Id) : null;
         Paging.SetNextLink(http, next);
         return TypedResults.Ok(new Articles.Page<ApiKeyInfo>(page, next));
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Reflection;
 using System.Text.Json;
+using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using NewsApi.Http;
 
@@ -21,8 +22,23 @@ public sealed record ArticleListQuery(
     public ArticleFilter ToFilter() => new(
         Normalize(Section), Normalize(Tag), Normalize(Author), Normalize(Source), Lang, PublishedAfter, PublishedBefore);
 
+    public int Size => Limit ?? Paging.DefaultLimit;
+
+    /// <summary>Articles and teasers page <see cref="ArticleQueryParsing.Feed"/>; search pages its hits.</summary>
+    public string? Position(CursorCodec cursors, CursorList list) => list.Position(cursors, Cursor);
+
     private static string? Normalize(string? slug) =>
         string.IsNullOrWhiteSpace(slug) ? null : Text.Slug.Key(slug);
+}
+
+/// <summary>The dates are bound (and refused, when malformed) by the framework, as RFC 3339 date-times.</summary>
+public sealed class ArticleListQueryValidator : AbstractValidator<ArticleListQuery>
+{
+    public ArticleListQueryValidator(CursorCodec cursors)
+    {
+        RuleFor(q => q.Limit).PageLimit();
+        RuleFor(q => q.Cursor).IssuedCursor(cursors);
+    }
 }
 
 /// <summary>Parses the <c>cursor</c>, <c>fields</c> and <c>formats</c> parameters of article endpoints.</summary>
@@ -35,54 +51,54 @@ public static class ArticleQueryParsing
         .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Articles and teasers page the same feed, so their cursors are interchangeable.</summary>
-    private const string FeedList = "feed";
+    public static CursorList Feed { get; } = new("feed", p => FeedPositionOf(p) is not null);
 
-    public static FeedPosition? Position(CursorCodec codec, string? cursor, Dictionary<string, string[]> errors)
+    public static FeedPosition? FeedPositionOf(string? position)
     {
-        if (cursor is null) return null;
-        if (codec.TryDecode(FeedList, cursor, out string position))
+        var parts = position?.Split('|');
+        if (parts is [var publishedAt, var idText] && long.TryParse(idText, out var id))
         {
-            var parts = position.Split('|');
-            if (parts.Length == 2 && long.TryParse(parts[1], out var id))
-            {
-                try { return new FeedPosition(Data.DbTime.Parse(parts[0]), id); }
-                catch (FormatException) { }
-            }
+            try { return new FeedPosition(Data.DbTime.Parse(publishedAt), id); }
+            catch (FormatException) { }
         }
-        errors["cursor"] = [CursorCodec.Invalid];
         return null;
     }
 
     public static string NextCursor(CursorCodec codec, DateTimeOffset publishedAt, long id) =>
-        codec.Encode(FeedList, Data.DbTime.ToText(publishedAt) + "|" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        codec.Encode(Feed.Name, Data.DbTime.ToText(publishedAt) + "|" + id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    public static IReadOnlySet<string>? Fields(string? fields, Dictionary<string, string[]> errors)
+    /// <summary>Why <paramref name="fields"/> is refused, or null.</summary>
+    public static string? FieldsProblem(string? fields)
     {
         if (string.IsNullOrWhiteSpace(fields)) return null;
-        var names = fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-        var unknown = names.Where(n => !FieldNames.Contains(n)).ToList();
-        if (unknown.Count > 0)
-            errors["fields"] = [$"Unknown field(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", FieldNames.Order(StringComparer.Ordinal))}."];
-        names.Add("id");
-        return names;
+        var unknown = fields.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Distinct(StringComparer.Ordinal).Where(n => !FieldNames.Contains(n)).ToList();
+        return unknown.Count == 0 ? null
+            : $"Unknown field(s): {string.Join(", ", unknown)}. Known: {string.Join(", ", FieldNames.Order(StringComparer.Ordinal))}.";
     }
 
-    public static BodyFormats Formats(string? formats, Dictionary<string, string[]> errors)
+    /// <summary>Why <paramref name="formats"/> is refused (naming the last unknown format), or null.</summary>
+    public static string? FormatsProblem(string? formats) =>
+        Split(formats).LastOrDefault(f => f is not ("html" or "text" or "blocks")) is { } unknown
+            ? $"Unknown format '{unknown}'. Known: html, text, blocks."
+            : null;
+
+    public static BodyFormats Formats(string? formats)
     {
-        if (string.IsNullOrWhiteSpace(formats)) return BodyFormats.Html;
         var result = BodyFormats.None;
-        foreach (var f in formats.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var f in Split(formats))
         {
-            switch (f)
+            result |= f switch
             {
-                case "html": result |= BodyFormats.Html; break;
-                case "text": result |= BodyFormats.Text; break;
-                case "blocks": result |= BodyFormats.Blocks; break;
-                default:
-                    errors["formats"] = [$"Unknown format '{f}'. Known: html, text, blocks."];
-                    break;
-            }
+                "html" => BodyFormats.Html,
+                "text" => BodyFormats.Text,
+                "blocks" => BodyFormats.Blocks,
+                _ => BodyFormats.None,
+            };
         }
         return result == BodyFormats.None ? BodyFormats.Html : result;
     }
+
+    private static string[] Split(string? list) => string.IsNullOrWhiteSpace(list) ? []
+        : list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

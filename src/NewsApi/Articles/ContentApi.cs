@@ -10,30 +10,25 @@ public static class ContentApi
 {
     public static RouteGroupBuilder MapArticlesApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1").WithTags("Articles").ContentApiPolicy();
+        var group = routes.MapGroup("/v1").WithTags("Articles").ContentApiPolicy().WithValidation();
         group.MapGet("/articles", ListArticles).WithName("listArticles")
-            .WithSummary("List published articles, newest first").AddEndpointFilter<SparseFieldsFilter>();
+            .WithSummary("List published articles, newest first").AddEndpointFilter<SparseFieldsFilter>().WithMetadata(ArticleQueryParsing.Feed);
         group.MapGet("/articles/{id}", GetArticle).WithName("getArticle")
             .WithSummary("Get one published article by id").AddEndpointFilter<SparseFieldsFilter>();
         group.MapGet("/articles/slug/{slug}", GetArticleBySlug).WithName("getArticleBySlug")
             .WithSummary("Get one published article by slug (a retired slug answers 301)").AddEndpointFilter<SparseFieldsFilter>();
         group.MapGet("/teasers", ListTeasers).WithName("listTeasers")
-            .WithSummary("List teaser cards for front and section pages, newest first");
+            .WithSummary("List teaser cards for front and section pages, newest first").WithMetadata(ArticleQueryParsing.Feed);
         return group;
     }
 
     public static async Task<Results<Ok<Page<Article>>, ValidationProblem>> ListArticles(
-        [AsParameters] ArticleListQuery query,
-        [Description("Comma-separated article fields to return (sparse fieldset); id is always included.")] string? fields,
-        [Description("Comma-separated body formats: html (default), text, blocks.")] string? formats,
+        [AsParameters] ArticleListQuery query, [AsParameters] ArticleListViewQuery view,
         ArticleRepository articles, CursorCodec cursors, HttpContext http, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var limit = Paging.Limit(query.Limit, errors);
-        var after = ArticleQueryParsing.Position(cursors, query.Cursor, errors);
-        ArticleQueryParsing.Fields(fields, errors);
-        var bodyFormats = ArticleQueryParsing.Formats(formats, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var limit = query.Size;
+        var after = ArticleQueryParsing.FeedPositionOf(query.Position(cursors, ArticleQueryParsing.Feed));
+        var bodyFormats = view.BodyFormats;
 
         var rows = await articles.ListAsync(query.ToFilter(), after, limit + 1, ct);
         var page = rows.Take(limit).ToList();
@@ -47,10 +42,8 @@ public static class ContentApi
     public static async Task<Results<Ok<Page<Teaser>>, ValidationProblem>> ListTeasers(
         [AsParameters] ArticleListQuery query, ArticleRepository articles, ArticleMapper mapper, CursorCodec cursors, HttpContext http, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var limit = Paging.Limit(query.Limit, errors);
-        var after = ArticleQueryParsing.Position(cursors, query.Cursor, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var limit = query.Size;
+        var after = ArticleQueryParsing.FeedPositionOf(query.Position(cursors, ArticleQueryParsing.Feed));
 
         var rows = await articles.ListTeasersAsync(query.ToFilter(), after, limit + 1, ct);
         var page = rows.Take(limit).ToList();
@@ -62,14 +55,9 @@ public static class ContentApi
 
     public static async Task<Results<Ok<Article>, NotFoundProblem, ValidationProblem>> GetArticle(
         [Description("Article id.")] long id,
-        [Description("Comma-separated article fields to return (sparse fieldset).")] string? fields,
-        [Description("Comma-separated body formats: html (default), text, blocks.")] string? formats,
-        ArticleRepository articles, HttpContext http, CancellationToken ct)
+        [AsParameters] ArticleViewQuery view, ArticleRepository articles, HttpContext http, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        ArticleQueryParsing.Fields(fields, errors);
-        var bodyFormats = ArticleQueryParsing.Formats(formats, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var bodyFormats = view.BodyFormats;
 
         var row = await articles.FindAsync(id, publicOnly: true, ct);
         if (row is null) return new NotFoundProblem($"No published article has id {id}.");
@@ -80,14 +68,9 @@ public static class ContentApi
 
     public static async Task<Results<Ok<Article>, MovedPermanently, NotFoundProblem, ValidationProblem>> GetArticleBySlug(
         [Description("Article slug, percent-encoded (Devanagari allowed).")] string slug,
-        [Description("Comma-separated article fields to return (sparse fieldset).")] string? fields,
-        [Description("Comma-separated body formats: html (default), text, blocks.")] string? formats,
-        ArticleRepository articles, HttpContext http, CancellationToken ct)
+        [AsParameters] ArticleViewQuery view, ArticleRepository articles, HttpContext http, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        ArticleQueryParsing.Fields(fields, errors);
-        var bodyFormats = ArticleQueryParsing.Formats(formats, errors);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var bodyFormats = view.BodyFormats;
 
         var normalized = Text.Slug.Key(slug);
         var (row, current) = await articles.FindBySlugAsync(normalized, ct);

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Globalization;
 using System.Security.Claims;
@@ -19,13 +18,12 @@ public static class EditorialApi
 {
     public static RouteGroupBuilder MapEditorialApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/admin/articles").WithTags("Admin: articles").RequireKey(Policies.Newsroom).CachePrivate();
-        group.MapPost("/", CreateArticle).WithName("createArticle").WithSummary("Create a draft")
-            .AddEndpointFilter<ValidationFilter<ArticleInput>>();
-        group.MapGet("/", ListAdminArticles).WithName("listAdminArticles").WithSummary("List articles of any status, newest first");
+        var group = routes.MapGroup("/v1/admin/articles").WithTags("Admin: articles").RequireKey(Policies.Newsroom).CachePrivate().WithValidation();
+        group.MapPost("/", CreateArticle).WithName("createArticle").WithSummary("Create a draft");
+        group.MapGet("/", ListAdminArticles).WithName("listAdminArticles").WithSummary("List articles of any status, newest first")
+            .WithMetadata(AdminArticleQuery.List);
         group.MapGet("/{id}", GetAdminArticle).WithName("getAdminArticle").WithSummary("Get an article of any status (ETag \"version.hash\"; If-Match needs only the version)");
-        group.MapPut("/{id}", ReplaceArticle).WithName("replaceArticle").WithSummary("Replace an article (If-Match required)")
-            .AddEndpointFilter<ValidationFilter<ArticleInput>>();
+        group.MapPut("/{id}", ReplaceArticle).WithName("replaceArticle").WithSummary("Replace an article (If-Match required)");
         group.MapPatch("/{id}", PatchArticle).WithName("patchArticle").WithSummary("Change some fields with a JSON merge patch, RFC 7396 (If-Match required)")
             .Accepts<ArticleInput>("application/merge-patch+json");
         group.MapDelete("/{id}", DeleteArticle).WithName("deleteArticle").WithSummary("Delete an article (If-Match required)");
@@ -50,26 +48,15 @@ public static class EditorialApi
     }
 
     public static async Task<Results<Ok<Page<Article>>, ValidationProblem>> ListAdminArticles(
-        [Description("draft | scheduled | published | archived"), AllowedValues("draft", "scheduled", "published", "archived")] string? status,
-        [Description("Page size, 1..100 (default 20).")] int? limit,
-        [Description("Opaque cursor.")] string? cursor,
+        [AsParameters] AdminArticleQuery query,
         ArticleRepository articles, CursorCodec cursors, HttpContext http, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var n = Paging.Limit(limit, errors);
-        if (status is not null && status.ToLowerInvariant() is not ("draft" or "scheduled" or "published" or "archived"))
-            errors["status"] = ["status must be one of draft, scheduled, published, archived."];
-        long? beforeId = null;
-        if (cursor is not null)
-        {
-            if (cursors.TryDecode("admin-articles", cursor, out long id)) beforeId = id;
-            else errors["cursor"] = [CursorCodec.Invalid];
-        }
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var n = query.Size;
+        var beforeId = query.BeforeId(cursors);
 
-        var rows = await articles.ListAnyStatusAsync(status?.ToLowerInvariant(), beforeId, n + 1, ct);
+        var rows = await articles.ListAnyStatusAsync(query.StatusKey, beforeId, n + 1, ct);
         var page = rows.Take(n).ToList();
-        var next = rows.Count > n ? cursors.Encode("admin-articles", page[^1].Id) : null;
+        var next = rows.Count > n ? cursors.Encode(AdminArticleQuery.List.Name, page[^1].Id) : null;
         Paging.SetNextLink(http, next);
         return TypedResults.Ok(new Page<Article>(await articles.ToArticlesAsync(page, BodyFormats.Html, publicOnly: false, ct), next));
     }

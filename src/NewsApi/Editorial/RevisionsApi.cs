@@ -24,10 +24,14 @@ public sealed class RevisionRow
 
 public static class RevisionsApi
 {
+    /// <summary>Newest first: a cursor holds the revision number to continue below.</summary>
+    private static readonly CursorList Revisions = CursorList.OfIds("revisions");
+
     public static RouteGroupBuilder MapRevisionsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/admin/articles/{id}/revisions").WithTags("Admin: articles").RequireKey(Policies.Newsroom).CachePrivate();
-        group.MapGet("/", ListRevisions).WithName("listRevisions").WithSummary("Every saved version of an article, newest first");
+        var group = routes.MapGroup("/v1/admin/articles/{id}/revisions").WithTags("Admin: articles").RequireKey(Policies.Newsroom).CachePrivate().WithValidation();
+        group.MapGet("/", ListRevisions).WithName("listRevisions").WithSummary("Every saved version of an article, newest first")
+            .WithMetadata(Revisions);
         group.MapGet("/{number}", GetRevision).WithName("getRevision").WithSummary("One saved version of an article");
         group.MapPost("/{number}/restore", RestoreRevision).WithName("restoreRevision")
             .WithSummary("Write a saved version back as the current article (a new revision; If-Match required)");
@@ -36,23 +40,16 @@ public static class RevisionsApi
 
     public static async Task<Results<Ok<Page<Revision>>, NotFoundProblem, ValidationProblem>> ListRevisions(
         [Description("Article id.")] long id,
-        [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
+        [AsParameters] PageQuery query,
         ArticleRepository articles, CursorCodec cursors, IOptions<JsonOptions> json, HttpContext http, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var n = Paging.Limit(limit, errors);
-        long? before = null;
-        if (cursor is not null)
-        {
-            if (cursors.TryDecode("revisions", cursor, out long b)) before = b;
-            else errors["cursor"] = [CursorCodec.Invalid];
-        }
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var n = query.Size;
+        var before = query.PositionId(cursors, Revisions);
         if (await articles.FindAsync(id, publicOnly: false, ct) is null) return new NotFoundProblem($"No article has id {id}.");
 
         var rows = await articles.ListRevisionsAsync(id, before, n + 1, ct);
         var page = rows.Take(n).Select(r => ToRevision(r, json.Value.SerializerOptions)).ToList();
-        var next = rows.Count > n ? cursors.Encode("revisions", page[^1].Number) : null;
+        var next = rows.Count > n ? cursors.Encode(Revisions.Name, page[^1].Number) : null;
         Paging.SetNextLink(http, next);
         return TypedResults.Ok(new Page<Revision>(page, next));
     }

@@ -22,7 +22,7 @@ public static class HttpSetup
         return builder;
     }
 
-    /// <summary>Every validator in the assembly (editorial, taxonomy, ...), run by <see cref="ValidationFilter{T}"/>.</summary>
+    /// <summary>Every validator in the assembly (editorial, taxonomy, ...), run by <see cref="ValidationFilter"/>.</summary>
     public static IHostApplicationBuilder AddValidation(this IHostApplicationBuilder builder)
     {
         // Validation errors name fields as clients send them: "headline", "image.url".

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -8,17 +9,13 @@ public static class Paging
     public const int DefaultLimit = 20;
     public const int MaxLimit = 100;
 
-    /// <summary>Checks <c>limit</c> (1..100) and records a problem for it in <paramref name="errors"/>.</summary>
-    public static int Limit(int? limit, Dictionary<string, string[]> errors, int max = MaxLimit)
-    {
-        if (limit is null) return Math.Min(DefaultLimit, max);
-        if (limit < 1 || limit > max)
-        {
-            errors["limit"] = [$"limit must be between 1 and {max}."];
-            return 0;
-        }
-        return limit.Value;
-    }
+    /// <summary><c>limit</c>, when sent, is 1..<paramref name="max"/>.</summary>
+    public static IRuleBuilderOptions<T, int?> PageLimit<T>(this IRuleBuilder<T, int?> rule, int max = MaxLimit) =>
+        rule.Must(limit => limit is null || (limit >= 1 && limit <= max)).WithMessage($"limit must be between 1 and {max}.");
+
+    /// <summary>A cursor, when sent, must be one this API issued for the endpoint's <see cref="CursorList"/>.</summary>
+    public static IRuleBuilderOptions<T, string?> IssuedCursor<T>(this IRuleBuilder<T, string?> rule, CursorCodec cursors) =>
+        rule.Must((_, cursor, context) => cursor is null || CursorList.Of(context).Accepts(cursors, cursor)).WithMessage(CursorCodec.Invalid);
 
     /// <summary>RFC 8288 <c>Link: &lt;…&gt;; rel="next"</c> pointing at the same request with the next cursor.</summary>
     public static void SetNextLink(HttpContext context, string? nextCursor)

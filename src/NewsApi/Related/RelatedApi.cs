@@ -1,16 +1,47 @@
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
+using FluentValidation;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using NewsApi.Articles;
 using NewsApi.Http;
 
 namespace NewsApi.Related;
 
+/// <summary>The <c>limit</c> of related stories.</summary>
+public sealed record RelatedQuery(
+    [FromQuery(Name = "limit")] [property: Description("How many related stories, 1..20 (default 5).")] int? Limit)
+{
+    public const int DefaultLimit = 5;
+    public const int MaxLimit = 20;
+
+    public int Size => Limit ?? DefaultLimit;
+}
+
+public sealed class RelatedQueryValidator : AbstractValidator<RelatedQuery>
+{
+    public RelatedQueryValidator() => RuleFor(q => q.Limit).PageLimit(RelatedQuery.MaxLimit);
+}
+
+/// <summary>The <c>scope</c> of previous / next.</summary>
+public sealed record AdjacentQuery(
+    [FromQuery(Name = "scope")]
+    [property: Description("section (default): within the article's section; site: across the whole site."), AllowedValues("section", "site")] string? Scope)
+{
+    public bool SameSection => Scope != "site";
+}
+
+public sealed class AdjacentQueryValidator : AbstractValidator<AdjacentQuery>
+{
+    public AdjacentQueryValidator() =>
+        RuleFor(q => q.Scope).Must(scope => scope is null or "section" or "site").WithMessage("scope must be 'section' or 'site'.");
+}
+
 public static class RelatedApi
 {
     public static RouteGroupBuilder MapRelatedApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/articles").WithTags("Articles").ContentApiPolicy();
+        var group = routes.MapGroup("/v1/articles").WithTags("Articles").ContentApiPolicy().WithValidation();
         group.MapGet("/{id}/related", GetRelated).WithName("getRelatedArticles")
             .WithSummary("Related stories as teasers: curated first, then by topic and text");
         group.MapGet("/{id}/adjacent", GetAdjacent).WithName("getAdjacentArticles")
@@ -20,12 +51,9 @@ public static class RelatedApi
 
     public static async Task<Results<Ok<RelatedList>, NotFoundProblem, ValidationProblem>> GetRelated(
         [Description("Article id.")] long id,
-        [Description("How many related stories, 1..20 (default 5).")] int? limit,
-        ArticleRepository articles, RelatedRanking ranking, HttpContext http, CancellationToken ct)
+        [AsParameters] RelatedQuery query, ArticleRepository articles, RelatedRanking ranking, HttpContext http, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var n = limit is null ? 5 : Paging.Limit(limit, errors, max: 20);
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var n = query.Size;
         var row = await articles.FindAsync(id, publicOnly: true, ct);
         if (row is null) return new NotFoundProblem($"No published article has id {id}.");
         var items = await ranking.RankAsync(row, n, ct);
@@ -37,14 +65,11 @@ public static class RelatedApi
 
     public static async Task<Results<Ok<Adjacent>, NotFoundProblem, ValidationProblem>> GetAdjacent(
         [Description("Article id.")] long id,
-        [Description("section (default): within the article's section; site: across the whole site."), AllowedValues("section", "site")] string? scope,
-        ArticleRepository articles, ArticleMapper mapper, HttpContext http, CancellationToken ct)
+        [AsParameters] AdjacentQuery query, ArticleRepository articles, ArticleMapper mapper, HttpContext http, CancellationToken ct)
     {
-        if (scope is not (null or "section" or "site"))
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["scope"] = ["scope must be 'section' or 'site'."] });
         var row = await articles.FindAsync(id, publicOnly: true, ct);
         if (row is null) return new NotFoundProblem($"No published article has id {id}.");
-        var (previous, next) = await articles.AdjacentAsync(row, sameSection: scope != "site", ct);
+        var (previous, next) = await articles.AdjacentAsync(row, sameSection: query.SameSection, ct);
         ContentApi.DescribeTeasers(http, new[] { previous, next }.OfType<TeaserRow>().ToList());
         CacheTags.Describe(http, null, [CacheTags.Article(row.Id)]);
         return TypedResults.Ok(new Adjacent(

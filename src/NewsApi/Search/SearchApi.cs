@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Globalization;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 using NewsApi.Articles;
 using NewsApi.Http;
@@ -13,42 +15,54 @@ public sealed record SearchHit(
     [property: Description("Matched words wrapped in <mark>; HTML-escaped otherwise.")] string Snippet,
     [property: Description("text: the words as typed; romanised: a Latin query matched Devanagari words."), AllowedValues("text", "romanised")] string MatchedBy);
 
+/// <summary>The <c>q</c> of a search.</summary>
+public sealed record SearchTextQuery(
+    [FromQuery(Name = "q")] [property: Description("Words to find (≤ 200 characters); Devanagari or romanised Hindi. Operators are not interpreted.")] string? Q)
+{
+    /// <summary>The query the validator accepted.</summary>
+    public SearchQuery Parse() => SearchQuery.Parse(Q!)!;
+}
+
+public sealed class SearchTextQueryValidator : AbstractValidator<SearchTextQuery>
+{
+    public SearchTextQueryValidator()
+    {
+        RuleFor(s => s.Q).Cascade(CascadeMode.Stop)
+            .Must(q => !string.IsNullOrWhiteSpace(q)).WithMessage("q is required.")
+            .Must(q => q!.Length <= SearchApi.MaxQueryLength).WithMessage($"q must be at most {SearchApi.MaxQueryLength} characters.")
+            .Must(q => SearchQuery.Parse(q!) is not null).WithMessage("q has no searchable words.");
+    }
+}
+
 public static class SearchApi
 {
     public const int MaxQueryLength = 200;
     public const int MaxOffset = 1000;
 
+    /// <summary>A search's cursor is the offset of the next page in the ranked hits, never past <see cref="MaxOffset"/>.</summary>
+    private static readonly CursorList Hits = new("search", p => CursorList.ParseId(p) <= MaxOffset);
+
     public static RouteGroupBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1").WithTags("Search").ContentApiPolicy();
+        var group = routes.MapGroup("/v1").WithTags("Search").ContentApiPolicy().WithValidation();
         group.MapGet("/search", Search).WithName("searchArticles")
-            .WithSummary("Full-text search, Devanagari-aware, ranked, with highlighted snippets; romanised Hindi finds Devanagari");
+            .WithSummary("Full-text search, Devanagari-aware, ranked, with highlighted snippets; romanised Hindi finds Devanagari")
+            .WithMetadata(Hits);
         return group;
     }
 
     public static async Task<Results<Ok<Page<SearchHit>>, ValidationProblem>> Search(
-        [Description("Words to find (≤ 200 characters); Devanagari or romanised Hindi. Operators are not interpreted.")] string? q,
-        [AsParameters] ArticleListQuery query, SearchService search, ArticleMapper mapper, CursorCodec cursors,
+        [AsParameters] SearchTextQuery q, [AsParameters] ArticleListQuery query, SearchService search, ArticleMapper mapper, CursorCodec cursors,
         HttpContext http, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        var limit = Paging.Limit(query.Limit, errors);
-        var offset = 0;
-        if (query.Cursor is not null)
-        {
-            if (cursors.TryDecode("search", query.Cursor, out long position) && position <= MaxOffset) offset = (int)position;
-            else errors["cursor"] = [CursorCodec.Invalid];
-        }
-        SearchQuery? parsed = null;
-        if (string.IsNullOrWhiteSpace(q)) errors["q"] = ["q is required."];
-        else if (q.Length > MaxQueryLength) errors["q"] = [$"q must be at most {MaxQueryLength} characters."];
-        else if ((parsed = SearchQuery.Parse(q)) is null) errors["q"] = ["q has no searchable words."];
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var limit = query.Size;
+        var offset = (int)(CursorList.ParseId(query.Position(cursors, Hits)) ?? 0);
+        var parsed = q.Parse();
 
-        var hits = await search.RankAsync(parsed!, query.ToFilter(), offset + limit + 1, ct);
+        var hits = await search.RankAsync(parsed, query.ToFilter(), offset + limit + 1, ct);
         var page = hits.Skip(offset).Take(limit).ToList();
         var next = hits.Count > offset + limit && offset + limit < MaxOffset
-            ? cursors.Encode("search", offset + limit) : null;
+            ? cursors.Encode(Hits.Name, offset + limit) : null;
         Paging.SetNextLink(http, next);
         if (page.Count == 0)
         {
@@ -57,7 +71,7 @@ public static class SearchApi
             return TypedResults.Ok(new Page<SearchHit>([], next));
         }
 
-        var snippets = await search.SnippetsAsync(parsed!, page, ct);
+        var snippets = await search.SnippetsAsync(parsed, page, ct);
         var rows = await search.TeasersAsync(page, ct);
         ContentApi.DescribeTeasers(http, rows.Values.ToList());
         var items = page.Where(h => rows.ContainsKey(h.Id)).Select(h =>

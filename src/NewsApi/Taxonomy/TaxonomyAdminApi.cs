@@ -12,22 +12,22 @@ public static class TaxonomyAdminApi
 {
     public static RouteGroupBuilder MapTaxonomyAdminApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/admin").WithTags("Admin: taxonomy").RequireKey(Policies.Editor).CachePrivate();
-        group.MapPost("/sections", CreateSection).WithName("createSection").WithSummary("Create a section").AddEndpointFilter<ValidationFilter<SectionInput>>();
+        var group = routes.MapGroup("/v1/admin").WithTags("Admin: taxonomy").RequireKey(Policies.Editor).CachePrivate().WithValidation();
+        group.MapPost("/sections", CreateSection).WithName("createSection").WithSummary("Create a section");
         group.MapGet("/sections/{slug}", GetSection).WithName("getSectionForEditing").WithSummary("Get a section with its ETag (\"version.hash\"; If-Match needs only the version)");
-        group.MapPut("/sections/{slug}", UpdateSection).WithName("updateSection").WithSummary("Update a section (rename, move; no cycles; If-Match required)").AddEndpointFilter<ValidationFilter<SectionInput>>();
+        group.MapPut("/sections/{slug}", UpdateSection).WithName("updateSection").WithSummary("Update a section (rename, move; no cycles; If-Match required)");
         group.MapDelete("/sections/{slug}", DeleteSection).WithName("deleteSection").WithSummary("Delete a section without articles or sub-sections (If-Match required)");
-        group.MapPost("/tags", CreateTag).WithName("createTag").WithSummary("Create a tag").AddEndpointFilter<ValidationFilter<TermInput>>();
+        group.MapPost("/tags", CreateTag).WithName("createTag").WithSummary("Create a tag");
         group.MapGet("/tags/{slug}", GetTag).WithName("getTagForEditing").WithSummary("Get a tag (also one no public article carries yet) with its ETag");
-        group.MapPut("/tags/{slug}", UpdateTag).WithName("updateTag").WithSummary("Update a tag (If-Match required)").AddEndpointFilter<ValidationFilter<TermInput>>();
+        group.MapPut("/tags/{slug}", UpdateTag).WithName("updateTag").WithSummary("Update a tag (If-Match required)");
         group.MapDelete("/tags/{slug}", DeleteTag).WithName("deleteTag").WithSummary("Delete a tag no article uses (If-Match required)");
-        group.MapPost("/authors", CreateAuthor).WithName("createAuthor").WithSummary("Create an author").AddEndpointFilter<ValidationFilter<TermInput>>();
+        group.MapPost("/authors", CreateAuthor).WithName("createAuthor").WithSummary("Create an author");
         group.MapGet("/authors/{slug}", GetAuthor).WithName("getAuthorForEditing").WithSummary("Get an author with their ETag");
-        group.MapPut("/authors/{slug}", UpdateAuthor).WithName("updateAuthor").WithSummary("Update an author (If-Match required)").AddEndpointFilter<ValidationFilter<TermInput>>();
+        group.MapPut("/authors/{slug}", UpdateAuthor).WithName("updateAuthor").WithSummary("Update an author (If-Match required)");
         group.MapDelete("/authors/{slug}", DeleteAuthor).WithName("deleteAuthor").WithSummary("Delete an author with no articles (If-Match required)");
-        group.MapPost("/sources", CreateSource).WithName("createSource").WithSummary("Create a source (agency)").AddEndpointFilter<ValidationFilter<SourceInput>>();
+        group.MapPost("/sources", CreateSource).WithName("createSource").WithSummary("Create a source (agency)");
         group.MapGet("/sources/{slug}", GetSource).WithName("getSourceForEditing").WithSummary("Get a source with its ETag");
-        group.MapPut("/sources/{slug}", UpdateSource).WithName("updateSource").WithSummary("Update a source (If-Match required)").AddEndpointFilter<ValidationFilter<SourceInput>>();
+        group.MapPut("/sources/{slug}", UpdateSource).WithName("updateSource").WithSummary("Update a source (If-Match required)");
         group.MapDelete("/sources/{slug}", DeleteSource).WithName("deleteSource").WithSummary("Delete a source no article credits (If-Match required)");
         return group;
     }

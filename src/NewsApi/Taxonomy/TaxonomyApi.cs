@@ -9,43 +9,49 @@ namespace NewsApi.Taxonomy;
 /// <summary>Public sections, tags, authors and sources. Lists are keyset-paged by slug.</summary>
 public static class TaxonomyApi
 {
+    // Each list's cursors hold the slug to continue after; a list's name is also its cache key.
+    private static readonly CursorList Sections = new("sections");
+    private static readonly CursorList Tags = new("tags");
+    private static readonly CursorList Authors = new("authors");
+    private static readonly CursorList Sources = new("sources");
+
     public static RouteGroupBuilder MapTaxonomyApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1").WithTags("Taxonomy").ContentApiPolicy();
-        group.MapGet("/sections", ListSections).WithName("listSections").WithSummary("List sections (sub-sections included) with article counts");
+        var group = routes.MapGroup("/v1").WithTags("Taxonomy").ContentApiPolicy().WithValidation();
+        group.MapGet("/sections", ListSections).WithName("listSections").WithSummary("List sections (sub-sections included) with article counts").WithMetadata(Sections);
         group.MapGet("/sections/{slug}", GetSection).WithName("getSection").WithSummary("Get one section by slug");
-        group.MapGet("/tags", ListTags).WithName("listTags").WithSummary("List tags with article counts; q filters by prefix (autocomplete)");
+        group.MapGet("/tags", ListTags).WithName("listTags").WithSummary("List tags with article counts; q filters by prefix (autocomplete)").WithMetadata(Tags);
         group.MapGet("/tags/{slug}", GetTag).WithName("getTag").WithSummary("Get one tag by slug");
-        group.MapGet("/authors", ListAuthors).WithName("listAuthors").WithSummary("List authors");
+        group.MapGet("/authors", ListAuthors).WithName("listAuthors").WithSummary("List authors").WithMetadata(Authors);
         group.MapGet("/authors/{slug}", GetAuthor).WithName("getAuthor").WithSummary("Get one author by slug");
-        group.MapGet("/sources", ListSources).WithName("listSources").WithSummary("List sources (news agencies)");
+        group.MapGet("/sources", ListSources).WithName("listSources").WithSummary("List sources (news agencies)").WithMetadata(Sources);
         group.MapGet("/sources/{slug}", GetSource).WithName("getSource").WithSummary("Get one source by slug");
         return group;
     }
 
     public static Task<Results<Ok<Page<SectionItem>>, ValidationProblem>> ListSections(
-        [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
+        [AsParameters] PageQuery page,
         TaxonomyRepository taxonomy, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
-        ListAsync("sections", limit, cursor, cursors, http, (after, n) => taxonomy.SectionsAsync(null, after, n, ct), r => r.ToSection());
+        ListAsync(Sections, page, cursors, http, (after, n) => taxonomy.SectionsAsync(null, after, n, ct), r => r.ToSection());
 
     public static Task<Results<Ok<Page<TagItem>>, ValidationProblem>> ListTags(
         [Description("Prefix of the tag's name or slug (autocomplete).")] string? q,
-        [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
+        [AsParameters] PageQuery page,
         TaxonomyRepository taxonomy, CursorCodec cursors, HttpContext http, CancellationToken ct)
     {
         var prefix = string.IsNullOrWhiteSpace(q) ? null : Normalize(q);
-        return ListAsync("tags", limit, cursor, cursors, http, (after, n) => taxonomy.TagsAsync(null, after, n, prefix, ct), r => r.ToTag());
+        return ListAsync(Tags, page, cursors, http, (after, n) => taxonomy.TagsAsync(null, after, n, prefix, ct), r => r.ToTag());
     }
 
     public static Task<Results<Ok<Page<AuthorItem>>, ValidationProblem>> ListAuthors(
-        [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
+        [AsParameters] PageQuery page,
         TaxonomyRepository taxonomy, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
-        ListAsync("authors", limit, cursor, cursors, http, (after, n) => taxonomy.AuthorsAsync(null, after, n, ct), r => r.ToAuthor());
+        ListAsync(Authors, page, cursors, http, (after, n) => taxonomy.AuthorsAsync(null, after, n, ct), r => r.ToAuthor());
 
     public static Task<Results<Ok<Page<SourceItem>>, ValidationProblem>> ListSources(
-        [Description("Page size, 1..100 (default 20).")] int? limit, [Description("Opaque cursor.")] string? cursor,
+        [AsParameters] PageQuery page,
         TaxonomyRepository taxonomy, CursorCodec cursors, HttpContext http, CancellationToken ct) =>
-        ListAsync("sources", limit, cursor, cursors, http, (after, n) => taxonomy.SourcesAsync(null, after, n, ct), r => r.ToSource());
+        ListAsync(Sources, page, cursors, http, (after, n) => taxonomy.SourcesAsync(null, after, n, ct), r => r.ToSource());
 
     public static async Task<Results<Ok<SectionItem>, NotFoundProblem>> GetSection(string slug, TaxonomyRepository taxonomy, HttpContext http, CancellationToken ct) =>
         (await taxonomy.SectionsAsync(Normalize(slug), null, 1, ct)) is [var row] ? TypedResults.Ok(Describe(http, "sections", [row])[0].ToSection()) : new NotFoundProblem($"No section has the slug '{slug}'.");
@@ -67,24 +73,16 @@ public static class TaxonomyApi
         return rows;
     }
 
-    /// <param name="kind">The list its cursors belong to.</param>
-    private static async Task<Results<Ok<Page<T>>, ValidationProblem>> ListAsync<T>(string kind,
-        int? limit, string? cursor, CursorCodec cursors, HttpContext http,
+    private static async Task<Results<Ok<Page<T>>, ValidationProblem>> ListAsync<T>(CursorList list,
+        PageQuery request, CursorCodec cursors, HttpContext http,
         Func<string?, int, Task<List<TaxonomyRow>>> query, Func<TaxonomyRow, T> map)
     {
-        var errors = new Dictionary<string, string[]>();
-        var n = Paging.Limit(limit, errors);
-        string? after = null;
-        if (cursor is not null)
-        {
-            if (cursors.TryDecode(kind, cursor, out string position)) after = position;
-            else errors["cursor"] = [CursorCodec.Invalid];
-        }
-        if (errors.Count > 0) return TypedResults.ValidationProblem(errors);
+        var n = request.Size;
+        var after = request.Position(cursors, list);
 
         var rows = await query(after, n + 1);
-        var page = Describe(http, kind, rows.Take(n).ToList());
-        var next = rows.Count > n ? cursors.Encode(kind, page[^1].Slug) : null;
+        var page = Describe(http, list.Name, rows.Take(n).ToList());
+        var next = rows.Count > n ? cursors.Encode(list.Name, page[^1].Slug) : null;
         Paging.SetNextLink(http, next);
         return TypedResults.Ok(new Page<T>(page.Select(map).ToList(), next));
     }
