@@ -74,7 +74,7 @@ public static class GenerateCorpus
             Parallel.For(0, size, k =>
             {
                 var n = from + k;
-                var r = new Random(HashCode.Combine(seed, n));
+                var r = new Random(ArticleSeed(seed, n));
                 var headline = Sentence(r, headlineWords, headlinePicker, 7 + r.Next(6), end: "");
                 var paragraphs = Enumerable.Range(0, 4 + r.Next(3))
                     .Select(_ => string.Join(' ', Enumerable.Range(0, 2).Select(_ => Sentence(r, bodyWords, bodyPicker, 8 + r.Next(7), end: "।"))))
@@ -96,6 +96,16 @@ public static class GenerateCorpus
             for (var k = 0; k < size; k++) load.Add(composed[k]);
         }
         await load.CommitAsync(ct);
+    }
+
+    /// <summary>Article n's own seed. Not HashCode.Combine: that is randomised per process, so the same --seed
+    /// gave a different corpus every run. A SplitMix64 finaliser spreads neighbouring n apart.</summary>
+    private static int ArticleSeed(int seed, int n)
+    {
+        var x = unchecked(((ulong)(uint)seed << 32 | (uint)n) + 0x9E3779B97F4A7C15UL);
+        x = unchecked((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL);
+        x = unchecked((x ^ (x >> 27)) * 0x94D049BB133111EBUL);
+        return unchecked((int)(x ^ (x >> 31)));
     }
 
     private static List<string> Words(IEnumerable<string> texts) =>
