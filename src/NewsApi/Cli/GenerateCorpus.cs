@@ -1,8 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
-using Dapper;
-using Microsoft.Data.Sqlite;
 using NewsApi.Data;
 using NewsApi.Demo;
 using NewsApi.Search;
@@ -18,6 +15,7 @@ public static class GenerateCorpus
 {
     private static readonly string[] TopSections = ["desh", "videsh", "khel", "vyapar", "manoranjan", "rajneeti", "vigyan", "swasthya", "shiksha", "mausam"];
     private static readonly string[] TopNames = ["देश", "विदेश", "खेल", "व्यापार", "मनोरंजन", "राजनीति", "विज्ञान", "स्वास्थ्य", "शिक्षा", "मौसम"];
+    private static readonly (string Slug, string Name)[] Sources = [("ians", "आईएएनएस"), ("pti", "पीटीआई"), ("ani", "एएनआई"), ("uni", "यूएनआई"), ("staff", "संवाददाता")];
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
@@ -53,45 +51,30 @@ public static class GenerateCorpus
         var headlinePicker = new Zipf(headlineWords.Count, 0.9);
         var bodyPicker = new Zipf(bodyWords.Count, 1.0);
 
-        await using var connection = await db.OpenAsync(ct);
-        // A bulk load of synthetic data: a big page cache helps FTS5 merge its segments, and there is
-        // nothing to lose on a crash mid-way (the transaction simply never commits).
-        // Writing through the WAL would write the whole corpus twice (log, then checkpoint).
-        await connection.ExecuteAsync("PRAGMA cache_size = -262144; PRAGMA synchronous = OFF;");
-        await LeaveWalAsync(connection, db.DataSource, ct);
-        await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
-        var now = DbTime.ToText(DateTimeOffset.UtcNow);
-        var sectionIds = await SectionsAsync(connection, tx, now);
-        var tagIds = await TagsAsync(connection, tx, random, headlineWords, page.Article.Tags, now);
-        var authorIds = await NamedAsync(connection, tx, "authors", Enumerable.Range(1, 40).Select(n => ($"lekhak-{n}", $"लेखक {n}")), now);
-        var sourceIds = await NamedAsync(connection, tx, "sources", [("ians", "आईएएनएस"), ("pti", "पीटीआई"), ("ani", "एएनआई"), ("uni", "यूएनआई"), ("staff", "संवाददाता")], now);
+        await using var load = await BulkArticleLoader.BeginAsync(db, ct);
+        var sectionIds = await SectionsAsync(load, ct);
+        var tagIds = await TagsAsync(load, random, headlineWords, page.Article.Tags, ct);
+        var authorIds = new List<long>();
+        for (var n = 1; n <= 40; n++) authorIds.Add(await load.EnsureAuthorAsync($"lekhak-{n}", $"लेखक {n}", ct));
+        var sourceIds = new List<long>();
+        foreach (var (slug, name) in Sources) sourceIds.Add(await load.EnsureSourceAsync(slug, name, ct));
         var tagPicker = new Zipf(tagIds.Count, 1.1);
-        var firstId = (await connection.ExecuteScalarAsync<long?>("SELECT max(id) FROM articles", transaction: tx) ?? 0) + 1;
-
-        var insertArticle = Command(connection, tx, """
-            INSERT INTO articles (id, slug, headline, excerpt, body_html, body_text, dateline, section_id, source_id, language, status,
-                published_at, reading_time_minutes, syndication_allowed, version, created_at, updated_at)
-            VALUES ($id, $slug, $headline, $excerpt, $html, $text, $dateline, $section, $source, 'hi', 'published', $at, $minutes, 1, 1, $at, $at)
-            """, "$id", "$slug", "$headline", "$excerpt", "$html", "$text", "$dateline", "$section", "$source", "$at", "$minutes");
-        var insertTag = Command(connection, tx, "INSERT OR IGNORE INTO article_tags (article_id, tag_id, position) VALUES ($a, $t, $p)", "$a", "$t", "$p");
-        var insertAuthor = Command(connection, tx, "INSERT INTO article_authors (article_id, author_id, position) VALUES ($a, $u, 0)", "$a", "$u");
-        var insertSearch = Command(connection, tx, """
-            INSERT INTO article_search (rowid, published_at, headline, excerpt, body, roman_headline, roman_text) VALUES ($id, $p, $h, $e, $b, $rh, $rt)
-            """, "$id", "$p", "$h", "$e", "$b", "$rh", "$rt");
+        var firstId = load.NextArticleId;
 
         var start = DateTimeOffset.UtcNow.AddYears(-3);
         var span = (DateTimeOffset.UtcNow - start).TotalSeconds;
         // Articles are composed on all cores (each from its own seeded Random, so the corpus is the
-        // same every run) and written in order by this one connection.
+        // same every run) and written in order by the loader's one connection.
         const int batch = 2000;
-        var generated = new Generated[batch];
+        var composed = new BulkArticle[batch];
         for (var from = 0; from < count; from += batch)
         {
+            ct.ThrowIfCancellationRequested();
             var size = Math.Min(batch, count - from);
             Parallel.For(0, size, k =>
             {
                 var n = from + k;
-                var r = new Random(HashCode.Combine(seed, n));
+                var r = new Random(ArticleSeed(seed, n));
                 var headline = Sentence(r, headlineWords, headlinePicker, 7 + r.Next(6), end: "");
                 var paragraphs = Enumerable.Range(0, 4 + r.Next(3))
                     .Select(_ => string.Join(' ', Enumerable.Range(0, 2).Select(_ => Sentence(r, bodyWords, bodyPicker, 8 + r.Next(7), end: "।"))))
@@ -100,46 +83,30 @@ public static class GenerateCorpus
                 var excerpt = Excerpt.From(text);
                 var id = firstId + n;
                 var at = start.AddSeconds(span * n / count + r.Next(60));
-                generated[k] = new Generated(id, headline, excerpt, paragraphs, text, at,
-                    headlineWords[r.Next(headlineWords.Count)], sectionIds[r.Next(sectionIds.Count)], sourceIds[r.Next(sourceIds.Count)],
-                    authorIds[r.Next(authorIds.Count)], Enumerable.Range(0, 2 + r.Next(5)).Select(_ => tagIds[tagPicker.Next(r)]).ToArray(),
-                    SearchIndex.Document(id, at, headline, "", text));
+                // The draws below keep their order (dateline, section, source, author, tags): it is the corpus.
+                composed[k] = new BulkArticle(id, Slug.WithSuffix(Slug.From(headline), (int)id), headline, excerpt,
+                    BodyHtml: BodyHtml.FromParagraphs(paragraphs), BodyText: text,
+                    Dateline: headlineWords[r.Next(headlineWords.Count)],
+                    SectionId: sectionIds[r.Next(sectionIds.Count)], SourceId: sourceIds[r.Next(sourceIds.Count)],
+                    PublishedAt: DbTime.ToText(at), ReadingMinutes: ReadingTime.Minutes(text),
+                    AuthorId: authorIds[r.Next(authorIds.Count)],
+                    TagIds: Enumerable.Range(0, 2 + r.Next(5)).Select(_ => tagIds[tagPicker.Next(r)]).ToArray(),
+                    Search: SearchIndex.Document(id, at, headline, "", text));
             });
-            for (var k = 0; k < size; k++)
-            {
-                var g = generated[k];
-                Run(insertArticle, g.Id, Slug.WithSuffix(Slug.From(g.Headline), (int)g.Id), g.Headline, g.Excerpt, BodyHtml.FromParagraphs(g.Paragraphs), g.Text,
-                    g.Dateline, g.SectionId, g.SourceId, DbTime.ToText(g.At), ReadingTime.Minutes(g.Text));
-                for (var t = 0; t < g.TagIds.Length; t++) Run(insertTag, g.Id, g.TagIds[t], t);
-                Run(insertAuthor, g.Id, g.AuthorId);
-                var doc = g.Search;
-                Run(insertSearch, doc.Id, doc.PublishedAt, doc.Headline, doc.Excerpt, doc.Body, doc.RomanHeadline, doc.RomanText);
-            }
+            for (var k = 0; k < size; k++) load.Add(composed[k]);
         }
-        await SearchIndex.MarkCurrentAsync(connection, tx, ct);
-        await tx.CommitAsync(ct);
-        await connection.ExecuteAsync("PRAGMA journal_mode = WAL; ANALYZE;");
+        await load.CommitAsync(ct);
     }
 
-    /// <summary>Leaving WAL needs the file to itself: with the service running this fails within a
-    /// second, not after the 30 s busy wait, and says what to do.</summary>
-    private static async Task LeaveWalAsync(SqliteConnection connection, string file, CancellationToken ct)
+    /// <summary>Article n's own seed. Not HashCode.Combine: that is randomised per process, so the same --seed
+    /// gave a different corpus every run. A SplitMix64 finaliser spreads neighbouring n apart.</summary>
+    private static int ArticleSeed(int seed, int n)
     {
-        string? mode;
-        try
-        {
-            mode = await connection.ExecuteScalarAsync<string>(new CommandDefinition("PRAGMA journal_mode = MEMORY", commandTimeout: 1, cancellationToken: ct));
-        }
-        catch (SqliteException e) when (e.SqliteErrorCode == 5)
-        {
-            mode = null;
-        }
-        if (!string.Equals(mode, "memory", StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"generate-corpus needs {file} to itself: stop the service that has it open, then run it again.");
+        var x = unchecked(((ulong)(uint)seed << 32 | (uint)n) + 0x9E3779B97F4A7C15UL);
+        x = unchecked((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL);
+        x = unchecked((x ^ (x >> 27)) * 0x94D049BB133111EBUL);
+        return unchecked((int)(x ^ (x >> 31)));
     }
-
-    private sealed record Generated(long Id, string Headline, string Excerpt, List<string> Paragraphs, string Text, DateTimeOffset At,
-        string Dateline, long SectionId, long SourceId, long AuthorId, long[] TagIds, SearchDocument Search);
 
     private static List<string> Words(IEnumerable<string> texts) =>
         texts.SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -150,64 +117,27 @@ public static class GenerateCorpus
     private static string Sentence(Random random, List<string> words, Zipf picker, int length, string end) =>
         string.Join(' ', Enumerable.Range(0, length).Select(_ => words[picker.Next(random)])) + end;
 
-    private static async Task<List<long>> SectionsAsync(SqliteConnection connection, SqliteTransaction tx, string now)
+    private static async Task<List<long>> SectionsAsync(BulkArticleLoader load, CancellationToken ct)
     {
         var ids = new List<long>();
         for (var t = 0; t < TopSections.Length; t++)
         {
-            var parent = await EnsureAsync(connection, tx, "sections", TopSections[t], TopNames[t], null, now);
+            var parent = await load.EnsureSectionAsync(TopSections[t], TopNames[t], null, ct);
             ids.Add(parent);
             for (var c = 1; c <= 2; c++)
-                ids.Add(await EnsureAsync(connection, tx, "sections", $"{TopSections[t]}-{c}", $"{TopNames[t]} {c}", parent, now));
+                ids.Add(await load.EnsureSectionAsync($"{TopSections[t]}-{c}", $"{TopNames[t]} {c}", parent, ct));
         }
         return ids;
     }
 
-    private static async Task<List<long>> TagsAsync(SqliteConnection connection, SqliteTransaction tx, Random random, List<string> words, List<string> seedTags, string now)
+    private static async Task<List<long>> TagsAsync(BulkArticleLoader load, Random random, List<string> words, List<string> seedTags, CancellationToken ct)
     {
         var names = new List<string>(seedTags);
         while (names.Count < 3000) names.Add(words[random.Next(words.Count)] + " " + words[random.Next(words.Count)]);
         var ids = new List<long>();
         foreach (var name in names.Distinct())
-            ids.Add(await EnsureAsync(connection, tx, "tags", Slug.From(name), name, null, now));
+            ids.Add(await load.EnsureTagAsync(Slug.From(name), name, ct));
         return ids;
-    }
-
-    private static async Task<List<long>> NamedAsync(SqliteConnection connection, SqliteTransaction tx, string table, IEnumerable<(string Slug, string Name)> items, string now)
-    {
-        var ids = new List<long>();
-        foreach (var (slug, name) in items) ids.Add(await EnsureAsync(connection, tx, table, slug, name, null, now));
-        return ids;
-    }
-
-    private static readonly Dictionary<string, (string Insert, string Select)> EnsureSql = new()
-    {
-        ["sections"] = ("INSERT OR IGNORE INTO sections (slug, name, parent_id, created_at, updated_at) VALUES (@slug, @name, @parent, @now, @now)", "SELECT id FROM sections WHERE slug = @slug"),
-        ["tags"] = ("INSERT OR IGNORE INTO tags (slug, name, created_at, updated_at) VALUES (@slug, @name, @now, @now)", "SELECT id FROM tags WHERE slug = @slug"),
-        ["authors"] = ("INSERT OR IGNORE INTO authors (slug, name, created_at, updated_at) VALUES (@slug, @name, @now, @now)", "SELECT id FROM authors WHERE slug = @slug"),
-        ["sources"] = ("INSERT OR IGNORE INTO sources (slug, name, created_at, updated_at) VALUES (@slug, @name, @now, @now)", "SELECT id FROM sources WHERE slug = @slug"),
-    };
-
-    private static async Task<long> EnsureAsync(SqliteConnection connection, SqliteTransaction tx, string table, string slug, string name, long? parent, string now)
-    {
-        await connection.ExecuteAsync(EnsureSql[table].Insert, new { slug, name, parent, now }, tx);
-        return await connection.ExecuteScalarAsync<long>(EnsureSql[table].Select, new { slug }, tx);
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction tx, string sql, params string[] names)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        foreach (var name in names) command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        command.Prepare();
-        return command;
-    }
-
-    private static void Run(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        command.ExecuteNonQuery();
     }
 
     /// <summary>Ranks drawn with probability ∝ 1 / rank^s: a few very common items and a long tail.</summary>
