@@ -43,9 +43,15 @@ app.UseProblemHandling();
 // Before routing, so HEAD routes to the GET endpoints.
 app.UseMiddleware<HeadAsGetMiddleware>();
 app.UseRouting();
-// After routing (it reads the endpoint's CachePolicy), before authorization (whose 401s and 403s it marks).
-app.UseMiddleware<ConditionalGetMiddleware>();
+// Who is asking, before the rate limiter, which gives each valid key its own bucket.
 app.UseAuthentication();
+// Before the answer cache: answers from memory count against the limit too.
+app.UseRateLimiter();
+// After routing (it reads the endpoint's CachePolicy), before authorization (whose 401s and 403s it marks).
+// Answers kept in memory are served from here.
+app.UseMiddleware<ConditionalGetMiddleware>();
+// Inside the conditional GET middleware, so a public answer is compressed once and kept compressed.
+app.UseResponseCompression();
 app.UseAuthorization();
 app.UseOpenApiDocument();
 app.MapHealth();

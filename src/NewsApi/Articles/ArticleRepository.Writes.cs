@@ -36,7 +36,7 @@ public sealed partial class ArticleRepository
         }, tx, cancellationToken: ct));
         await ReplaceLinksAsync(connection, tx, id, values, ct);
         var row = await SaveRevisionAsync(connection, tx, id, actor, prepared.Search, ct);
-        await tx.CommitAsync(ct);
+        await contentClock.CommitAsync(tx, ct);
         return new WriteResult(row);
     }
 
@@ -73,7 +73,7 @@ public sealed partial class ArticleRepository
         if (current.Slug != values.Row!.Slug) await RetireSlugAsync(connection, tx, id, current.Slug, values.Row.Slug, ct);
         await ReplaceLinksAsync(connection, tx, id, values, ct);
         var row = await SaveRevisionAsync(connection, tx, id, actor, prepared.Search, ct);
-        await tx.CommitAsync(ct);
+        await contentClock.CommitAsync(tx, ct);
         return new WriteResult(row);
     }
 
@@ -113,7 +113,7 @@ public sealed partial class ArticleRepository
             now = Now,
         }, tx, cancellationToken: ct));
         var row = await SaveRevisionAsync(connection, tx, id, actor, text, ct);
-        await tx.CommitAsync(ct);
+        await contentClock.CommitAsync(tx, ct);
         return new WriteResult(row);
     }
 
@@ -133,7 +133,7 @@ public sealed partial class ArticleRepository
         await connection.ExecuteAsync(new CommandDefinition(InsertRelatedSql,
             relatedIds.Select((relatedId, position) => new { id, relatedId, position }), tx, cancellationToken: ct));
         var row = await SaveRevisionAsync(connection, tx, id, actor, text: null, ct);
-        await tx.CommitAsync(ct);
+        await contentClock.CommitAsync(tx, ct);
         return new WriteResult(row);
     }
 
@@ -148,7 +148,7 @@ public sealed partial class ArticleRepository
         var affected = await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { id, expectedVersion }, tx, cancellationToken: ct));
         if (affected != 1) return false;
         await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
-        await tx.CommitAsync(ct);
+        await contentClock.CommitAsync(tx, ct);
         return true;
     }
 

@@ -8,7 +8,7 @@ namespace NewsApi.Http;
 /// else the <see cref="ContentClock"/>) and 304s for successful GETs, plus the <c>Cache-Control</c> of the
 /// endpoint's <see cref="CachePolicy"/>. Runs after routing (the endpoint is known) and before authorization
 /// (its 401s and 403s get the policy too); an endpoint without a policy (health, Swagger) is left alone, and a request no route matched is private.</summary>
-public sealed class ConditionalGetMiddleware(RequestDelegate next, ContentClock contentClock, TimeProvider clock)
+public sealed class ConditionalGetMiddleware(RequestDelegate next, ContentClock contentClock, AnswerCache answers, TimeProvider clock)
 {
     public const string PublicCacheControl = "public, max-age=60, stale-while-revalidate=600";
     public const string PrivateCacheControl = "private, no-store";
@@ -42,6 +42,14 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, ContentClock 
         // new Last-Modified it gets is current.
         var revalidating = request.Headers.IfNoneMatch.Count == 0 && request.Headers.IfModifiedSince.Count > 0;
         var changed = await contentClock.CurrentAsync(fresh: revalidating, context.RequestAborted);
+        // A revalidation by date is decided on the clock read fresh, below; it is rare (clients send the ETag).
+        var key = policy.IsPublic && answers.Enabled && !revalidating && changed.Generation is { } generation
+            ? AnswerCache.Key(request, generation) : null;
+        if (key is not null && answers.TryGet(key, out var kept))
+        {
+            await AnswerCache.ServeAsync(context, kept, notModified: Matches(request.Headers.IfNoneMatch, kept.ETag));
+            return;
+        }
         var original = context.Response.Body;
         await using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -67,12 +75,14 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, ContentClock 
                 ? preset[..^1] + "." + WebEncoders.Base64UrlEncode(hash, 0, 9) + "\""
                 : "\"" + WebEncoders.Base64UrlEncode(hash, 0, 16) + "\"";
             var own = context.Items[CacheTags.LastModifiedItem] as DateTimeOffset?;
-            DateTimeOffset ChangedAt((DateTimeOffset Any, DateTimeOffset Taxonomy) c) => own is { } date ? Later(date, c.Taxonomy) : c.Any;
+            DateTimeOffset ChangedAt((DateTimeOffset Any, DateTimeOffset Taxonomy, string? Generation) c) => own is { } date ? Later(date, c.Taxonomy) : c.Any;
             // HTTP dates have whole seconds. A change counts as made at the end of its second, so a copy
             // served earlier in that second is never taken for current; Last-Modified never passes now
             // (RFC 9110 §8.8.2.1), which also keeps a clock that ran ahead elsewhere from freezing 304s.
             var lastModified = Min(CeilingSecond(ChangedAt(changed)), FloorSecond(clock.GetUtcNow()));
             response.Headers.LastModified = lastModified.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+            // Kept even when this request ends in 304: the next revalidation is then answered from memory.
+            if (key is not null) answers.Keep(key, response, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
             bool notModified;
             if (request.Headers.IfNoneMatch.Count > 0)
                 notModified = Matches(request.Headers.IfNoneMatch, response.Headers.ETag.ToString());
@@ -101,6 +111,8 @@ public sealed class ConditionalGetMiddleware(RequestDelegate next, ContentClock 
             response.Headers.CacheControl = policy.CacheControl;
         }
         buffer.Position = 0;
+        // A 200 is sent whole with its length; other answers may still get a body from the status code pages.
+        if (response.StatusCode == StatusCodes.Status200OK) response.ContentLength = buffer.Length;
         await buffer.CopyToAsync(original, context.RequestAborted);
     }
 

@@ -12,6 +12,19 @@ namespace NewsApi.Http;
 /// <see cref="ContentClock"/> caches what is read here.</summary>
 public sealed class ContentClockRepository(Db db, TimeProvider clock)
 {
+    private long _commits;
+
+    /// <summary>How many changes this process has committed: <see cref="ContentClock"/> rereads the clock when
+    /// it moves, so this process's own writes show at once in every answer it caches, whatever the wall clock says.</summary>
+    public long Commits => Volatile.Read(ref _commits);
+
+    /// <summary>Commits a transaction that recorded a change (<see cref="RecordAsync"/>) and says so.</summary>
+    public async Task CommitAsync(SqliteTransaction tx, CancellationToken ct)
+    {
+        await tx.CommitAsync(ct);
+        Interlocked.Increment(ref _commits);
+    }
+
     private const string BumpSql = """
         INSERT INTO settings (name, value) VALUES ('content_changed_at', @now) ON CONFLICT (name) DO UPDATE SET value = max(value, excluded.value)
         """;
@@ -30,8 +43,9 @@ public sealed class ContentClockRepository(Db db, TimeProvider clock)
     /// <summary>A change with no write of its own: a start of the service, an embargo ending.</summary>
     public async Task ChangedAsync(bool taxonomy, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        await BumpAsync(connection, null, taxonomy, ct);
+        await using (var connection = await db.OpenAsync(ct))
+            await BumpAsync(connection, null, taxonomy, ct);
+        Interlocked.Increment(ref _commits);
     }
 
     // Text order is time order (DbTime's fixed format), so max() keeps the clock from going back when

@@ -4,7 +4,7 @@ using FluentValidation;
 
 namespace NewsApi.Http;
 
-/// <summary>What every feature's endpoints share: JSON, options, the clocks, validation.</summary>
+/// <summary>What every feature's endpoints share: JSON, options, the clocks, the answer cache, compression, rate limits, validation.</summary>
 public static class HttpSetup
 {
     public static IHostApplicationBuilder AddHttp(this IHostApplicationBuilder builder)
@@ -19,6 +19,10 @@ public static class HttpSetup
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ContentClockRepository>();
         builder.Services.AddSingleton<ContentClock>();
+        builder.Services.AddOptions<AnswerCacheOptions>().Bind(builder.Configuration.GetSection(AnswerCacheOptions.Section));
+        builder.Services.AddSingleton<AnswerCache>();
+        builder.AddCompression();
+        builder.AddRateLimits();
         return builder;
     }
 

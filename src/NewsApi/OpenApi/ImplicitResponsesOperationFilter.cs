@@ -1,4 +1,5 @@
 using Microsoft.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
 using NewsApi.Http;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -8,7 +9,7 @@ namespace NewsApi.OpenApi;
 /// (over the 2 MB limit) and 415 (not JSON) on every operation that reads a body, 401 on the content
 /// API, which a deployment may close to keyless callers with ContentApi:RequireKey, and 503 with Retry-After
 /// on every write (POST, PUT, PATCH, DELETE), answered when SQLite's one write lock stays busy for longer than
-/// NewsApi:WriteLockTimeout.</summary>
+/// NewsApi:WriteLockTimeout; and 429 with Retry-After on every rate-limited operation.</summary>
 public sealed class ImplicitResponsesOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -27,6 +28,18 @@ public sealed class ImplicitResponsesOperationFilter : IOperationFilter
                 ["Retry-After"] = new OpenApiHeader
                 {
                     Description = "Seconds to wait before sending the request again.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+                },
+            };
+        }
+        if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<EnableRateLimitingAttribute>().Any())
+        {
+            var limited = Add(operation.Responses, context, "429", "Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute). Send again after Retry-After.");
+            limited?.Headers = new Dictionary<string, IOpenApiHeader>
+            {
+                ["Retry-After"] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before sending again.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
                 },
             };

@@ -88,7 +88,7 @@ public sealed partial class TaxonomyRepository(Db db, TimeProvider clock, Conten
         var result = await work(connection, tx);
         if (result.Outcome != TaxonomyOutcome.Done) return result;
         await contentClock.RecordAsync(connection, tx, taxonomy: true, ct);
-        await tx.CommitAsync(ct);
+        await contentClock.CommitAsync(tx, ct);
         return result;
     }
 

@@ -39,6 +39,9 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:NewsDb", $"Data Source={DbPath}");
         builder.UseSetting("NewsApi:DemoContent", _demoContent ? "true" : "false");
+        // Every test client shares one address; the rate-limit tests turn limits on for themselves.
+        builder.UseSetting("RateLimiting:PermitsPerMinute", "0");
+        builder.UseSetting("RateLimiting:AdminPermitsPerMinute", "0");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (Clock is not null)
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
