@@ -71,10 +71,11 @@ public sealed class AnswerCacheTests
     [Test]
     public async Task An_answer_is_kept_until_the_content_clock_moves()
     {
-        var path = $"/v1/articles/{_first}?fields=headline";
+        var own = (await new TestContent(_factory).PublishedAsync(TestContent.Hindi("नदी का जलस्तर बढ़ा", section: "khel"), DateTimeOffset.UtcNow.AddDays(-30))).Id;
+        var path = $"/v1/articles/{own}?fields=headline";
         var before = await BodyAsync(await _public.GetAsync(path));
         // Behind the service's back: no write it knows of, so the kept answer still stands.
-        await ExecuteAsync(_factory.DbPath, "UPDATE articles SET headline = 'सीधे बदला गया' WHERE id = @id", _first);
+        await ExecuteAsync(_factory.DbPath, "UPDATE articles SET headline = 'सीधे बदला गया' WHERE id = @id", own);
         Assert.That(await BodyAsync(await _public.GetAsync(path)), Is.EqualTo(before), "served from memory");
 
         await TransitionOkAsync(_editor, _second, "unpublish");

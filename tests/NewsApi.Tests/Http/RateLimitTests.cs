@@ -1,0 +1,55 @@
+using System.Net;
+using NewsApi.Tests.Infrastructure;
+
+namespace NewsApi.Tests.Http;
+
+/// <summary>Each key (each address, without one) has its own bucket; past it, 429 problem+json with Retry-After.</summary>
+[TestFixture]
+public sealed class RateLimitTests
+{
+    private const int Permits = 5;
+    private NewsApiFactory _factory = null!;
+
+    [OneTimeSetUp]
+    public void Start() => _factory = new NewsApiFactory(demoContent: true, settings: new()
+    {
+        ["RateLimiting:PermitsPerMinute"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["RateLimiting:AdminPermitsPerMinute"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
+
+    [OneTimeTearDown]
+    public void Stop() => _factory.Dispose();
+
+    [Test]
+    public async Task Past_the_limit_a_client_gets_429_with_retry_after_and_another_key_is_unaffected()
+    {
+        using var anonymous = _factory.CreateClient();
+        using var reader = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "reader"));
+        // The same path every time: answers from memory count as much as built ones.
+        for (var i = 0; i < Permits; i++)
+            Assert.That((await anonymous.GetAsync("/v1/teasers")).StatusCode, Is.EqualTo(HttpStatusCode.OK), $"request {i + 1}");
+
+        using var refused = await anonymous.GetAsync("/v1/teasers");
+        var problem = await refused.AssertProblemAsync(429);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("send again after"));
+            Assert.That(refused.Headers.RetryAfter?.Delta, Is.GreaterThanOrEqualTo(TimeSpan.FromSeconds(1)));
+            Assert.That(refused.Headers.CacheControl?.NoStore, Is.True, "a shared cache never hands it to another client");
+        }
+
+        for (var i = 0; i < Permits; i++)
+            Assert.That((await reader.GetAsync("/v1/teasers")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the reader key has its own bucket");
+    }
+
+    [Test]
+    public async Task The_editorial_api_has_its_own_limit_per_key()
+    {
+        using var editor = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "editor"));
+        using var other = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "editor"));
+        for (var i = 0; i < Permits; i++)
+            Assert.That((await editor.GetAsync("/v1/admin/articles?limit=1")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await (await editor.GetAsync("/v1/admin/articles?limit=1")).AssertProblemAsync(429);
+        Assert.That((await other.GetAsync("/v1/admin/articles?limit=1")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+}
