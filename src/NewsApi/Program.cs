@@ -39,6 +39,8 @@ if (app.Configuration.GetValue("NewsApi:DemoContent", true))
 // This version may answer differently from the last one: every cached answer revalidates once.
 await app.Services.GetRequiredService<ContentClockRepository>().ChangedAsync(taxonomy: true, CancellationToken.None);
 
+// The client's address through a proxy on this host (rate limits are per address without a key).
+app.UseForwardedHeaders();
 app.UseProblemHandling();
 // Before routing, so HEAD routes to the GET endpoints.
 app.UseMiddleware<HeadAsGetMiddleware>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using NewsApi.Access;
 
@@ -20,6 +21,9 @@ public static class RateLimits
         var section = builder.Configuration.GetSection("RateLimiting");
         var content = section.GetValue("PermitsPerMinute", 1200);
         var admin = section.GetValue("AdminPermitsPerMinute", 600);
+        // Behind Varnish or another proxy on this host (loopback is trusted by default; more with
+        // ForwardedHeadersOptions), the bucket is the client's address from X-Forwarded-For, not the proxy's.
+        builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
         builder.Services.AddRateLimiter(o =>
         {
             o.AddPolicy(Content, context => Partition(context, content));

@@ -1,4 +1,7 @@
 using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Tests.Infrastructure;
 
 namespace NewsApi.Tests.Http;
@@ -40,6 +43,36 @@ public sealed class RateLimitTests
 
         for (var i = 0; i < Permits; i++)
             Assert.That((await reader.GetAsync("/v1/teasers")).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the reader key has its own bucket");
+    }
+
+    [Test]
+    public async Task Behind_a_local_proxy_each_client_address_has_its_own_bucket()
+    {
+        // As Varnish on this host would connect: from loopback, naming the client in X-Forwarded-For.
+        using var proxied = _factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, FromLoopback>()));
+        using var client = proxied.CreateClient();
+        async Task<HttpStatusCode> GetAs(string address)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/v1/sections");
+            request.Headers.Add("X-Forwarded-For", address);
+            return (await client.SendAsync(request)).StatusCode;
+        }
+        for (var i = 0; i < Permits; i++) Assert.That(await GetAs("203.0.113.7"), Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await GetAs("203.0.113.7"), Is.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(await GetAs("198.51.100.4"), Is.EqualTo(HttpStatusCode.OK), "another reader behind the same proxy");
+    }
+
+    private sealed class FromLoopback : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                context.Connection.RemoteIpAddress = IPAddress.Loopback;
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     [Test]
