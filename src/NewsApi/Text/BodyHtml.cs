@@ -10,7 +10,8 @@ namespace NewsApi.Text;
 /// renderer loses neither; structured ones (lists, figures) carry <c>html</c>.</summary>
 public sealed record BodyBlock(string Type, string? Text = null, string? Html = null, int? Level = null);
 
-/// <summary>Reads sanitised body HTML as plain text or as blocks.</summary>
+/// <summary>Reads sanitised body HTML as plain text or as blocks. Markup is written by <see cref="Markup"/>, not
+/// AngleSharp's OuterHtml/InnerHtml, whose cost grows with the square of a paragraph's inline elements.</summary>
 public static class BodyHtml
 {
     private static readonly HtmlParser Parser = new();
@@ -49,7 +50,7 @@ public static class BodyHtml
             if (tag is "a" or "strong" or "em" or "b" or "i" or "span" or "br")
             {
                 loose.Append(tag == "br" ? " " : element.TextContent);
-                looseHtml.Append(element.OuterHtml);
+                Markup.Write(element, looseHtml, withRoot: true);
                 looseMarkup |= tag != "br";
                 continue;
             }
@@ -67,10 +68,10 @@ public static class BodyHtml
                     blocks.Add(new BodyBlock("quote", text, InlineHtml(element)));
                     break;
                 case "ul" or "ol":
-                    blocks.Add(new BodyBlock(tag == "ul" ? "list" : "orderedList", Html: element.OuterHtml));
+                    blocks.Add(new BodyBlock(tag == "ul" ? "list" : "orderedList", Html: Markup.Outer(element)));
                     break;
                 case "figure" or "img":
-                    blocks.Add(new BodyBlock("figure", Html: element.OuterHtml));
+                    blocks.Add(new BodyBlock("figure", Html: Markup.Outer(element)));
                     break;
                 default:
                     if (text.Length > 0) blocks.Add(new BodyBlock("paragraph", text));
@@ -82,7 +83,7 @@ public static class BodyHtml
     }
 
     /// <summary>The inner HTML when the block holds markup (a link, emphasis); null for plain text.</summary>
-    private static string? InlineHtml(IElement element) => element.QuerySelector("a, strong, em, b, i") is not null ? element.InnerHtml.Trim() : null;
+    private static string? InlineHtml(IElement element) => element.QuerySelector("a, strong, em, b, i") is not null ? Markup.Inner(element).Trim() : null;
 
     private static string TextOf(string html)
     {
