@@ -13,6 +13,7 @@ public sealed class VarnishProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly string _workDir;
     private readonly StringBuilder _output = new();
+    private bool _started;
 
     private VarnishProcess(Process process, string workDir, int port)
     {
@@ -66,11 +67,20 @@ public sealed class VarnishProcess : IAsyncDisposable
         var varnish = new VarnishProcess(new Process { StartInfo = start }, workDir, port);
         varnish._process.OutputDataReceived += (_, e) => varnish.Log(e.Data);
         varnish._process.ErrorDataReceived += (_, e) => varnish.Log(e.Data);
-        varnish._process.Start();
-        varnish._process.BeginOutputReadLine();
-        varnish._process.BeginErrorReadLine();
-        await varnish.ListeningAsync();
-        return varnish;
+        try
+        {
+            varnish._started = varnish._process.Start();
+            varnish._process.BeginOutputReadLine();
+            varnish._process.BeginErrorReadLine();
+            await varnish.ListeningAsync();
+            return varnish;
+        }
+        catch
+        {
+            // A varnishd that never listened (a VCL that does not compile, a missing vmod): leave nothing behind.
+            await varnish.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A client for requests through Varnish; with <paramref name="key"/>, as an editor sends them.</summary>
@@ -127,7 +137,7 @@ public sealed class VarnishProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        if (_started && !_process.HasExited)
         {
             // The manager and the cache worker it forked.
             _process.Kill(entireProcessTree: true);
