@@ -9,6 +9,7 @@ using NewsApi.Http;
 using NewsApi.OpenApi;
 using NewsApi.Related;
 using NewsApi.Search;
+using NewsApi.Syndication;
 using NewsApi.Taxonomy;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -28,6 +29,7 @@ builder.AddDemo();
 builder.AddEditorial();
 builder.AddValidation();
 builder.AddTaxonomy();
+builder.AddSyndication();
 builder.AddOpenApiDocument();
 
 var app = builder.Build();
@@ -64,6 +66,7 @@ app.MapArticlesApi();
 app.MapRelatedApi();
 app.MapTaxonomyApi();
 app.MapSearchApi();
+app.MapPartnerApi();
 app.MapEditorialApi();
 app.MapWorkflowApi();
 app.MapRevisionsApi();

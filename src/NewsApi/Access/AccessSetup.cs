@@ -21,6 +21,7 @@ public static class AccessSetup
             .AddPolicy(Policies.Reader, p => p.RequireRole(Roles.All))
             .AddPolicy(Policies.Newsroom, p => p.RequireRole(Roles.Admin, Roles.Editor, Roles.Author))
             .AddPolicy(Policies.Editor, p => p.RequireRole(Roles.Admin, Roles.Editor))
+            .AddPolicy(Policies.Partner, p => p.RequireRole(Roles.Admin, Roles.Partner))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin));
         Cli.Commands.Register("keys", KeysCommand.RunAsync);
         return builder;

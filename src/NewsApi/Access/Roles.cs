@@ -23,6 +23,10 @@ public static class Policies
     /// <summary>Publishing and taxonomy: editors and admins.</summary>
     public const string Editor = "editor";
 
+    /// <summary>The partner (syndication) API: partners and admins. Readers, authors and editors are refused: the
+    /// partner API is a licence to republish, which a newsroom key does not carry.</summary>
+    public const string Partner = "partner";
+
     /// <summary>Keys (and later webhooks): admins.</summary>
     public const string Admin = "admin";
 }

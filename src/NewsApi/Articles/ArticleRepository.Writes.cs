@@ -5,8 +5,8 @@ using NewsApi.Editorial;
 
 namespace NewsApi.Articles;
 
-/// <summary>Every article write: the row, its links, its slug history, its revision, its search entry and
-/// the cache purge it calls for, in one transaction, so a failed write leaves nothing behind. Each takes what
+/// <summary>Every article write: the row, its links, its slug history, its revision, its search entry, the
+/// cache purge and the partner change feed entry it calls for, in one transaction, so a failed write leaves nothing behind. Each takes what
 /// was worked out before the transaction opened (<see cref="PreparedInput"/>, <see cref="Search.IndexedText"/>):
 /// inside, only lookups and writes. After the commit, <c>purges.Committed()</c> wakes the purge sender.</summary>
 public sealed partial class ArticleRepository
@@ -154,6 +154,8 @@ public sealed partial class ArticleRepository
         await using var __ = tx;
         var keysBefore = await purges.ArticleKeysAsync(connection, tx, id, ct);
         await indexer.RemoveAsync(connection, tx, id, ct);
+        // Before the delete takes its curated links: through them the feed finds the stories that list it.
+        await changes.RecordGoneAsync(connection, tx, id, ct);
         var affected = await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { id, expectedVersion }, tx, cancellationToken: ct));
         if (affected != 1) return false;
         await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
@@ -171,7 +173,7 @@ public sealed partial class ArticleRepository
         """;
 
     /// <summary>Reads the article back as saved, stores it as the next revision, refreshes its search entry,
-    /// records the change on the content clock and queues the cache purge.</summary>
+    /// records the change on the content clock, queues the cache purge and writes the partner change feed's entry.</summary>
     /// <param name="keysBefore">The article's cache keys before the change (<see cref="Caching.PurgeOutboxRepository.ArticleKeysAsync"/>).</param>
     private async Task<ArticleRow> SaveRevisionAsync(SqliteConnection connection, SqliteTransaction tx, long id, Actor actor, Search.IndexedText? text,
         IReadOnlyList<string> keysBefore, CancellationToken ct)
@@ -190,6 +192,7 @@ public sealed partial class ArticleRepository
         await indexer.IndexAsync(connection, tx, row, text, ct);
         await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
         await purges.EnqueueArticleAsync(connection, tx, id, keysBefore, ct);
+        await changes.RecordAsync(connection, tx, row, article, ct);
         return row;
     }
 }

@@ -9,9 +9,10 @@ namespace NewsApi.Articles;
 
 /// <summary>The article aggregate over SQLite: public and editorial reads, revisions, slug history,
 /// curated related stories, and every write (one transaction each, with the search entry, the
-/// content clock and the cache purge). This file: the public reads.</summary>
+/// content clock, the cache purge and the partner change feed's entry). This file: the public reads.</summary>
 public sealed partial class ArticleRepository(Db db, TimeProvider clock, ArticleMapper mapper,
-    IOptions<JsonOptions> json, IArticleIndexer indexer, Http.ContentClockRepository contentClock, Caching.PurgeOutboxRepository purges)
+    IOptions<JsonOptions> json, IArticleIndexer indexer, Http.ContentClockRepository contentClock, Caching.PurgeOutboxRepository purges,
+    Syndication.ChangeLogRepository changes)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 

@@ -8,19 +8,22 @@ namespace NewsApi.Http;
 
 /// <summary>Rate limits, per API key (per client address without one), declared on route groups with
 /// <see cref="RateLimited{TBuilder}"/>: <c>RateLimiting:PermitsPerMinute</c> for the content API,
-/// <c>RateLimiting:AdminPermitsPerMinute</c> for the editorial API. Each key has its own bucket, so one key's
-/// burst never throttles another; answers from the answer cache count too (the limiter runs before it).
+/// <c>RateLimiting:AdminPermitsPerMinute</c> for the editorial API, <c>RateLimiting:PartnerPermitsPerMinute</c>
+/// for the partner API. Each key has its own bucket, so one key's burst never throttles another; answers from
+/// the answer cache count too (the limiter runs before it).
 /// Zero or less turns a policy off.</summary>
 public static class RateLimits
 {
     public const string Content = "content";
     public const string Admin = "admin";
+    public const string Partner = "partner";
 
     public static IHostApplicationBuilder AddRateLimits(this IHostApplicationBuilder builder)
     {
         var section = builder.Configuration.GetSection("RateLimiting");
         var content = section.GetValue("PermitsPerMinute", 1200);
         var admin = section.GetValue("AdminPermitsPerMinute", 600);
+        var partner = section.GetValue("PartnerPermitsPerMinute", 600);
         // Behind Varnish or another proxy on this host (loopback is trusted by default; more with
         // ForwardedHeadersOptions), the bucket is the client's address from X-Forwarded-For, not the proxy's.
         builder.Services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -28,6 +31,7 @@ public static class RateLimits
         {
             o.AddPolicy(Content, context => Partition(context, content));
             o.AddPolicy(Admin, context => Partition(context, admin));
+            o.AddPolicy(Partner, context => Partition(context, partner));
             o.OnRejected = RejectAsync;
         });
         return builder;

@@ -47,7 +47,8 @@ public sealed partial class TaxonomyRepository
                 var subtree = await connection.QueryAsync<long>(new CommandDefinition(DescendantsSql, new { id = current.Id }, tx, cancellationToken: ct));
                 if (subtree.Contains(parentId.Value)) return new(TaxonomyOutcome.UnderItself);
             }
-            return await WriteOneAsync(connection, tx, UpdateSectionSql, Args(change, current, parentId), current.Version + 1, ct);
+            return await TermChangedAsync(connection, tx, "sections", current.Id,
+                await WriteOneAsync(connection, tx, UpdateSectionSql, Args(change, current, parentId), current.Version + 1, ct), ct);
         }, ct);
 
     private const string SectionUsesSql = "SELECT (SELECT count(*) FROM articles WHERE section_id = @id) + (SELECT count(*) FROM sections WHERE parent_id = @id)";

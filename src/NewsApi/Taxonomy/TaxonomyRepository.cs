@@ -118,9 +118,19 @@ public sealed partial class TaxonomyRepository(Db db, TimeProvider clock, Conten
     /// <param name="kind">The list's name (<c>tags</c>, …), for the cache keys.</param>
     private async Task<TaxonomyWrite> UpdateAsync(string kind, string currentSql, string updateSql, string slug, TaxonomyChange change, Func<long, bool> accepts, CancellationToken ct) =>
         await WriteAsync(Caching.PurgeKeys.ForChangedTerm(kind, slug, change.Slug), async (connection, tx) =>
-            await CurrentAsync(connection, tx, currentSql, slug, ct) is not { } current ? new(TaxonomyOutcome.NotFound)
-            : !accepts(current.Version) ? new(TaxonomyOutcome.VersionMismatch, current.Version)
-            : await WriteOneAsync(connection, tx, updateSql, Args(change, current), current.Version + 1, ct), ct);
+        {
+            if (await CurrentAsync(connection, tx, currentSql, slug, ct) is not { } current) return new(TaxonomyOutcome.NotFound);
+            if (!accepts(current.Version)) return new(TaxonomyOutcome.VersionMismatch, current.Version);
+            return await TermChangedAsync(connection, tx, kind, current.Id,
+                await WriteOneAsync(connection, tx, updateSql, Args(change, current), current.Version + 1, ct), ct);
+        }, ct);
+
+    /// <summary>Partner documents name sections, tags, authors and sources: a changed one is sent again.</summary>
+    private static async Task<TaxonomyWrite> TermChangedAsync(SqliteConnection connection, SqliteTransaction tx, string kind, long id, TaxonomyWrite written, CancellationToken ct)
+    {
+        if (written.Outcome == TaxonomyOutcome.Done) await Syndication.ChangeLogRepository.MarkTermChangedAsync(connection, tx, kind, id, ct);
+        return written;
+    }
 
     /// <param name="usesSql">Counts what still refers to the row (@id); a row in use is not deleted.</param>
     private async Task<TaxonomyWrite> DeleteAsync(string kind, string currentSql, string usesSql, string deleteSql, string slug, Func<long, bool> accepts, CancellationToken ct) =>

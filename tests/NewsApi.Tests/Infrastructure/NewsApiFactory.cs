@@ -42,6 +42,7 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
         // Every test client shares one address; the rate-limit tests turn limits on for themselves.
         builder.UseSetting("RateLimiting:PermitsPerMinute", "0");
         builder.UseSetting("RateLimiting:AdminPermitsPerMinute", "0");
+        builder.UseSetting("RateLimiting:PartnerPermitsPerMinute", "0");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (Clock is not null)
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
