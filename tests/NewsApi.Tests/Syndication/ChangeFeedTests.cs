@@ -172,6 +172,34 @@ public sealed class ChangeFeedTests
         Assert.That(Described((await modified.JsonAsync()).GetProperty("items").EnumerateArray()), Is.EqualTo(new[] { $"upsert {Uri(id)} v2" }));
     }
 
+    [Test]
+    public async Task Articles_written_before_the_feed_existed_join_it_on_the_first_pass_after_start()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"newsapi-test-{Guid.NewGuid():N}.db");
+        try
+        {
+            using (var before = new NewsApiFactory(demoContent: true, dbPath: path))
+            {
+                // A database from before migration 0006: the demo's articles are there, the feed knows nothing.
+                await using var connection = await before.Services.GetRequiredService<NewsApi.Data.Db>().OpenAsync();
+                await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM syndication_changes; DELETE FROM syndicated_articles;");
+            }
+            using var after = new NewsApiFactory(demoContent: true, dbPath: path);
+            using var partner = await Keys.ClientForRoleAsync(after, "partner");
+            var demo = await IdsAsync(Keys.ClientWith(after, null), "/v1/teasers?limit=100");
+            // The scheduler's first pass runs as the service starts, in the background.
+            var feed = new PartnerFeed(partner);
+            for (var deadline = DateTime.UtcNow.AddSeconds(30); feed.Held.Count < demo.Count && DateTime.UtcNow < deadline; await Task.Delay(50))
+                await feed.CatchUpAsync(100);
+            Assert.That(feed.Held.Keys, Is.EquivalentTo(demo.Select(Uri)));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+        }
+    }
+
     [TestCase("limit=0")]
     [TestCase("limit=501")]
     [TestCase("since=not-a-cursor")]
