@@ -78,8 +78,7 @@ public sealed record NinjsText(
 public sealed record NinjsBody(
     [property: JsonPropertyName("role")] string Role,
     [property: JsonPropertyName("contenttype")] string ContentType,
-    [property: JsonPropertyName("charcount"), Description("User-perceived characters of the plain text.")] int CharCount,
-    [property: JsonPropertyName("wordcount")] int WordCount,
+    [property: JsonPropertyName("wordcount"), Description("Words of the plain text (runs between white space).")] int WordCount,
     [property: JsonPropertyName("value")] string Value);
 
 public sealed record NinjsSubject(

@@ -16,7 +16,9 @@ public static class NinjsMapper
     /// <param name="related">The curated related stories partners may have (syndicated themselves), in order.</param>
     public static NinjsDocument ToDocument(Article article, string bodyText, IReadOnlyList<long> related)
     {
-        var (chars, words) = (new StringInfo(bodyText).LengthInTextElements, Words(bodyText));
+        // No charcount: counting user-perceived characters costs as much as writing the whole document, and this
+        // runs inside the write transaction.
+        var words = Words(bodyText);
         return new NinjsDocument
         {
             Uri = Uri(article.Id),
@@ -33,8 +35,8 @@ public static class NinjsMapper
             Descriptions = [new NinjsText("summary", "text/plain", article.Excerpt)],
             Bodies =
             [
-                new NinjsBody("main", "text/html", chars, words, article.Body.Html ?? ""),
-                new NinjsBody("main", "text/plain", chars, words, bodyText),
+                new NinjsBody("main", "text/html", words, article.Body.Html ?? ""),
+                new NinjsBody("main", "text/plain", words, bodyText),
             ],
             Subjects = [new NinjsSubject(article.Section.Name, "section", article.Section.Slug),
                 .. article.Tags.Select(t => new NinjsSubject(t.Name, "tag", t.Slug))],
@@ -79,6 +81,16 @@ public static class NinjsMapper
     private static string AbsoluteUri(string url) =>
         System.Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsoluteUri : url;
 
-    private static int Words(string text) =>
-        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+    /// <summary>Runs of non-white-space, counted without allocating (a 1 MB body has 100 000 of them).</summary>
+    private static int Words(string text)
+    {
+        var (words, inWord) = (0, false);
+        foreach (var c in text)
+        {
+            var letter = !char.IsWhiteSpace(c);
+            if (letter && !inWord) words++;
+            inWord = letter;
+        }
+        return words;
+    }
 }
