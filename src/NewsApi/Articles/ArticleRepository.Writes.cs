@@ -6,8 +6,8 @@ using NewsApi.Editorial;
 namespace NewsApi.Articles;
 
 /// <summary>Every article write: the row, its links, its slug history, its revision, its search entry, the
-/// cache purge and the partner change feed entry it calls for, in one transaction, so a failed write leaves nothing behind. Each takes what
-/// was worked out before the transaction opened (<see cref="PreparedInput"/>, <see cref="Search.IndexedText"/>):
+/// cache purge and the partner change feed entry it calls for, in one transaction, so a failed write leaves
+/// nothing behind. Each takes what was worked out before the transaction opened (<see cref="PreparedInput"/>, <see cref="Search.IndexedText"/>):
 /// inside, only lookups and writes. After the commit, <c>purges.Committed()</c> wakes the purge sender.</summary>
 public sealed partial class ArticleRepository
 {

@@ -62,7 +62,8 @@ public sealed class ScheduledPublisher(ArticleRepository articles, ArticleWriter
         // Embargoes end without a write; this is when their articles join the search index.
         // …and when every list changes with no write: the content clock records it here.
         if (await searchIndex.CatchUpAsync(embargoOnly: true, ct) > 0) await contentClock.ChangedAsync(taxonomy: false, ct);
-        // …and when their articles become syndicatable: the partner change feed gets their upserts on this pass.
+        // …and when they become syndicatable: the partner change feed records their upserts on this pass (and
+        // resends the documents whose related stories or section, tag, author or source names changed).
         await changeFeed.PassAsync(ct);
         return published;
     }

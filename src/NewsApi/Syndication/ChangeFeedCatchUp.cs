@@ -21,10 +21,19 @@ public sealed class ChangeFeedCatchUp(ChangeLogRepository changes, ArticleReposi
     public async Task<int> PassAsync(CancellationToken ct)
     {
         var atStart = Interlocked.Exchange(ref _started, 1) == 0;
-        var due = await changes.DueAsync(atStart, PerPass, ct);
-        if (due.Count == PerPass && atStart) Volatile.Write(ref _started, 0); // more than one pass's worth: look again next time
-        var recorded = 0;
-        foreach (var batch in due.Chunk(Batch)) recorded += await articles.RecordSyndicationAsync(batch, ct);
-        return recorded;
+        var finished = false;
+        try
+        {
+            var due = await changes.DueAsync(atStart, PerPass, ct);
+            var recorded = 0;
+            foreach (var batch in due.Chunk(Batch)) recorded += await articles.RecordSyndicationAsync(batch, ct);
+            finished = due.Count < PerPass;
+            return recorded;
+        }
+        finally
+        {
+            // The start-up comparison failed (a busy database) or found more than a pass's worth: the next pass makes it again.
+            if (atStart && !finished) Volatile.Write(ref _started, 0);
+        }
     }
 }

@@ -20,8 +20,9 @@ public sealed class ChangeLogRepository(Db db, TimeProvider clock, IOptions<Json
     /// <summary>What partners may have: public (<see cref="ArticleFilter.PublicPredicate"/>) and syndication allowed.</summary>
     public const string SyndicatablePredicate = ArticleFilter.PublicPredicate + " AND a.syndication_allowed = 1 ";
 
-    // Documents are stored with Hindi as UTF-8 rather than \u escapes (a third of the size), and read back
-    // leniently: an entry written by an older version may carry a member this one no longer has.
+    // Documents are stored as the API writes them, with Hindi as UTF-8 rather than \u escapes (half the bytes;
+    // said here so the stored form does not hang on a default), and read back leniently: an entry written by an
+    // older version may carry a member this one no longer has.
     private readonly JsonSerializerOptions _stored = new(json.Value.SerializerOptions)
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
