@@ -8,6 +8,7 @@ using NewsApi.Http;
 using NewsApi.OpenApi;
 using NewsApi.Related;
 using NewsApi.Search;
+using NewsApi.Syndication;
 using NewsApi.Taxonomy;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,7 @@ builder.AddDemo();
 builder.AddEditorial();
 builder.AddValidation();
 builder.AddTaxonomy();
+builder.AddSyndication();
 builder.AddOpenApiDocument();
 
 var app = builder.Build();
@@ -62,6 +64,7 @@ app.MapArticlesApi();
 app.MapRelatedApi();
 app.MapTaxonomyApi();
 app.MapSearchApi();
+app.MapFeedsApi();
 app.MapEditorialApi();
 app.MapWorkflowApi();
 app.MapRevisionsApi();

@@ -1,0 +1,12 @@
+namespace NewsApi.Syndication;
+
+/// <summary>Services of the syndication feature: RSS / Atom / JSON Feed (and the partner API).</summary>
+public static class SyndicationSetup
+{
+    public static IHostApplicationBuilder AddSyndication(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<FeedsOptions>().Bind(builder.Configuration.GetSection(FeedsOptions.Section));
+        builder.Services.AddSingleton<FeedSource>();
+        return builder;
+    }
+}
