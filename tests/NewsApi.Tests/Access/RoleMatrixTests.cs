@@ -29,7 +29,7 @@ public sealed record AdminRoute(string Method, string Template, string Policy, H
 
 /// <summary>Every /v1/admin route × every kind of caller: no key, unknown key, revoked key and each role.</summary>
 [TestFixture]
-public sealed class RoleMatrixTests
+public sealed class RoleMatrixTests : ApiTestBase
 {
     public const string BadKey = "nk_notarealkey0000000000000";
 
@@ -194,45 +194,30 @@ public sealed class RoleMatrixTests
         return new(json.GetProperty("id").GetInt64(), json.GetProperty("key").GetString()!);
     }
 
-    private NewsApiFactory _factory = null!;
-    private HttpClient _admin = null!;
     private readonly Dictionary<Caller, HttpClient> _clients = [];
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new NewsApiFactory(demoContent: false);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _admin = await Keys.ClientForRoleAsync(_factory, Roles.Admin);
-
-        var revoked = await CreateKeyAsync(_admin, Roles.Admin);
-        using (var revoke = await _admin.DeleteAsync($"/v1/admin/keys/{revoked.Id}"))
+        var revoked = await CreateKeyAsync(Admin, Roles.Admin);
+        using (var revoke = await Admin.DeleteAsync($"/v1/admin/keys/{revoked.Id}"))
             Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
-        _clients[Caller.NoKey] = Keys.ClientWith(_factory, null);
-        _clients[Caller.BadKey] = Keys.ClientWith(_factory, BadKey);
-        _clients[Caller.RevokedKey] = Keys.ClientWith(_factory, revoked.Key);
-        _clients[Caller.Admin] = await Keys.ClientForRoleAsync(_factory, Roles.Admin);
-        _clients[Caller.Editor] = await Keys.ClientForRoleAsync(_factory, Roles.Editor);
-        _clients[Caller.Author] = await Keys.ClientForRoleAsync(_factory, Roles.Author, "ravi");
-        _clients[Caller.Partner] = await Keys.ClientForRoleAsync(_factory, Roles.Partner);
-        _clients[Caller.Reader] = await Keys.ClientForRoleAsync(_factory, Roles.Reader);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        foreach (var client in _clients.Values) client.Dispose();
-        _admin.Dispose();
-        _factory.Dispose();
+        _clients[Caller.NoKey] = Public;
+        _clients[Caller.BadKey] = ClientWith(BadKey);
+        _clients[Caller.RevokedKey] = ClientWith(revoked.Key);
+        _clients[Caller.Admin] = await ClientAsync(Roles.Admin);
+        _clients[Caller.Editor] = Editor;
+        _clients[Caller.Author] = await ClientAsync(Roles.Author, "ravi");
+        _clients[Caller.Partner] = await ClientAsync(Roles.Partner);
+        _clients[Caller.Reader] = await ClientAsync(Roles.Reader);
     }
 
     [TestCaseSource(nameof(Cells))]
     public async Task Admin_route_answers_the_caller_by_role(AdminRoute route, Caller caller, Expect expect)
     {
         // The article an author acts on is the author's own draft, so a refusal can only come from the role.
-        var owner = caller == Caller.Author && route.Policy == Policies.Newsroom ? _clients[Caller.Author] : _admin;
-        using var request = await route.Arrange(owner, _admin);
+        var owner = caller == Caller.Author && route.Policy == Policies.Newsroom ? _clients[Caller.Author] : Admin;
+        using var request = await route.Arrange(owner, Admin);
         using var response = await _clients[caller].SendAsync(request);
         var body = await BodyAsync(response);
 
@@ -268,7 +253,7 @@ public sealed class RoleMatrixTests
     [Test]
     public async Task Every_admin_route_in_the_OpenAPI_document_has_a_matrix_row()
     {
-        var document = JsonNode.Parse(await _factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var document = JsonNode.Parse(await Factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
         var served = (
             from path in document["paths"]!.AsObject()
             where path.Key.StartsWith("/v1/admin", StringComparison.Ordinal)
@@ -282,7 +267,7 @@ public sealed class RoleMatrixTests
     public void Every_mapped_admin_endpoint_has_a_matrix_row_with_the_same_policy()
     {
         // Also catches an admin endpoint left out of the OpenAPI document.
-        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => ("/" + e.RoutePattern.RawText!.Trim('/')).StartsWith("/v1/admin", StringComparison.Ordinal));
         var mapped = new List<string>();
         foreach (var endpoint in endpoints)

@@ -14,37 +14,17 @@ namespace NewsApi.Tests.Articles;
 /// content clock (moved by every editorial write and by the scheduler), so If-Modified-Since cannot keep a
 /// list alive after an article has left it. On a fake clock, so whole-second HTTP dates are exact.</summary>
 [TestFixture]
-public sealed class LastModifiedTests
+public sealed class LastModifiedTests : ApiTestBase
 {
-    private FakeTimeProvider _clock = null!;
-    private NewsApiFactory _factory = null!;
-    private HttpClient _public = null!;
-    private HttpClient _editor = null!;
-    private HttpClient _admin = null!;
+    protected override bool ServicePerTest => true;
 
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
-        _factory = new NewsApiFactory(demoContent: true, clock: _clock);
-        _public = Keys.ClientWith(_factory, null);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _editor = await Keys.ClientForRoleAsync(_factory, "editor");
-        _admin = await Keys.ClientForRoleAsync(_factory, "admin");
-    }
+    protected override Contents StartWith => Contents.Demo | Contents.Taxonomy;
 
-    [TearDown]
-    public void Stop()
-    {
-        _public.Dispose();
-        _editor.Dispose();
-        _admin.Dispose();
-        _factory.Dispose();
-    }
+    protected override DateTimeOffset? ClockStart => new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 
     private async Task<(long Id, string Slug, string Section)> NewestAsync()
     {
-        var item = (await (await _public.GetAsync("/v1/articles?limit=1")).JsonAsync()).GetProperty("items")[0];
+        var item = (await (await Public.GetAsync("/v1/articles?limit=1")).JsonAsync()).GetProperty("items")[0];
         return (item.GetProperty("id").GetInt64(), item.GetProperty("slug").GetString()!, item.GetProperty("section").GetProperty("slug").GetString()!);
     }
 
@@ -59,9 +39,9 @@ public sealed class LastModifiedTests
     public async Task Every_get_answers_with_a_strong_etag_and_last_modified()
     {
         var (id, slug, section) = await NewestAsync();
-        var token = (await (await _editor.PostAsync($"/v1/admin/articles/{id}/preview-token", null)).JsonAsync()).GetProperty("token").GetString();
-        var tag = (await (await _public.GetAsync("/v1/tags?limit=1")).JsonAsync()).GetProperty("items")[0].GetProperty("slug").GetString()!;
-        var author = (await (await _public.GetAsync("/v1/authors?limit=1")).JsonAsync()).GetProperty("items")[0].GetProperty("slug").GetString()!;
+        var token = (await (await Editor.PostAsync($"/v1/admin/articles/{id}/preview-token", null)).JsonAsync()).GetProperty("token").GetString();
+        var tag = (await (await Public.GetAsync("/v1/tags?limit=1")).JsonAsync()).GetProperty("items")[0].GetProperty("slug").GetString()!;
+        var author = (await (await Public.GetAsync("/v1/authors?limit=1")).JsonAsync()).GetProperty("items")[0].GetProperty("slug").GetString()!;
         string[] publicPaths =
         [
             "/v1/articles", $"/v1/articles/{id}", "/v1/articles/slug/" + Uri.EscapeDataString(slug), "/v1/teasers",
@@ -70,7 +50,7 @@ public sealed class LastModifiedTests
             "/v1/search?q=" + Uri.EscapeDataString("पुतिन"), $"/v1/preview/{token}",
         ];
         string[] adminPaths = ["/v1/admin/articles", $"/v1/admin/articles/{id}", $"/v1/admin/articles/{id}/revisions", "/v1/admin/keys"];
-        foreach (var (client, path) in publicPaths.Select(p => (_public, p)).Concat(adminPaths.Select(p => (_admin, p))))
+        foreach (var (client, path) in publicPaths.Select(p => (Public, p)).Concat(adminPaths.Select(p => (Admin, p))))
         {
             var response = await client.GetAsync(path);
             using (Assert.EnterMultipleScope())
@@ -79,7 +59,7 @@ public sealed class LastModifiedTests
                 Assert.That(response.Headers.ETag, Is.Not.Null, path);
                 Assert.That(response.Headers.ETag?.IsWeak, Is.False, path);
                 Assert.That(response.Content.Headers.LastModified, Is.Not.Null, path);
-                Assert.That(response.Content.Headers.LastModified, Is.LessThanOrEqualTo(_clock.GetUtcNow()), path);
+                Assert.That(response.Content.Headers.LastModified, Is.LessThanOrEqualTo(Clock.GetUtcNow()), path);
             }
         }
     }
@@ -90,7 +70,7 @@ public sealed class LastModifiedTests
         var (id, _, section) = await NewestAsync();
         async Task<string[]> KeysAsync(string path)
         {
-            var response = await _public.GetAsync(path);
+            var response = await Public.GetAsync(path);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
             return response.Headers.TryGetValues("Surrogate-Key", out var values) ? values.Single().Split(' ') : [];
         }
@@ -113,7 +93,7 @@ public sealed class LastModifiedTests
             Assert.That(list, Does.Contain("articles").And.Contain($"article-{id}").And.Contain(sectionKey));
             Assert.That(list, Has.None.StartsWith("tag-"), "a list names only its articles and sections: the header stays small");
         }
-        var related = await (await _public.GetAsync($"/v1/articles/{id}/related")).JsonAsync();
+        var related = await (await Public.GetAsync($"/v1/articles/{id}/related")).JsonAsync();
         Assert.That(related.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null), "related has the list shape");
     }
 
@@ -123,8 +103,8 @@ public sealed class LastModifiedTests
         var (id, slug, _) = await NewestAsync();
         foreach (var path in new[] { $"/v1/articles/{id}", "/v1/articles/slug/" + Uri.EscapeDataString(slug), "/v1/teasers", "/v1/sections" })
         {
-            var get = await _public.GetAsync(path);
-            var head = await _public.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+            var get = await Public.GetAsync(path);
+            var head = await Public.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
             using (Assert.EnterMultipleScope())
             {
                 Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
@@ -134,7 +114,7 @@ public sealed class LastModifiedTests
                 Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty, path);
             }
         }
-        var missing = await _public.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/v1/articles/999999"));
+        var missing = await Public.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/v1/articles/999999"));
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(await missing.Content.ReadAsByteArrayAsync(), Is.Empty);
     }
@@ -143,28 +123,28 @@ public sealed class LastModifiedTests
     public async Task An_article_answers_304_for_if_modified_since_once_its_change_is_a_second_old()
     {
         var (id, _, _) = await NewestAsync();
-        _clock.Advance(TimeSpan.FromSeconds(2));
-        var first = await _public.GetAsync($"/v1/articles/{id}");
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        var first = await Public.GetAsync($"/v1/articles/{id}");
         var lastModified = first.Content.Headers.LastModified;
         Assert.That(lastModified, Is.Not.Null);
-        Assert.That((await GetSinceAsync(_public, $"/v1/articles/{id}", lastModified!.Value)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
-        Assert.That((await GetSinceAsync(_public, $"/v1/articles/{id}", lastModified.Value.AddDays(-1))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await GetSinceAsync(Public, $"/v1/articles/{id}", lastModified!.Value)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+        Assert.That((await GetSinceAsync(Public, $"/v1/articles/{id}", lastModified.Value.AddDays(-1))).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
     public async Task An_article_whose_curated_related_story_leaves_the_site_is_modified()
     {
-        var ids = (await (await _public.GetAsync("/v1/articles?limit=2")).JsonAsync()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
+        var ids = (await (await Public.GetAsync("/v1/articles?limit=2")).JsonAsync()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()).ToList();
         var (id, related) = (ids[0], ids[1]);
-        Assert.That((await SetRelatedAsync(_editor, id, [related])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        _clock.Advance(TimeSpan.FromSeconds(2));
-        var before = await _public.GetAsync($"/v1/articles/{id}");
+        Assert.That((await SetRelatedAsync(Editor, id, [related])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        var before = await Public.GetAsync($"/v1/articles/{id}");
         Assert.That((await before.JsonAsync()).GetProperty("related").EnumerateArray().Select(r => r.GetInt64()), Is.EqualTo(new[] { related }));
         var lastModified = before.Content.Headers.LastModified!.Value;
 
-        _clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.That((await TransitionAsync(_editor, related, "unpublish")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var after = await GetSinceAsync(_public, $"/v1/articles/{id}", lastModified);
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.That((await TransitionAsync(Editor, related, "unpublish")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var after = await GetSinceAsync(Public, $"/v1/articles/{id}", lastModified);
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the article's related list changed though the article was not written");
         Assert.That((await after.JsonAsync()).GetProperty("related").EnumerateArray(), Is.Empty);
     }
@@ -173,27 +153,27 @@ public sealed class LastModifiedTests
     public async Task An_admin_answer_changed_by_a_rename_is_not_revalidated_by_its_version_alone()
     {
         var (id, _, section) = await NewestAsync();
-        var before = await _admin.GetAsync($"/v1/admin/articles/{id}");
+        var before = await Admin.GetAsync($"/v1/admin/articles/{id}");
         var etag = before.Headers.ETag!;
         Assert.That(etag.Tag, Does.StartWith(ETag((await before.JsonAsync()).GetProperty("version").GetInt64())[..^1] + "."));
         using (var again = new HttpRequestMessage(HttpMethod.Get, $"/v1/admin/articles/{id}"))
         {
             again.Headers.IfNoneMatch.Add(etag);
-            Assert.That((await _admin.SendAsync(again)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+            Assert.That((await Admin.SendAsync(again)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
         }
 
-        var admin = await _editor.GetAsync("/v1/admin/sections/" + Uri.EscapeDataString(section));
+        var admin = await Editor.GetAsync("/v1/admin/sections/" + Uri.EscapeDataString(section));
         var current = await admin.JsonAsync();
         using var rename = new HttpRequestMessage(HttpMethod.Put, "/v1/admin/sections/" + Uri.EscapeDataString(section))
         {
             Content = JsonContent.Create(new { name = "विश्व समाचार", slug = section, parent = current.TryGetProperty("parent", out var p) && p.ValueKind == JsonValueKind.Object ? p.GetProperty("slug").GetString() : null }),
         };
         rename.Headers.IfMatch.Add(admin.Headers.ETag!);
-        Assert.That((await _editor.SendAsync(rename)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Editor.SendAsync(rename)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         using var revalidate = new HttpRequestMessage(HttpMethod.Get, $"/v1/admin/articles/{id}");
         revalidate.Headers.IfNoneMatch.Add(etag);
-        var after = await _admin.SendAsync(revalidate);
+        var after = await Admin.SendAsync(revalidate);
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK), "same version, new section name");
         Assert.That((await after.JsonAsync()).GetProperty("section").GetProperty("name").GetString(), Is.EqualTo("विश्व समाचार"));
 
@@ -203,26 +183,26 @@ public sealed class LastModifiedTests
             Content = new StringContent("{\"subheadline\":\"नया उप-शीर्षक\"}", System.Text.Encoding.UTF8, "application/merge-patch+json"),
         };
         patch.Headers.IfMatch.Add(etag);
-        Assert.That((await _admin.SendAsync(patch)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Admin.SendAsync(patch)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     [Test]
     public async Task A_change_later_in_the_same_second_as_a_served_copy_is_not_taken_for_current()
     {
         var (id, _, _) = await NewestAsync();
-        _clock.Advance(TimeSpan.FromMilliseconds(200));
-        var served = await _public.GetAsync("/v1/teasers");
+        Clock.Advance(TimeSpan.FromMilliseconds(200));
+        var served = await Public.GetAsync("/v1/teasers");
         var lastModified = served.Content.Headers.LastModified!.Value;
-        Assert.That(lastModified, Is.LessThanOrEqualTo(_clock.GetUtcNow()));
+        Assert.That(lastModified, Is.LessThanOrEqualTo(Clock.GetUtcNow()));
 
-        _clock.Advance(TimeSpan.FromMilliseconds(300)); // still the same second
-        Assert.That((await TransitionAsync(_editor, id, "unpublish")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await GetSinceAsync(_public, "/v1/teasers", lastModified)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Clock.Advance(TimeSpan.FromMilliseconds(300)); // still the same second
+        Assert.That((await TransitionAsync(Editor, id, "unpublish")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await GetSinceAsync(Public, "/v1/teasers", lastModified)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        _clock.Advance(TimeSpan.FromSeconds(1));
-        var current = (await _public.GetAsync("/v1/teasers")).Content.Headers.LastModified!.Value;
+        Clock.Advance(TimeSpan.FromSeconds(1));
+        var current = (await Public.GetAsync("/v1/teasers")).Content.Headers.LastModified!.Value;
         Assert.That(current, Is.GreaterThan(lastModified));
-        Assert.That((await GetSinceAsync(_public, "/v1/teasers", current)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+        Assert.That((await GetSinceAsync(Public, "/v1/teasers", current)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
     }
 
     [Test]
@@ -230,58 +210,58 @@ public sealed class LastModifiedTests
     {
         var (id, _, _) = await NewestAsync();
         // Another instance with a fast clock recorded a change five minutes from now.
-        await using (var connection = await _factory.Services.GetRequiredService<Db>().OpenAsync())
+        await using (var connection = await Factory.Services.GetRequiredService<Db>().OpenAsync())
             await connection.ExecuteAsync("UPDATE settings SET value = @ahead WHERE name = 'content_changed_at'",
-                new { ahead = DbTime.ToText(_clock.GetUtcNow().AddMinutes(5)) });
-        _clock.Advance(TimeSpan.FromSeconds(2));
-        var served = await GetSinceAsync(_public, "/v1/teasers", _clock.GetUtcNow().AddMinutes(-1));
+                new { ahead = DbTime.ToText(Clock.GetUtcNow().AddMinutes(5)) });
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        var served = await GetSinceAsync(Public, "/v1/teasers", Clock.GetUtcNow().AddMinutes(-1));
         var lastModified = served.Content.Headers.LastModified!.Value;
-        Assert.That(lastModified, Is.LessThanOrEqualTo(_clock.GetUtcNow()), "never later than the answer's own date");
+        Assert.That(lastModified, Is.LessThanOrEqualTo(Clock.GetUtcNow()), "never later than the answer's own date");
 
-        Assert.That((await TransitionAsync(_editor, id, "unpublish")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        _clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.That((await GetSinceAsync(_public, "/v1/teasers", lastModified)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the unpublish is not hidden");
+        Assert.That((await TransitionAsync(Editor, id, "unpublish")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.That((await GetSinceAsync(Public, "/v1/teasers", lastModified)).StatusCode, Is.EqualTo(HttpStatusCode.OK), "the unpublish is not hidden");
     }
 
     [Test]
     public async Task A_list_an_article_has_left_is_not_kept_alive_by_if_modified_since()
     {
         var (id, _, _) = await NewestAsync();
-        var before = await _public.GetAsync("/v1/teasers");
+        var before = await Public.GetAsync("/v1/teasers");
         var lastModified = before.Content.Headers.LastModified!.Value;
-        Assert.That((await GetSinceAsync(_public, "/v1/teasers", lastModified)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified), "nothing changed yet");
+        Assert.That((await GetSinceAsync(Public, "/v1/teasers", lastModified)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified), "nothing changed yet");
 
-        _clock.Advance(TimeSpan.FromSeconds(3));
-        var unpublished = await TransitionAsync(_editor, id, "unpublish");
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        var unpublished = await TransitionAsync(Editor, id, "unpublish");
         Assert.That(unpublished.StatusCode, Is.EqualTo(HttpStatusCode.OK), await unpublished.Content.ReadAsStringAsync());
 
-        var after = await GetSinceAsync(_public, "/v1/teasers", lastModified);
+        var after = await GetSinceAsync(Public, "/v1/teasers", lastModified);
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(after.Content.Headers.LastModified, Is.GreaterThan(lastModified));
-        Assert.That(await IdsAsync(_public, "/v1/teasers?limit=100"), Does.Not.Contain(id));
-        Assert.That((await GetSinceAsync(_public, "/v1/teasers", after.Content.Headers.LastModified!.Value)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+        Assert.That(await IdsAsync(Public, "/v1/teasers?limit=100"), Does.Not.Contain(id));
+        Assert.That((await GetSinceAsync(Public, "/v1/teasers", after.Content.Headers.LastModified!.Value)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
     }
 
     [Test]
     public async Task Renaming_its_section_makes_an_article_modified_though_its_own_date_stays()
     {
         var (id, _, section) = await NewestAsync();
-        var before = await _public.GetAsync($"/v1/articles/{id}");
+        var before = await Public.GetAsync($"/v1/articles/{id}");
         var lastModified = before.Content.Headers.LastModified!.Value;
         var updatedAt = (await before.JsonAsync()).GetProperty("updatedAt").GetDateTimeOffset();
 
-        _clock.Advance(TimeSpan.FromSeconds(3));
-        var admin = await _editor.GetAsync("/v1/admin/sections/" + Uri.EscapeDataString(section));
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        var admin = await Editor.GetAsync("/v1/admin/sections/" + Uri.EscapeDataString(section));
         var current = await admin.JsonAsync();
         using var rename = new HttpRequestMessage(HttpMethod.Put, "/v1/admin/sections/" + Uri.EscapeDataString(section))
         {
             Content = JsonContent.Create(new { name = "अंतर्राष्ट्रीय ख़बरें", slug = section, parent = current.TryGetProperty("parent", out var p) && p.ValueKind == JsonValueKind.Object ? p.GetProperty("slug").GetString() : null }),
         };
         rename.Headers.IfMatch.Add(admin.Headers.ETag!);
-        var renamed = await _editor.SendAsync(rename);
+        var renamed = await Editor.SendAsync(rename);
         Assert.That(renamed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await renamed.Content.ReadAsStringAsync());
 
-        var after = await GetSinceAsync(_public, $"/v1/articles/{id}", lastModified);
+        var after = await GetSinceAsync(Public, $"/v1/articles/{id}", lastModified);
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var article = await after.JsonAsync();
         using (Assert.EnterMultipleScope())
@@ -293,68 +273,61 @@ public sealed class LastModifiedTests
     }
 
     [Test]
-    public async Task Instances_sharing_a_database_agree_on_when_content_changed()
-    {
-        // Two services on one file, on the real clock: a write on one moves the other's Last-Modified within a second.
-        var path = Path.Combine(Path.GetTempPath(), $"newsapi-shared-{Guid.NewGuid():N}.db");
-        using var first = new NewsApiFactory(demoContent: true, dbPath: path);
-        using var firstPublic = Keys.ClientWith(first, null);
-        await firstPublic.GetAsync("/health/ready");
-        using var second = new NewsApiFactory(demoContent: true, dbPath: path);
-        using var secondPublic = Keys.ClientWith(second, null);
-        try
-        {
-            var id = (await (await secondPublic.GetAsync("/v1/articles?limit=1")).JsonAsync()).GetProperty("items")[0].GetProperty("id").GetInt64();
-            await Task.Delay(TimeSpan.FromSeconds(1.1)); // the next change falls in a later HTTP-date second
-            var before = (await secondPublic.GetAsync("/v1/teasers")).Content.Headers.LastModified!.Value;
-            using var editor = await Keys.ClientForRoleAsync(first, "editor");
-            Assert.That((await TransitionAsync(editor, id, "unpublish")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            await Task.Delay(TimeSpan.FromSeconds(1.1)); // the second instance reads the shared clock at most once a second
-            var after = await GetSinceAsync(secondPublic, "/v1/teasers", before);
-            Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the other instance's write is seen");
-            Assert.That(after.Content.Headers.LastModified, Is.GreaterThan(before));
-        }
-        finally
-        {
-            first.Dispose();
-            second.Dispose();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
-        }
-    }
-
-    [Test]
     public async Task A_failed_write_or_a_preview_token_does_not_move_the_clock()
     {
-        var before = (await _public.GetAsync("/v1/articles")).Content.Headers.LastModified!.Value;
-        _clock.Advance(TimeSpan.FromSeconds(3));
-        var refused = await _editor.PostAsJsonAsync("/v1/admin/articles", new { headline = "" }, NewsApiFactory.Json);
+        var before = (await Public.GetAsync("/v1/articles")).Content.Headers.LastModified!.Value;
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        var refused = await Editor.PostAsJsonAsync("/v1/admin/articles", new { headline = "" }, NewsApiFactory.Json);
         await refused.AssertProblemAsync(400);
         // Nor does a write that changes nothing anyone reads.
         var (id, _, _) = await NewestAsync();
-        Assert.That((await _editor.PostAsync($"/v1/admin/articles/{id}/preview-token", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await GetSinceAsync(_public, "/v1/articles", before)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+        Assert.That((await Editor.PostAsync($"/v1/admin/articles/{id}/preview-token", null)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await GetSinceAsync(Public, "/v1/articles", before)).StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
     }
 
     [Test]
     public async Task An_ended_embargo_moves_the_lists_last_modified_at_the_next_scheduler_pass()
     {
-        var draft = await CreateDraftAsync(_editor, Article("प्रतिबंधित बजट ख़बर", "desh", ["बजट"], embargoUntil: _clock.GetUtcNow().AddHours(1)));
+        var draft = await CreateDraftAsync(Editor, Article("प्रतिबंधित बजट ख़बर", "desh", ["बजट"], embargoUntil: Clock.GetUtcNow().AddHours(1)));
         var id = draft.GetProperty("id").GetInt64();
-        await PublishAsync(_editor, id);
-        _clock.Advance(TimeSpan.FromSeconds(3));
-        var lastModified = (await _public.GetAsync("/v1/teasers")).Content.Headers.LastModified!.Value;
+        await PublishAsync(Editor, id);
+        Clock.Advance(TimeSpan.FromSeconds(3));
+        var lastModified = (await Public.GetAsync("/v1/teasers")).Content.Headers.LastModified!.Value;
 
-        _clock.Advance(TimeSpan.FromHours(2)); // the embargo ends; the scheduler's timer fires on the fake clock
+        Clock.Advance(TimeSpan.FromHours(2)); // the embargo ends; the scheduler's timer fires on the fake clock
         var deadline = DateTime.UtcNow.AddSeconds(30);
         HttpResponseMessage after;
         do
         {
-            after = await GetSinceAsync(_public, "/v1/teasers?limit=100", lastModified);
+            after = await GetSinceAsync(Public, "/v1/teasers?limit=100", lastModified);
             if (after.StatusCode == HttpStatusCode.OK || DateTime.UtcNow > deadline) break;
             await Task.Delay(50);
         }
         while (true);
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the list changed when the embargo ended");
         Assert.That((await after.JsonAsync()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64()), Does.Contain(id));
+    }
+
+    /// <summary>Two services on one file, on the real clock.</summary>
+    [TestFixture]
+    public sealed class TwoInstances : ApiTestBase
+    {
+        protected override Contents StartWith => Contents.Demo;
+
+        [Test]
+        public async Task Instances_sharing_a_database_agree_on_when_content_changed()
+        {
+            // A write on one moves the other's Last-Modified within a second.
+            using var second = new NewsApiFactory(demoContent: true, dbPath: Factory.DbPath);
+            using var secondPublic = Keys.ClientWith(second, null);
+            var id = (await (await secondPublic.GetAsync("/v1/articles?limit=1")).JsonAsync()).GetProperty("items")[0].GetProperty("id").GetInt64();
+            await Task.Delay(TimeSpan.FromSeconds(1.1)); // the next change falls in a later HTTP-date second
+            var before = (await secondPublic.GetAsync("/v1/teasers")).Content.Headers.LastModified!.Value;
+            Assert.That((await TransitionAsync(Editor, id, "unpublish")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            await Task.Delay(TimeSpan.FromSeconds(1.1)); // the second instance reads the shared clock at most once a second
+            var after = await GetSinceAsync(secondPublic, "/v1/teasers", before);
+            Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the other instance's write is seen");
+            Assert.That(after.Content.Headers.LastModified, Is.GreaterThan(before));
+        }
     }
 }

@@ -11,7 +11,7 @@ namespace NewsApi.Tests.Editorial;
 /// <summary>Draft, scheduled, archived, unpublished and embargoed articles never appear in a public
 /// answer, however they are reached; the step that makes each public makes it appear everywhere.</summary>
 [TestFixture]
-public sealed class VisibilityTests
+public sealed class VisibilityTests : ApiTestBase
 {
     private static readonly DateTimeOffset T0 = new(2025, 8, 1, 6, 0, 0, TimeSpan.Zero);
     private const string SharedTag = "संसद";
@@ -79,7 +79,7 @@ public sealed class VisibilityTests
     }
 
     /// <summary>Three public articles around the hidden one: P (T0−3h, desh), V (T0−1h, desh) and N (T0−10min, khel, by another author and agency).</summary>
-    public sealed class Scene : IDisposable
+    public sealed class Scene
     {
         public required NewsApiFactory Factory { get; init; }
         public required FakeTimeProvider Clock { get; init; }
@@ -94,37 +94,27 @@ public sealed class VisibilityTests
             var draft = await CreateDraftAsync(Editor, Article("छिपी हुई संसदीय खबर", "desh", [SharedTag, OtherTag], embargoUntil));
             return draft.GetProperty("id").GetInt64();
         }
-
-        public void Dispose()
-        {
-            Editor.Dispose();
-            Public.Dispose();
-            Factory.Dispose();
-        }
     }
 
-    private static async Task<Scene> StartAsync()
+    private Scene _scene = null!;
+
+    protected override bool ServicePerTest => true;
+
+    protected override DateTimeOffset? ClockStart => T0;
+
+    protected override async Task ArrangeAsync()
     {
-        var clock = new FakeTimeProvider(T0);
-        var factory = new NewsApiFactory(demoContent: false, clock: clock);
-        await new TestContent(factory).EnsureTaxonomyAsync();
-        var scene = new Scene
-        {
-            Factory = factory,
-            Clock = clock,
-            Editor = await Keys.ClientForRoleAsync(factory, "editor"),
-            Public = Keys.ClientWith(factory, null),
-        };
-        scene.P = (await PublishAsync(scene.Editor, (await CreateDraftAsync(scene.Editor, Article("संसद का सत्र शुरू", "desh", [SharedTag]))).GetProperty("id").GetInt64(), T0.AddHours(-3))).GetProperty("id").GetInt64();
-        scene.V = (await PublishAsync(scene.Editor, (await CreateDraftAsync(scene.Editor, Article("संसद में बजट पेश", "desh", [SharedTag, OtherTag]))).GetProperty("id").GetInt64(), T0.AddHours(-1))).GetProperty("id").GetInt64();
-        scene.N = (await PublishAsync(scene.Editor, (await CreateDraftAsync(scene.Editor, Article("क्रिकेट में भारत जीता", "khel", ["क्रिकेट"], source: "pti", authors: ["sita"]))).GetProperty("id").GetInt64(), T0.AddMinutes(-10))).GetProperty("id").GetInt64();
-        return scene;
+        var scene = new Scene { Factory = Factory, Clock = Clock, Editor = Editor, Public = Public };
+        scene.P = (await PublishedAsync(Editor, Article("संसद का सत्र शुरू", "desh", [SharedTag]), T0.AddHours(-3))).GetProperty("id").GetInt64();
+        scene.V = (await PublishedAsync(Editor, Article("संसद में बजट पेश", "desh", [SharedTag, OtherTag]), T0.AddHours(-1))).GetProperty("id").GetInt64();
+        scene.N = (await PublishedAsync(Editor, Article("क्रिकेट में भारत जीता", "khel", ["क्रिकेट"], source: "pti", authors: ["sita"]), T0.AddMinutes(-10))).GetProperty("id").GetInt64();
+        _scene = scene;
     }
 
     [TestCaseSource(nameof(HiddenStates))]
     public async Task Hidden_article_is_invisible_through_every_public_endpoint_until_it_becomes_public(HiddenState state)
     {
-        using var scene = await StartAsync();
+        var scene = _scene;
         var hidden = await state.Hide(scene);
         var oldSlug = (await GetAdminAsync(scene.Editor, hidden)).GetProperty("slug").GetString()!;
 

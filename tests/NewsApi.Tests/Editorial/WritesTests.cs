@@ -9,36 +9,17 @@ namespace NewsApi.Tests.Editorial;
 /// <summary>Article writes over HTTP with a real editor key: create, NFC, tags, slugs, merge patch,
 /// delete, and that a refused write leaves nothing behind.</summary>
 [TestFixture]
-public sealed class WritesTests
+public sealed class WritesTests : ApiTestBase
 {
-    private NewsApiFactory _factory = null!;
-    private HttpClient _editor = null!;
-    private HttpClient _public = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = new NewsApiFactory(demoContent: false);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _editor = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "editor", name: "संपादक"));
-        _public = Keys.ClientWith(_factory, null);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _editor.Dispose();
-        _public.Dispose();
-        _factory.Dispose();
-    }
+    protected override string EditorKeyName => "संपादक";
 
     private async Task<HttpResponseMessage> PublicSlugAsync(string slug) =>
-        await _public.GetAsync("/v1/articles/slug/" + Uri.EscapeDataString(slug));
+        await Public.GetAsync("/v1/articles/slug/" + Uri.EscapeDataString(slug));
 
     [Test]
     public async Task Create_answers_201_with_Location_and_ETag_1()
     {
-        var response = await CreateAsync(_editor, FullArticle("किम ने पुतिन से बात की"));
+        var response = await CreateAsync(Editor, FullArticle("किम ने पुतिन से बात की"));
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var article = await response.JsonAsync();
@@ -55,7 +36,7 @@ public sealed class WritesTests
             Assert.That(Strings(article.GetProperty("authors"), "slug"), Is.EqualTo(new[] { "ravi" }));
             Assert.That(article.GetProperty("source").GetProperty("slug").GetString(), Is.EqualTo("ians"));
         }
-        var location = await _editor.GetAsync(response.Headers.Location);
+        var location = await Editor.GetAsync(response.Headers.Location);
         Assert.That(location.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(location.Headers.ETag?.Tag, Does.Match("^\"1\\.[A-Za-z0-9_-]+\"$"), "the GET's ETag: version 1 and a hash of the answer");
         Assert.That((await PublicSlugAsync("किम-ने-पुतिन-से-बात-की")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "a draft is not public");
@@ -72,7 +53,7 @@ public sealed class WritesTests
         input["dateline"] = "नई दिल्ली\u0020";
         input["body"] = "<p>\u095Eिल्म और \u0958ानून</p>";
 
-        var response = await CreateAsync(_editor, input);
+        var response = await CreateAsync(Editor, input);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var article = await response.JsonAsync();
@@ -90,7 +71,7 @@ public sealed class WritesTests
         }
 
         // The same tag sent in the other form is the same tag, not a second one.
-        var other = await CreateAsync(_editor, FullArticle("दूसरे रूप में वही टैग", tags: ["\u0915\u093Cानून"]));
+        var other = await CreateAsync(Editor, FullArticle("दूसरे रूप में वही टैग", tags: ["\u0915\u093Cानून"]));
         Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         Assert.That((await other.JsonAsync()).GetProperty("tags")[0].GetProperty("slug").GetString(),
             Is.EqualTo(article.GetProperty("tags")[0].GetProperty("slug").GetString()));
@@ -99,16 +80,16 @@ public sealed class WritesTests
     [Test]
     public async Task Unknown_tag_names_are_created_and_listed_once_the_article_is_published()
     {
-        var (id, etag) = await CreatedAsync(_editor, FullArticle("नए टैग वाली ख़बर", tags: ["अंतरिक्ष अनुसंधान", "भारत", "अंतरिक्ष अनुसंधान"]));
-        var draft = await GetAdminAsync(_editor, id);
+        var (id, etag) = await CreatedAsync(Editor, FullArticle("नए टैग वाली ख़बर", tags: ["अंतरिक्ष अनुसंधान", "भारत", "अंतरिक्ष अनुसंधान"]));
+        var draft = await GetAdminAsync(Editor, id);
         Assert.That(Strings(draft.GetProperty("tags"), "slug"), Is.EqualTo(new[] { "अंतरिक्ष-अनुसंधान", "भारत" }), "duplicates collapse, order kept");
 
-        await PublishWithETagAsync(_editor, id, etag);
+        await PublishWithETagAsync(Editor, id, etag);
 
-        var tag = await _public.GetAsync("/v1/tags/" + Uri.EscapeDataString("अंतरिक्ष-अनुसंधान"));
+        var tag = await Public.GetAsync("/v1/tags/" + Uri.EscapeDataString("अंतरिक्ष-अनुसंधान"));
         Assert.That(tag.StatusCode, Is.EqualTo(HttpStatusCode.OK), await tag.Content.ReadAsStringAsync());
         var json = await tag.JsonAsync();
-        var list = await (await _public.GetAsync("/v1/tags?q=" + Uri.EscapeDataString("अंतरिक्ष"))).JsonAsync();
+        var list = await (await Public.GetAsync("/v1/tags?q=" + Uri.EscapeDataString("अंतरिक्ष"))).JsonAsync();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(json.GetProperty("name").GetString(), Is.EqualTo("अंतरिक्ष अनुसंधान"));
@@ -116,7 +97,7 @@ public sealed class WritesTests
             Assert.That(Strings(list.GetProperty("items"), "slug"), Is.EqualTo(new[] { "अंतरिक्ष-अनुसंधान" }));
         }
         // Named again by its name or its slug, it is the same tag.
-        var again = await CreateAsync(_editor, FullArticle("फिर वही टैग", tags: ["अंतरिक्ष अनुसंधान", "अंतरिक्ष-अनुसंधान"]));
+        var again = await CreateAsync(Editor, FullArticle("फिर वही टैग", tags: ["अंतरिक्ष अनुसंधान", "अंतरिक्ष-अनुसंधान"]));
         Assert.That(Strings((await again.JsonAsync()).GetProperty("tags"), "slug"), Is.EqualTo(new[] { "अंतरिक्ष-अनुसंधान" }));
     }
 
@@ -126,7 +107,7 @@ public sealed class WritesTests
         var slugs = new List<string>();
         for (var i = 0; i < 3; i++)
         {
-            var response = await CreateAsync(_editor, FullArticle("बाढ़ से हालात गंभीर"));
+            var response = await CreateAsync(Editor, FullArticle("बाढ़ से हालात गंभीर"));
             slugs.Add((await response.JsonAsync()).GetProperty("slug").GetString()!);
         }
         Assert.That(slugs, Is.EqualTo(new[] { "बाढ़-से-हालात-गंभीर", "बाढ़-से-हालात-गंभीर-2", "बाढ़-से-हालात-गंभीर-3" }));
@@ -137,20 +118,20 @@ public sealed class WritesTests
     {
         var first = FullArticle("चुनाव के नतीजे घोषित");
         first["slug"] = "चुनाव-नतीजे";
-        await CreatedAsync(_editor, first);
+        await CreatedAsync(Editor, first);
         var second = FullArticle("चुनाव के नतीजे: दूसरी ख़बर");
         second["slug"] = "चुनाव-नतीजे";
-        var before = await CountAdminArticlesAsync(_editor);
+        var before = await CountAdminArticlesAsync(Editor);
 
-        var conflict = await CreateAsync(_editor, second);
+        var conflict = await CreateAsync(Editor, second);
 
         var problem = await conflict.AssertProblemAsync(409);
         var suggestion = problem.GetProperty("suggestion").GetString()!;
         Assert.That(suggestion, Is.Not.EqualTo("चुनाव-नतीजे").And.StartWith("चुनाव-नतीजे"));
-        Assert.That(await CountAdminArticlesAsync(_editor), Is.EqualTo(before), "nothing created by the refused write");
+        Assert.That(await CountAdminArticlesAsync(Editor), Is.EqualTo(before), "nothing created by the refused write");
 
         second["slug"] = suggestion;
-        var retry = await CreateAsync(_editor, second);
+        var retry = await CreateAsync(Editor, second);
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Created), await retry.Content.ReadAsStringAsync());
         Assert.That((await retry.JsonAsync()).GetProperty("slug").GetString(), Is.EqualTo(suggestion));
     }
@@ -161,16 +142,16 @@ public sealed class WritesTests
         var longSlug = string.Concat(Enumerable.Repeat("क्ष", 40)); // 120 UTF-16 units, ends on a full conjunct
         var first = FullArticle("लंबे स्लग वाली पहली ख़बर");
         first["slug"] = longSlug;
-        await CreatedAsync(_editor, first);
+        await CreatedAsync(Editor, first);
         var second = FullArticle("लंबे स्लग वाली दूसरी ख़बर");
         second["slug"] = longSlug;
 
-        var problem = await (await CreateAsync(_editor, second)).AssertProblemAsync(409);
+        var problem = await (await CreateAsync(Editor, second)).AssertProblemAsync(409);
 
         var suggestion = problem.GetProperty("suggestion").GetString()!;
         Assert.That(suggestion, Has.Length.LessThanOrEqualTo(120).And.EndWith("-2"));
         second["slug"] = suggestion;
-        var retry = await CreateAsync(_editor, second);
+        var retry = await CreateAsync(Editor, second);
         Assert.That(retry.StatusCode, Is.EqualTo(HttpStatusCode.Created), await retry.Content.ReadAsStringAsync());
     }
 
@@ -179,11 +160,11 @@ public sealed class WritesTests
     {
         var first = FullArticle("क़ानून का स्लग");
         first["slug"] = "\u0958ानून-स्लग"; // precomposed; stored NFC (decomposed)
-        await CreatedAsync(_editor, first);
+        await CreatedAsync(Editor, first);
         var second = FullArticle("क़ानून का स्लग दोबारा");
         second["slug"] = "\u0915\u093Cानून-स्लग";
 
-        var conflict = await CreateAsync(_editor, second);
+        var conflict = await CreateAsync(Editor, second);
 
         await conflict.AssertProblemAsync(409);
     }
@@ -193,13 +174,13 @@ public sealed class WritesTests
     {
         var input = FullArticle("पुराना स्लग वाली ख़बर");
         input["slug"] = "पुराना-स्लग";
-        var (id, etag) = await CreatedAsync(_editor, input);
+        var (id, etag) = await CreatedAsync(Editor, input);
 
-        var patched = await PatchAsync(_editor, id, new { slug = "नया-स्लग" }, etag);
+        var patched = await PatchAsync(Editor, id, new { slug = "नया-स्लग" }, etag);
         Assert.That(patched.StatusCode, Is.EqualTo(HttpStatusCode.OK), await patched.Content.ReadAsStringAsync());
         Assert.That((await patched.JsonAsync()).GetProperty("slug").GetString(), Is.EqualTo("नया-स्लग"));
         Assert.That((await PublicSlugAsync("पुराना-स्लग")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "no redirect to a draft");
-        await PublishWithETagAsync(_editor, id, ETagOf(patched));
+        await PublishWithETagAsync(Editor, id, ETagOf(patched));
 
         var old = await PublicSlugAsync("पुराना-स्लग");
         var current = await PublicSlugAsync("नया-स्लग");
@@ -215,7 +196,7 @@ public sealed class WritesTests
         // The retired slug still belongs to this article: another article cannot take it.
         var thief = FullArticle("स्लग चुराने की कोशिश");
         thief["slug"] = "पुराना-स्लग";
-        var refused = await CreateAsync(_editor, thief);
+        var refused = await CreateAsync(Editor, thief);
         await refused.AssertProblemAsync(409);
     }
 
@@ -224,14 +205,14 @@ public sealed class WritesTests
     {
         var input = FullArticle("वापसी वाला स्लग");
         input["slug"] = "पहला-स्लग";
-        var (id, etag) = await CreatedAsync(_editor, input);
-        var moved = await PatchAsync(_editor, id, new { slug = "दूसरा-स्लग" }, etag);
+        var (id, etag) = await CreatedAsync(Editor, input);
+        var moved = await PatchAsync(Editor, id, new { slug = "दूसरा-स्लग" }, etag);
         Assert.That(moved.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        var back = await PatchAsync(_editor, id, new { slug = "पहला-स्लग" }, ETagOf(moved));
+        var back = await PatchAsync(Editor, id, new { slug = "पहला-स्लग" }, ETagOf(moved));
 
         Assert.That(back.StatusCode, Is.EqualTo(HttpStatusCode.OK), await back.Content.ReadAsStringAsync());
-        await PublishWithETagAsync(_editor, id, ETagOf(back));
+        await PublishWithETagAsync(Editor, id, ETagOf(back));
         var current = await PublicSlugAsync("पहला-स्लग");
         var old = await PublicSlugAsync("दूसरा-स्लग");
         using (Assert.EnterMultipleScope())
@@ -249,13 +230,13 @@ public sealed class WritesTests
         input["image"] = new { url = "https://example.com/photo.jpg", alt = "पुराना विवरण", caption = "कैप्शन", credit = "पीटीआई", width = 1200, height = 800 };
         input["excerpt"] = "संपादक का सारांश";
         input["canonicalUrl"] = "https://example.com/original";
-        var (id, etag) = await CreatedAsync(_editor, input);
-        var before = await GetAdminAsync(_editor, id);
+        var (id, etag) = await CreatedAsync(Editor, input);
+        var before = await GetAdminAsync(Editor, id);
 
-        var patched = await PatchAsync(_editor, id, """{ "subheadline": null, "image": { "alt": "नया विवरण", "credit": null } }""", etag);
+        var patched = await PatchAsync(Editor, id, """{ "subheadline": null, "image": { "alt": "नया विवरण", "credit": null } }""", etag);
 
         Assert.That(patched.StatusCode, Is.EqualTo(HttpStatusCode.OK), await patched.Content.ReadAsStringAsync());
-        var (after, afterETag) = await GetAdminWithETagAsync(_editor, id);
+        var (after, afterETag) = await GetAdminWithETagAsync(Editor, id);
         var image = after.GetProperty("image");
         using (Assert.EnterMultipleScope())
         {
@@ -270,9 +251,9 @@ public sealed class WritesTests
                 Assert.That(after.GetProperty(unchanged).GetRawText(), Is.EqualTo(before.GetProperty(unchanged).GetRawText()), unchanged);
         }
 
-        var second = await PatchAsync(_editor, id, """{ "image": null, "tags": ["खेल"] }""", afterETag);
+        var second = await PatchAsync(Editor, id, """{ "image": null, "tags": ["खेल"] }""", afterETag);
         Assert.That(second.StatusCode, Is.EqualTo(HttpStatusCode.OK), await second.Content.ReadAsStringAsync());
-        var final = await GetAdminAsync(_editor, id);
+        var final = await GetAdminAsync(Editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(final.GetProperty("image").ValueKind, Is.EqualTo(JsonValueKind.Null));
@@ -288,12 +269,12 @@ public sealed class WritesTests
         // POST and PUT bind "Subheadline" to subheadline (JsonSerializerDefaults.Web); a merge patch must too.
         var input = FullArticle("बड़े अक्षरों वाला पैच");
         input["image"] = new { url = "https://example.com/photo.jpg", alt = "पुराना विवरण" };
-        var (id, etag) = await CreatedAsync(_editor, input);
+        var (id, etag) = await CreatedAsync(Editor, input);
 
-        var patched = await PatchAsync(_editor, id, """{ "Subheadline": null, "Image": { "Alt": "नया विवरण" }, "HEADLINE": "बड़े अक्षरों वाला पैच, बदला" }""", etag);
+        var patched = await PatchAsync(Editor, id, """{ "Subheadline": null, "Image": { "Alt": "नया विवरण" }, "HEADLINE": "बड़े अक्षरों वाला पैच, बदला" }""", etag);
 
         Assert.That(patched.StatusCode, Is.EqualTo(HttpStatusCode.OK), await patched.Content.ReadAsStringAsync());
-        var after = await GetAdminAsync(_editor, id);
+        var after = await GetAdminAsync(Editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after.GetProperty("subheadline").ValueKind, Is.EqualTo(JsonValueKind.Null));
@@ -306,9 +287,9 @@ public sealed class WritesTests
     [Test]
     public async Task Merge_patch_of_the_body_rederives_an_excerpt_that_was_not_set()
     {
-        var (id, etag) = await CreatedAsync(_editor, FullArticle("सारांश अपने-आप बनता है"));
+        var (id, etag) = await CreatedAsync(Editor, FullArticle("सारांश अपने-आप बनता है"));
 
-        var patched = await PatchAsync(_editor, id, new { body = "<p>बिल्कुल नया पाठ।</p>" }, etag);
+        var patched = await PatchAsync(Editor, id, new { body = "<p>बिल्कुल नया पाठ।</p>" }, etag);
 
         Assert.That(patched.StatusCode, Is.EqualTo(HttpStatusCode.OK), await patched.Content.ReadAsStringAsync());
         Assert.That((await patched.JsonAsync()).GetProperty("excerpt").GetString(), Is.EqualTo("बिल्कुल नया पाठ।"));
@@ -319,15 +300,15 @@ public sealed class WritesTests
     {
         var input = FullArticle("पूरा बदलने वाली ख़बर");
         input["image"] = new { url = "https://example.com/a.jpg" };
-        var (id, etag) = await CreatedAsync(_editor, input);
+        var (id, etag) = await CreatedAsync(Editor, input);
         var replacement = FullArticle("पूरी तरह बदली ख़बर", section: "khel", tags: ["क्रिकेट"]);
         replacement.Remove("subheadline");
         replacement.Remove("source");
 
-        var response = await PutAsync(_editor, id, replacement, etag);
+        var response = await PutAsync(Editor, id, replacement, etag);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        var (article, current) = await GetAdminWithETagAsync(_editor, id);
+        var (article, current) = await GetAdminWithETagAsync(Editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(article.GetProperty("headline").GetString(), Is.EqualTo("पूरी तरह बदली ख़बर"));
@@ -344,19 +325,19 @@ public sealed class WritesTests
     [Test]
     public async Task Delete_answers_204_and_the_article_is_gone_everywhere()
     {
-        var (id, etag) = await CreatedAsync(_editor, FullArticle("हटाई जाने वाली ख़बर"));
-        etag = await PublishWithETagAsync(_editor, id, etag);
-        Assert.That((await _public.GetAsync($"/v1/articles/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var (id, etag) = await CreatedAsync(Editor, FullArticle("हटाई जाने वाली ख़बर"));
+        etag = await PublishWithETagAsync(Editor, id, etag);
+        Assert.That((await Public.GetAsync($"/v1/articles/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        var deleted = await DeleteAsync(_editor, id, etag);
+        var deleted = await DeleteAsync(Editor, id, etag);
 
         Assert.That(deleted.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
-        await (await _editor.GetAsync($"{ArticlesUrl}/{id}")).AssertProblemAsync(404);
-        await (await _public.GetAsync($"/v1/articles/{id}")).AssertProblemAsync(404);
+        await (await Editor.GetAsync($"{ArticlesUrl}/{id}")).AssertProblemAsync(404);
+        await (await Public.GetAsync($"/v1/articles/{id}")).AssertProblemAsync(404);
         await (await PublicSlugAsync("हटाई-जाने-वाली-ख़बर")).AssertProblemAsync(404);
-        await (await _editor.GetAsync($"{ArticlesUrl}/{id}/revisions")).AssertProblemAsync(404);
-        await (await DeleteAsync(_editor, id, etag)).AssertProblemAsync(404);
-        await (await PatchAsync(_editor, id, new { headline = "फिर से" }, etag)).AssertProblemAsync(404);
+        await (await Editor.GetAsync($"{ArticlesUrl}/{id}/revisions")).AssertProblemAsync(404);
+        await (await DeleteAsync(Editor, id, etag)).AssertProblemAsync(404);
+        await (await PatchAsync(Editor, id, new { headline = "फिर से" }, etag)).AssertProblemAsync(404);
     }
 
     [Test]
@@ -364,24 +345,24 @@ public sealed class WritesTests
     {
         var owner = FullArticle("स्लग का असली मालिक");
         owner["slug"] = "असली-मालिक";
-        await CreatedAsync(_editor, owner);
-        var (id, etag) = await CreatedAsync(_editor, FullArticle("अपरिवर्तित रहने वाली ख़बर", tags: ["भारत"]));
-        var before = await GetAdminAsync(_editor, id);
-        var revisionsBefore = await CountRevisionsAsync(_editor, id);
+        await CreatedAsync(Editor, owner);
+        var (id, etag) = await CreatedAsync(Editor, FullArticle("अपरिवर्तित रहने वाली ख़बर", tags: ["भारत"]));
+        var before = await GetAdminAsync(Editor, id);
+        var revisionsBefore = await CountRevisionsAsync(Editor, id);
         var attempt = FullArticle("यह शीर्षक नहीं बचना चाहिए", tags: ["भारत", "कभी न बनने वाला टैग"]);
         attempt["slug"] = "असली-मालिक";
 
-        var response = await PutAsync(_editor, id, attempt, etag);
+        var response = await PutAsync(Editor, id, attempt, etag);
 
         await response.AssertProblemAsync(409);
-        var (after, afterETag) = await GetAdminWithETagAsync(_editor, id);
+        var (after, afterETag) = await GetAdminWithETagAsync(Editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after.GetRawText(), Is.EqualTo(before.GetRawText()));
             Assert.That(afterETag, Is.EqualTo(etag));
-            Assert.That(await CountRevisionsAsync(_editor, id), Is.EqualTo(revisionsBefore));
-            Assert.That((await _public.GetAsync("/v1/tags/" + Uri.EscapeDataString("कभी-न-बनने-वाला-टैग"))).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That((await (await _public.GetAsync("/v1/tags?q=" + Uri.EscapeDataString("कभी"))).JsonAsync()).GetProperty("items").GetArrayLength(), Is.Zero);
+            Assert.That(await CountRevisionsAsync(Editor, id), Is.EqualTo(revisionsBefore));
+            Assert.That((await Public.GetAsync("/v1/tags/" + Uri.EscapeDataString("कभी-न-बनने-वाला-टैग"))).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That((await (await Public.GetAsync("/v1/tags?q=" + Uri.EscapeDataString("कभी"))).JsonAsync()).GetProperty("items").GetArrayLength(), Is.Zero);
         }
     }
 
@@ -390,34 +371,34 @@ public sealed class WritesTests
     {
         var owner = FullArticle("दूसरे स्लग का मालिक");
         owner["slug"] = "दूसरा-मालिक";
-        await CreatedAsync(_editor, owner);
-        var (id, etag) = await CreatedAsync(_editor, FullArticle("पैच से न बदलने वाली ख़बर"));
-        var before = await GetAdminAsync(_editor, id);
-        var articlesBefore = await CountAdminArticlesAsync(_editor);
+        await CreatedAsync(Editor, owner);
+        var (id, etag) = await CreatedAsync(Editor, FullArticle("पैच से न बदलने वाली ख़बर"));
+        var before = await GetAdminAsync(Editor, id);
+        var articlesBefore = await CountAdminArticlesAsync(Editor);
 
-        var patch = await PatchAsync(_editor, id, new { slug = "दूसरा-मालिक", headline = "नहीं बचेगा", tags = new[] { "पैच का नया टैग" } }, etag);
+        var patch = await PatchAsync(Editor, id, new { slug = "दूसरा-मालिक", headline = "नहीं बचेगा", tags = new[] { "पैच का नया टैग" } }, etag);
         var create = FullArticle("बनना नहीं चाहिए", tags: ["सृजन का नया टैग"]);
         create["slug"] = "दूसरा-मालिक";
-        var created = await CreateAsync(_editor, create);
+        var created = await CreateAsync(Editor, create);
 
         await patch.AssertProblemAsync(409);
         await created.AssertProblemAsync(409);
-        var after = await GetAdminAsync(_editor, id);
+        var after = await GetAdminAsync(Editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after.GetRawText(), Is.EqualTo(before.GetRawText()));
-            Assert.That(await CountRevisionsAsync(_editor, id), Is.EqualTo(1));
-            Assert.That(await CountAdminArticlesAsync(_editor), Is.EqualTo(articlesBefore));
-            Assert.That((await _public.GetAsync("/v1/tags/" + Uri.EscapeDataString("पैच-का-नया-टैग"))).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That((await _public.GetAsync("/v1/tags/" + Uri.EscapeDataString("सृजन-का-नया-टैग"))).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That(await CountRevisionsAsync(Editor, id), Is.EqualTo(1));
+            Assert.That(await CountAdminArticlesAsync(Editor), Is.EqualTo(articlesBefore));
+            Assert.That((await Public.GetAsync("/v1/tags/" + Uri.EscapeDataString("पैच-का-नया-टैग"))).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That((await Public.GetAsync("/v1/tags/" + Uri.EscapeDataString("सृजन-का-नया-टैग"))).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         }
     }
 
     [Test]
     public async Task Writes_need_a_newsroom_key()
     {
-        var anonymous = await CreateAsync(_public, FullArticle("बिना चाबी"));
-        var reader = await CreateAsync(Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "reader")), FullArticle("पाठक की चाबी"));
+        var anonymous = await CreateAsync(Public, FullArticle("बिना चाबी"));
+        var reader = await CreateAsync(Keys.ClientWith(Factory, await Keys.CreateAsync(Factory, "reader")), FullArticle("पाठक की चाबी"));
 
         var unauthorized = await anonymous.AssertProblemAsync(401);
         await reader.AssertProblemAsync(403);
