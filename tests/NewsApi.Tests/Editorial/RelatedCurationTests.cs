@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using NewsApi.Tests.Infrastructure;
 using static NewsApi.Tests.Infrastructure.EditorialHttp;
 

@@ -65,7 +65,8 @@ public abstract class ApiTestBase
     /// <summary>Writes to the database file before the service first opens it.</summary>
     protected virtual Task PrepareDatabaseAsync(string path) => Task.CompletedTask;
 
-    /// <summary>The class's own content and clients, made once the service is up.</summary>
+    /// <summary>What the class's tests share (their content, further clients, ids to look up), made once the
+    /// service is up.</summary>
     protected virtual Task ArrangeAsync() => Task.CompletedTask;
 
     [OneTimeSetUp]
@@ -101,7 +102,8 @@ public abstract class ApiTestBase
 
     /// <summary>Stops the service as a deployment does and starts it again on the same database, its clock at
     /// <paramref name="clockStart"/>. <see cref="Public"/>, <see cref="Editor"/> and <see cref="Admin"/> then talk
-    /// to the new one with the same keys; other clients still point at the stopped one.</summary>
+    /// to the new one with the same keys; clients from <see cref="ClientAsync"/> and <see cref="ClientWith"/> are
+    /// disposed with the old one.</summary>
     protected void Restart(DateTimeOffset clockStart)
     {
         DisposeClients();

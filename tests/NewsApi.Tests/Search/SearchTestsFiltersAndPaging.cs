@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using NewsApi.Editorial;
 using NewsApi.Tests.Infrastructure;
 using static NewsApi.Tests.Infrastructure.EditorialHttp;
 

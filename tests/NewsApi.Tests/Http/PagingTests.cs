@@ -2,7 +2,7 @@ using System.Net;
 using NewsApi.Tests.Infrastructure;
 using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
-namespace NewsApi.Tests.Articles;
+namespace NewsApi.Tests.Http;
 
 [TestFixture]
 public sealed class PagingTests : ApiTestBase

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NewsApi.Tests.Infrastructure;
 
-namespace NewsApi.Tests.Contract;
+namespace NewsApi.Tests.OpenApi;
 
 /// <summary>The committed openapi/newsapi.v1.json is the contract; the running service must serve exactly it.</summary>
 [TestFixture]

@@ -4,7 +4,7 @@ using System.Text.Json;
 using NewsApi.Tests.Infrastructure;
 using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
-namespace NewsApi.Tests.Taxonomy;
+namespace NewsApi.Tests.Http;
 
 /// <summary>Every Location a create answers with is something its caller can GET with the same newsroom key.</summary>
 [TestFixture]

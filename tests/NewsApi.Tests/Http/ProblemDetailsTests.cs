@@ -1,11 +1,10 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using NewsApi.Tests.Infrastructure;
 using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
-namespace NewsApi.Tests.Articles;
+namespace NewsApi.Tests.Http;
 
 /// <summary>Client mistakes answer as problem+json with a type link, a detail in the client's terms (never a
 /// .NET type name) and, where one field is at fault, that field in <c>errors</c> — the same for a POST, a PUT
