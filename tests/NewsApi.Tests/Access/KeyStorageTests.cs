@@ -51,7 +51,7 @@ public sealed class KeyStorageTests : ApiTestBase
         }
         // The newsroom writes something with a key, so the key id ends up in articles and revisions.
         using var editor = Keys.ClientWith(Factory, keys[^1]);
-        using (var draft = await editor.PostAsJsonAsync("/v1/admin/articles", EditorialHttp.ArticleWithoutAuthors("कुंजी से लिखा मसौदा"), NewsApiFactory.Json))
+        using (var draft = await EditorialHttp.CreateAsync(editor, EditorialHttp.ArticleWithoutAuthors("कुंजी से लिखा मसौदा")))
             Assert.That(draft.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         using (var revoke = await adminClient.DeleteAsync($"/v1/admin/keys/{revocable}")) Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         return keys;
