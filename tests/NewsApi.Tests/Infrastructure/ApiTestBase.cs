@@ -140,6 +140,8 @@ public abstract class ApiTestBase
         Admin?.Dispose();
         foreach (var client in _clients) client.Dispose();
         _clients.Clear();
+        // A disposed client still references its whole service; let that be collected.
+        Public = Editor = Admin = null!;
     }
 
     private async Task StopAsync()
