@@ -1,5 +1,6 @@
 using NewsApi.Access;
 using NewsApi.Articles;
+using NewsApi.Caching;
 using NewsApi.Cli;
 using NewsApi.Data;
 using NewsApi.Demo;
@@ -20,6 +21,7 @@ builder.AddProblemHandling();
 builder.AddData();
 builder.AddAccess();
 builder.AddHttp();
+builder.AddCaching();
 builder.AddArticles();
 builder.AddSearch();
 builder.AddRelated();

@@ -5,9 +5,10 @@ using NewsApi.Editorial;
 
 namespace NewsApi.Articles;
 
-/// <summary>Every article write: the row, its links, its slug history, its revision and its search entry,
-/// in one transaction, so a failed write leaves nothing behind. Each takes what was worked out before the
-/// transaction opened (<see cref="PreparedInput"/>, <see cref="Search.IndexedText"/>): inside, only lookups and writes.</summary>
+/// <summary>Every article write: the row, its links, its slug history, its revision, its search entry and
+/// the cache purge it calls for, in one transaction, so a failed write leaves nothing behind. Each takes what
+/// was worked out before the transaction opened (<see cref="PreparedInput"/>, <see cref="Search.IndexedText"/>):
+/// inside, only lookups and writes. After the commit, <c>purges.Committed()</c> wakes the purge sender.</summary>
 public sealed partial class ArticleRepository
 {
     private const string InsertSql = """
@@ -35,8 +36,9 @@ public sealed partial class ArticleRepository
             OwnerKeyId = actor.KeyId,
         }, tx, cancellationToken: ct));
         await ReplaceLinksAsync(connection, tx, id, values, ct);
-        var row = await SaveRevisionAsync(connection, tx, id, actor, prepared.Search, ct);
+        var row = await SaveRevisionAsync(connection, tx, id, actor, prepared.Search, keysBefore: [], ct);
         await contentClock.CommitAsync(tx, ct);
+        purges.Committed();
         return new WriteResult(row);
     }
 
@@ -64,6 +66,7 @@ public sealed partial class ArticleRepository
         if (current.Status is "published" or "scheduled" && !HasBody(values.Row!.BodyText, values.Row.BodyHtml))
             return new WriteResult(null, WriteError.Invalid, "A published or scheduled article needs a body.",
                 Errors: new Dictionary<string, string[]> { ["body"] = [$"A {current.Status} article needs a body; unpublish it first to empty it."] });
+        var keysBefore = await purges.ArticleKeysAsync(connection, tx, id, ct);
         var affected = await connection.ExecuteAsync(new CommandDefinition(UpdateSql, values.Row! with
         {
             Id = id,
@@ -72,8 +75,9 @@ public sealed partial class ArticleRepository
         if (affected != 1) return WriteResult.Fail(WriteError.VersionMismatch, "The article changed while it was being saved.");
         if (current.Slug != values.Row!.Slug) await RetireSlugAsync(connection, tx, id, current.Slug, values.Row.Slug, ct);
         await ReplaceLinksAsync(connection, tx, id, values, ct);
-        var row = await SaveRevisionAsync(connection, tx, id, actor, prepared.Search, ct);
+        var row = await SaveRevisionAsync(connection, tx, id, actor, prepared.Search, keysBefore, ct);
         await contentClock.CommitAsync(tx, ct);
+        purges.Committed();
         return new WriteResult(row);
     }
 
@@ -105,6 +109,7 @@ public sealed partial class ArticleRepository
             return WriteResult.Fail(WriteError.VersionMismatch, $"The article is {current.Status}, no longer {onlyFromStatus}.");
         if (status is ArticleStatus.Published or ArticleStatus.Scheduled && !HasBody(current.BodyText, current.BodyHtml))
             return WriteResult.Fail(WriteError.NotReady, "An article needs a body before it can be published or scheduled.");
+        var keysBefore = await purges.ArticleKeysAsync(connection, tx, id, ct);
         await connection.ExecuteAsync(new CommandDefinition(TransitionSql, new
         {
             id,
@@ -112,8 +117,9 @@ public sealed partial class ArticleRepository
             publishedAt = publishedAt ?? current.PublishedAt,
             now = Now,
         }, tx, cancellationToken: ct));
-        var row = await SaveRevisionAsync(connection, tx, id, actor, text, ct);
+        var row = await SaveRevisionAsync(connection, tx, id, actor, text, keysBefore, ct);
         await contentClock.CommitAsync(tx, ct);
+        purges.Committed();
         return new WriteResult(row);
     }
 
@@ -127,13 +133,15 @@ public sealed partial class ArticleRepository
         var (connection, tx) = await db.BeginWriteAsync(ct);
         await using var _ = connection;
         await using var __ = tx;
+        var keysBefore = await purges.ArticleKeysAsync(connection, tx, id, ct);
         var bumped = await connection.ExecuteAsync(new CommandDefinition(BumpVersionSql, new { id, expectedVersion, now = Now }, tx, cancellationToken: ct));
         if (bumped != 1) return WriteResult.Fail(WriteError.VersionMismatch, "The article changed while its related stories were being saved.");
         await connection.ExecuteAsync(new CommandDefinition(DeleteRelatedSql, new { id }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(InsertRelatedSql,
             relatedIds.Select((relatedId, position) => new { id, relatedId, position }), tx, cancellationToken: ct));
-        var row = await SaveRevisionAsync(connection, tx, id, actor, text: null, ct);
+        var row = await SaveRevisionAsync(connection, tx, id, actor, text: null, keysBefore, ct);
         await contentClock.CommitAsync(tx, ct);
+        purges.Committed();
         return new WriteResult(row);
     }
 
@@ -144,11 +152,14 @@ public sealed partial class ArticleRepository
         var (connection, tx) = await db.BeginWriteAsync(ct);
         await using var _ = connection;
         await using var __ = tx;
+        var keysBefore = await purges.ArticleKeysAsync(connection, tx, id, ct);
         await indexer.RemoveAsync(connection, tx, id, ct);
         var affected = await connection.ExecuteAsync(new CommandDefinition(DeleteSql, new { id, expectedVersion }, tx, cancellationToken: ct));
         if (affected != 1) return false;
         await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
+        await purges.EnqueueAsync(connection, tx, Caching.PurgeKeys.ForArticle(keysBefore, []), ct);
         await contentClock.CommitAsync(tx, ct);
+        purges.Committed();
         return true;
     }
 
@@ -159,9 +170,11 @@ public sealed partial class ArticleRepository
         VALUES (@id, @number, @now, @createdBy, @snapshot)
         """;
 
-    /// <summary>Reads the article back as saved, stores it as the next revision, refreshes its search entry
-    /// and records the change on the content clock.</summary>
-    private async Task<ArticleRow> SaveRevisionAsync(SqliteConnection connection, SqliteTransaction tx, long id, Actor actor, Search.IndexedText? text, CancellationToken ct)
+    /// <summary>Reads the article back as saved, stores it as the next revision, refreshes its search entry,
+    /// records the change on the content clock and queues the cache purge.</summary>
+    /// <param name="keysBefore">The article's cache keys before the change (<see cref="Caching.PurgeOutboxRepository.ArticleKeysAsync"/>).</param>
+    private async Task<ArticleRow> SaveRevisionAsync(SqliteConnection connection, SqliteTransaction tx, long id, Actor actor, Search.IndexedText? text,
+        IReadOnlyList<string> keysBefore, CancellationToken ct)
     {
         var row = (await LoadAsync(connection, tx, id, ct))!;
         var article = (await ToArticlesAsync(connection, tx, [row], BodyFormats.Html, publicOnly: false, ct))[0];
@@ -176,6 +189,7 @@ public sealed partial class ArticleRepository
         }, tx, cancellationToken: ct));
         await indexer.IndexAsync(connection, tx, row, text, ct);
         await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
+        await purges.EnqueueArticleAsync(connection, tx, id, keysBefore, ct);
         return row;
     }
 }

@@ -8,10 +8,10 @@ using NewsApi.Editorial;
 namespace NewsApi.Articles;
 
 /// <summary>The article aggregate over SQLite: public and editorial reads, revisions, slug history,
-/// curated related stories, and every write (one transaction each, with the search entry and the
-/// content clock). This file: the public reads.</summary>
+/// curated related stories, and every write (one transaction each, with the search entry, the
+/// content clock and the cache purge). This file: the public reads.</summary>
 public sealed partial class ArticleRepository(Db db, TimeProvider clock, ArticleMapper mapper,
-    IOptions<JsonOptions> json, IArticleIndexer indexer, Http.ContentClockRepository contentClock)
+    IOptions<JsonOptions> json, IArticleIndexer indexer, Http.ContentClockRepository contentClock, Caching.PurgeOutboxRepository purges)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 

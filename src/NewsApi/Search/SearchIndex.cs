@@ -72,7 +72,7 @@ public sealed class SearchIndex(SearchIndexRepository index) : IArticleIndexer
         var added = 0;
         // Text is worked out outside the transaction, in batches so no write holds the lock for long.
         foreach (var batch in rows.Chunk(200))
-            added += await index.AddAsync([.. batch.Select(r => (r, Prepare(r.Headline, r.CustomExcerpt, r.BodyText)))], ct);
+            added += await index.AddAsync([.. batch.Select(r => (r, Prepare(r.Headline, r.CustomExcerpt, r.BodyText)))], embargoLifted: embargoOnly, ct);
         return added;
     }
 }

@@ -10,7 +10,7 @@ namespace NewsApi.Search;
 /// rowid the article's id), its vocabulary and its version, and the article reads that feed it and show its
 /// hits. Ranking queries are in SearchIndexRepository.Ranking.cs; what to index, and how to score, is
 /// <see cref="SearchIndex"/>'s and <see cref="SearchService"/>'s.</summary>
-public sealed partial class SearchIndexRepository(Db db, TimeProvider clock)
+public sealed partial class SearchIndexRepository(Db db, TimeProvider clock, Caching.PurgeOutboxRepository purges)
 {
     private const string UpsertSql = """
         INSERT OR REPLACE INTO article_search (rowid, published_at, headline, excerpt, body, roman_headline, roman_text)
@@ -88,9 +88,11 @@ public sealed partial class SearchIndexRepository(Db db, TimeProvider clock)
 
     /// <summary>Indexes <paramref name="batch"/> in one write transaction, each article re-read inside it and
     /// skipped when it changed or went since it was read (its text would be stale); returns how many were indexed.</summary>
-    public async Task<int> AddAsync(IReadOnlyList<(ArticleRow Read, IndexedText Text)> batch, CancellationToken ct)
+    /// <param name="embargoLifted">The articles have just become public: the same transaction queues the cache
+    /// purge that shows them (start-up's catch-up adds articles that were public already).</param>
+    public async Task<int> AddAsync(IReadOnlyList<(ArticleRow Read, IndexedText Text)> batch, bool embargoLifted, CancellationToken ct)
     {
-        var added = 0;
+        var added = new List<long>();
         var (connection, tx) = await db.BeginWriteAsync(ct);
         await using var _ = connection;
         await using var __ = tx;
@@ -99,10 +101,12 @@ public sealed partial class SearchIndexRepository(Db db, TimeProvider clock)
             var current = await connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(ArticleRow.ById, new { id = read.Id }, tx, cancellationToken: ct));
             if (current is null || current.Version != read.Version) continue;
             await IndexAsync(connection, tx, current, text, ct);
-            added++;
+            added.Add(current.Id);
         }
+        if (embargoLifted) await purges.EnqueueArticlesAsync(connection, tx, added, ct);
         await tx.CommitAsync(ct);
-        return added;
+        purges.Committed();
+        return added.Count;
     }
 
     private const string DocumentsSql = "SELECT count(*) FROM article_search";

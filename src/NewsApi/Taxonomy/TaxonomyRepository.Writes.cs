@@ -16,7 +16,7 @@ public sealed partial class TaxonomyRepository
 
     /// <param name="parent">Slug of the parent section; it must exist.</param>
     public Task<TaxonomyWrite> CreateSectionAsync(TaxonomyChange change, string? parent, CancellationToken ct) =>
-        WriteAsync(async (connection, tx) =>
+        WriteAsync(Caching.PurgeKeys.ForNewTerm("sections", change.Slug), async (connection, tx) =>
         {
             long? parentId = null;
             if (parent is not null && (parentId = (await CurrentAsync(connection, tx, CurrentSectionSql, parent, ct))?.Id) is null)
@@ -35,7 +35,7 @@ public sealed partial class TaxonomyRepository
 
     /// <summary>Renames and moves a section; the parent and cycle checks hold until the move is saved.</summary>
     public Task<TaxonomyWrite> UpdateSectionAsync(string slug, TaxonomyChange change, string? parent, Func<long, bool> accepts, CancellationToken ct) =>
-        WriteAsync(async (connection, tx) =>
+        WriteAsync(Caching.PurgeKeys.ForChangedTerm("sections", slug, change.Slug), async (connection, tx) =>
         {
             if (await CurrentAsync(connection, tx, CurrentSectionSql, slug, ct) is not { } current) return new(TaxonomyOutcome.NotFound);
             if (!accepts(current.Version)) return new(TaxonomyOutcome.VersionMismatch, current.Version);
@@ -55,7 +55,7 @@ public sealed partial class TaxonomyRepository
 
     /// <summary>Deletes a section without articles or sub-sections.</summary>
     public Task<TaxonomyWrite> DeleteSectionAsync(string slug, Func<long, bool> accepts, CancellationToken ct) =>
-        DeleteAsync(CurrentSectionSql, SectionUsesSql, DeleteSectionSql, slug, accepts, ct);
+        DeleteAsync("sections", CurrentSectionSql, SectionUsesSql, DeleteSectionSql, slug, accepts, ct);
 
     // ---- tags
 
@@ -68,14 +68,14 @@ public sealed partial class TaxonomyRepository
     private const string DeleteTagSql = "DELETE FROM tags WHERE id = @id AND version = @version";
 
     public Task<TaxonomyWrite> CreateTagAsync(TaxonomyChange change, CancellationToken ct) =>
-        WriteAsync((connection, tx) => WriteOneAsync(connection, tx, InsertTagSql, Args(change), 1, ct), ct);
+        WriteAsync(Caching.PurgeKeys.ForNewTerm("tags", change.Slug), (connection, tx) => WriteOneAsync(connection, tx, InsertTagSql, Args(change), 1, ct), ct);
 
     public Task<TaxonomyWrite> UpdateTagAsync(string slug, TaxonomyChange change, Func<long, bool> accepts, CancellationToken ct) =>
-        UpdateAsync(CurrentTagSql, UpdateTagSql, slug, change, accepts, ct);
+        UpdateAsync("tags", CurrentTagSql, UpdateTagSql, slug, change, accepts, ct);
 
     /// <summary>Deletes a tag no article (draft or not) carries.</summary>
     public Task<TaxonomyWrite> DeleteTagAsync(string slug, Func<long, bool> accepts, CancellationToken ct) =>
-        DeleteAsync(CurrentTagSql, TagUsesSql, DeleteTagSql, slug, accepts, ct);
+        DeleteAsync("tags", CurrentTagSql, TagUsesSql, DeleteTagSql, slug, accepts, ct);
 
     // ---- authors
 
@@ -88,14 +88,14 @@ public sealed partial class TaxonomyRepository
     private const string DeleteAuthorSql = "DELETE FROM authors WHERE id = @id AND version = @version";
 
     public Task<TaxonomyWrite> CreateAuthorAsync(TaxonomyChange change, CancellationToken ct) =>
-        WriteAsync((connection, tx) => WriteOneAsync(connection, tx, InsertAuthorSql, Args(change), 1, ct), ct);
+        WriteAsync(Caching.PurgeKeys.ForNewTerm("authors", change.Slug), (connection, tx) => WriteOneAsync(connection, tx, InsertAuthorSql, Args(change), 1, ct), ct);
 
     public Task<TaxonomyWrite> UpdateAuthorAsync(string slug, TaxonomyChange change, Func<long, bool> accepts, CancellationToken ct) =>
-        UpdateAsync(CurrentAuthorSql, UpdateAuthorSql, slug, change, accepts, ct);
+        UpdateAsync("authors", CurrentAuthorSql, UpdateAuthorSql, slug, change, accepts, ct);
 
     /// <summary>Deletes an author no article credits (a key naming them survives).</summary>
     public Task<TaxonomyWrite> DeleteAuthorAsync(string slug, Func<long, bool> accepts, CancellationToken ct) =>
-        DeleteAsync(CurrentAuthorSql, AuthorUsesSql, DeleteAuthorSql, slug, accepts, ct);
+        DeleteAsync("authors", CurrentAuthorSql, AuthorUsesSql, DeleteAuthorSql, slug, accepts, ct);
 
     // ---- sources
 
@@ -109,12 +109,12 @@ public sealed partial class TaxonomyRepository
     private const string DeleteSourceSql = "DELETE FROM sources WHERE id = @id AND version = @version";
 
     public Task<TaxonomyWrite> CreateSourceAsync(TaxonomyChange change, CancellationToken ct) =>
-        WriteAsync((connection, tx) => WriteOneAsync(connection, tx, InsertSourceSql, Args(change), 1, ct), ct);
+        WriteAsync(Caching.PurgeKeys.ForNewTerm("sources", change.Slug), (connection, tx) => WriteOneAsync(connection, tx, InsertSourceSql, Args(change), 1, ct), ct);
 
     public Task<TaxonomyWrite> UpdateSourceAsync(string slug, TaxonomyChange change, Func<long, bool> accepts, CancellationToken ct) =>
-        UpdateAsync(CurrentSourceSql, UpdateSourceSql, slug, change, accepts, ct);
+        UpdateAsync("sources", CurrentSourceSql, UpdateSourceSql, slug, change, accepts, ct);
 
     /// <summary>Deletes a source no article credits.</summary>
     public Task<TaxonomyWrite> DeleteSourceAsync(string slug, Func<long, bool> accepts, CancellationToken ct) =>
-        DeleteAsync(CurrentSourceSql, SourceUsesSql, DeleteSourceSql, slug, accepts, ct);
+        DeleteAsync("sources", CurrentSourceSql, SourceUsesSql, DeleteSourceSql, slug, accepts, ct);
 }

@@ -10,7 +10,7 @@ namespace NewsApi.Taxonomy;
 /// keyset-paged by slug. Article counts only count what the public may see, and a tag shows only once a public
 /// article carries it: tags typed on drafts would otherwise tell what unpublished stories are about.
 /// Writes (TaxonomyRepository.Writes.cs) each run in one BEGIN IMMEDIATE transaction that only looks up and writes.</summary>
-public sealed partial class TaxonomyRepository(Db db, TimeProvider clock, ContentClockRepository contentClock)
+public sealed partial class TaxonomyRepository(Db db, TimeProvider clock, ContentClockRepository contentClock, Caching.PurgeOutboxRepository purges)
 {
     private const string SectionsSql = """
         WITH RECURSIVE tree(root, id) AS (
@@ -79,8 +79,9 @@ public sealed partial class TaxonomyRepository(Db db, TimeProvider clock, Conten
     // ---- the mechanics every write shares
 
     /// <summary>Runs <paramref name="work"/> in one write transaction (BEGIN IMMEDIATE) and, when it is done,
-    /// moves the content clock in the same transaction and commits; any other outcome rolls back.</summary>
-    private async Task<TaxonomyWrite> WriteAsync(Func<SqliteConnection, SqliteTransaction, Task<TaxonomyWrite>> work, CancellationToken ct)
+    /// moves the content clock and queues the purge of <paramref name="keys"/> (<see cref="Caching.PurgeKeys"/>) in the
+    /// same transaction and commits; any other outcome rolls back.</summary>
+    private async Task<TaxonomyWrite> WriteAsync(IReadOnlyList<string> keys, Func<SqliteConnection, SqliteTransaction, Task<TaxonomyWrite>> work, CancellationToken ct)
     {
         var (connection, tx) = await db.BeginWriteAsync(ct);
         await using var _ = connection;
@@ -88,7 +89,9 @@ public sealed partial class TaxonomyRepository(Db db, TimeProvider clock, Conten
         var result = await work(connection, tx);
         if (result.Outcome != TaxonomyOutcome.Done) return result;
         await contentClock.RecordAsync(connection, tx, taxonomy: true, ct);
+        await purges.EnqueueAsync(connection, tx, keys, ct);
         await contentClock.CommitAsync(tx, ct);
+        purges.Committed();
         return result;
     }
 
@@ -112,15 +115,16 @@ public sealed partial class TaxonomyRepository(Db db, TimeProvider clock, Conten
         }
     }
 
-    private async Task<TaxonomyWrite> UpdateAsync(string currentSql, string updateSql, string slug, TaxonomyChange change, Func<long, bool> accepts, CancellationToken ct) =>
-        await WriteAsync(async (connection, tx) =>
+    /// <param name="kind">The list's name (<c>tags</c>, …), for the cache keys.</param>
+    private async Task<TaxonomyWrite> UpdateAsync(string kind, string currentSql, string updateSql, string slug, TaxonomyChange change, Func<long, bool> accepts, CancellationToken ct) =>
+        await WriteAsync(Caching.PurgeKeys.ForChangedTerm(kind, slug, change.Slug), async (connection, tx) =>
             await CurrentAsync(connection, tx, currentSql, slug, ct) is not { } current ? new(TaxonomyOutcome.NotFound)
             : !accepts(current.Version) ? new(TaxonomyOutcome.VersionMismatch, current.Version)
             : await WriteOneAsync(connection, tx, updateSql, Args(change, current), current.Version + 1, ct), ct);
 
     /// <param name="usesSql">Counts what still refers to the row (@id); a row in use is not deleted.</param>
-    private async Task<TaxonomyWrite> DeleteAsync(string currentSql, string usesSql, string deleteSql, string slug, Func<long, bool> accepts, CancellationToken ct) =>
-        await WriteAsync(async (connection, tx) =>
+    private async Task<TaxonomyWrite> DeleteAsync(string kind, string currentSql, string usesSql, string deleteSql, string slug, Func<long, bool> accepts, CancellationToken ct) =>
+        await WriteAsync(Caching.PurgeKeys.ForDeletedTerm(kind, slug), async (connection, tx) =>
         {
             if (await CurrentAsync(connection, tx, currentSql, slug, ct) is not { } current) return new(TaxonomyOutcome.NotFound);
             if (!accepts(current.Version)) return new(TaxonomyOutcome.VersionMismatch, current.Version);

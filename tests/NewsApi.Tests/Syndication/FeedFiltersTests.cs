@@ -13,8 +13,8 @@ public sealed class FeedFiltersTests : FeedsTestBase
     [TestCaseSource(nameof(Formats))]
     public async Task Drafts_scheduled_archived_and_embargoed_articles_are_never_in_a_feed(string format)
     {
-        var all = await IdsAsync(Client, format);
-        var tagged = await IdsAsync(Client, format, "?tag=" + FloodTag);
+        var all = await IdsAsync(Public, format);
+        var tagged = await IdsAsync(Public, format, "?tag=" + FloodTag);
         using (Assert.EnterMultipleScope())
         {
             // Cricket may not be syndicated to partners, but a feed is a public answer like /v1/articles.
@@ -47,7 +47,7 @@ public sealed class FeedFiltersTests : FeedsTestBase
             _ when query.StartsWith("?tag=", StringComparison.Ordinal) => [Election],
             _ => [Election, Flood],
         };
-        Assert.That(await IdsAsync(Client, format, query), Is.EqualTo(expected.Select(IdOf)));
+        Assert.That(await IdsAsync(Public, format, query), Is.EqualTo(expected.Select(IdOf)));
     }
 
     public static IEnumerable<TestCaseData> Unknown() =>
@@ -60,7 +60,7 @@ public sealed class FeedFiltersTests : FeedsTestBase
     [TestCaseSource(nameof(Unknown))]
     public async Task An_unknown_section_or_tag_is_a_404_problem(string format, string query)
     {
-        using var response = await Client.GetAsync(Url(format, query));
+        using var response = await Public.GetAsync(Url(format, query));
         var problem = await response.AssertProblemAsync(404);
         Assert.That(problem.GetProperty("detail").GetString(), Does.StartWith("No "));
     }
@@ -70,7 +70,7 @@ public sealed class FeedFiltersTests : FeedsTestBase
     [TestCase("feed.json", "application/feed+json")]
     public async Task A_feed_is_a_cacheable_public_answer_with_its_media_type_and_surrogate_keys(string format, string mediaType)
     {
-        using var first = await Client.GetAsync(Url(format, "?section=desh"));
+        using var first = await Public.GetAsync(Url(format, "?section=desh"));
         Assert.That(first.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var keys = first.Headers.GetValues("Surrogate-Key").Single().Split(' ');
         using (Assert.EnterMultipleScope())
@@ -85,7 +85,7 @@ public sealed class FeedFiltersTests : FeedsTestBase
 
         using var again = new HttpRequestMessage(HttpMethod.Get, Url(format, "?section=desh"));
         again.Headers.IfNoneMatch.Add(first.Headers.ETag!);
-        using var revalidated = await Client.SendAsync(again);
+        using var revalidated = await Public.SendAsync(again);
         Assert.That(revalidated.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
         Assert.That(revalidated.Headers.ETag, Is.EqualTo(first.Headers.ETag));
     }
@@ -93,7 +93,7 @@ public sealed class FeedFiltersTests : FeedsTestBase
     [TestCaseSource(nameof(Formats))]
     public async Task A_filtered_feed_names_its_tag_for_purges(string format)
     {
-        using var response = await Client.GetAsync(Url(format, "?tag=" + FloodTag));
+        using var response = await Public.GetAsync(Url(format, "?tag=" + FloodTag));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(response.Headers.GetValues("Surrogate-Key").Single().Split(' '), Does.Contain("tag-" + FloodTag));
     }
@@ -101,8 +101,8 @@ public sealed class FeedFiltersTests : FeedsTestBase
     [TestCaseSource(nameof(Formats))]
     public async Task Head_answers_like_get_without_a_body(string format)
     {
-        using var get = await Client.GetAsync(Url(format));
-        using var head = await Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, Url(format)));
+        using var get = await Public.GetAsync(Url(format));
+        using var head = await Public.SendAsync(new HttpRequestMessage(HttpMethod.Head, Url(format)));
         Assert.That(head.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(head.Headers.ETag, Is.EqualTo(get.Headers.ETag));
         Assert.That(await head.Content.ReadAsByteArrayAsync(), Is.Empty);

@@ -18,7 +18,7 @@ public sealed class FeedFormatsTests : FeedsTestBase
     [Test]
     public async Task Rss_carries_the_public_articles_newest_first_with_their_content()
     {
-        var body = await FetchAsync(Client, Url("rss.xml"));
+        var body = await FetchAsync(Public, Url("rss.xml"));
         var feed = LoadXml(body);
         var flood = await ArticleAsync(Flood);
         var item = feed.Items.Last();
@@ -56,7 +56,7 @@ public sealed class FeedFormatsTests : FeedsTestBase
     [Test]
     public async Task Atom_carries_the_public_articles_newest_first_with_their_content()
     {
-        var feed = LoadXml(await FetchAsync(Client, Url("atom.xml")));
+        var feed = LoadXml(await FetchAsync(Public, Url("atom.xml")));
         var flood = await ArticleAsync(Flood);
         var entry = feed.Items.Last();
         using (Assert.EnterMultipleScope())
@@ -86,7 +86,7 @@ public sealed class FeedFormatsTests : FeedsTestBase
     [Test]
     public async Task Json_feed_carries_the_public_articles_newest_first_with_their_content()
     {
-        var feed = LoadJson(await FetchAsync(Client, Url("feed.json")));
+        var feed = LoadJson(await FetchAsync(Public, Url("feed.json")));
         var flood = await ArticleAsync(Flood);
         var items = feed.GetProperty("items").EnumerateArray().ToList();
         var item = items[^1];
@@ -115,7 +115,7 @@ public sealed class FeedFormatsTests : FeedsTestBase
     [TestCase("feed.json", @"""date_published"":""(?<d>[^""]+)""", "2025-08-01T06:00:00Z")]
     public async Task Dates_are_written_in_the_format_own_syntax(string format, string pattern, string floodDate)
     {
-        var text = Encoding.UTF8.GetString(await FetchAsync(Client, Url(format)));
+        var text = Encoding.UTF8.GetString(await FetchAsync(Public, Url(format)));
         var dates = Regex.Matches(text, pattern).Select(m => m.Groups["d"].Value).ToList();
         var syntax = format == "rss.xml" ? Rfc822 : Rfc3339;
         Assert.That(dates, Has.Count.EqualTo(3));
@@ -126,7 +126,7 @@ public sealed class FeedFormatsTests : FeedsTestBase
     [TestCaseSource(nameof(Formats))]
     public async Task Hindi_text_is_utf8_nfc_without_escapes(string format)
     {
-        var body = await FetchAsync(Client, Url(format));
+        var body = await FetchAsync(Public, Url(format));
         Assert.That(body.Take(3), Is.Not.EqualTo(new byte[] { 0xEF, 0xBB, 0xBF }), "no byte order mark");
         var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(body);
         using (Assert.EnterMultipleScope())

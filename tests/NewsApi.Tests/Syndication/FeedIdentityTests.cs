@@ -1,37 +1,37 @@
+using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using NewsApi.Editorial;
 using NewsApi.Tests.Infrastructure;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Syndication;
 
 /// <summary>Tests that write, each on its own service: what a feed holds does not depend on the other tests.</summary>
 [TestFixture]
-public sealed class FeedIdentityTests
+public sealed class FeedIdentityTests : ApiTestBase
 {
     private static readonly DateTimeOffset T0 = new(2025, 8, 1, 6, 0, 0, TimeSpan.Zero);
+
+    protected override bool ServicePerTest => true;
 
     [Test]
     public async Task Item_ids_stay_the_same_when_the_slug_changes_and_the_link_follows_it()
     {
-        using var factory = new NewsApiFactory(demoContent: false);
-        using var client = factory.CreateClient();
-        var content = new TestContent(factory);
-        await content.EnsureTaxonomyAsync();
-        var input = TestContent.Hindi("संसद में बजट पेश") with { Slug = "पुराना-स्लग" };
-        var row = await content.PublishedAsync(input, T0);
-        var before = await ItemsAsync(client);
+        var input = Article("संसद में बजट पेश").With("slug", "पुराना-स्लग");
+        var published = await PublishedAsync(Editor, input, T0);
+        var id = published.GetProperty("id").GetInt64();
+        var before = await ItemsAsync(Public);
 
-        var changed = await factory.Services.GetRequiredService<ArticleWriter>()
-            .UpdateAsync(row.Id, input with { Slug = "नया-स्लग" }, row.Version, new Actor("test", null, null), default);
-        Assert.That(changed.Article?.Slug, Is.EqualTo("नया-स्लग"), changed.Detail);
-        var after = await ItemsAsync(client);
+        using var changed = await PutAsync(Editor, id, input.With("slug", "नया-स्लग"), ETag(published.GetProperty("version").GetInt64()));
+        var answer = await BodyAsync(changed);
+        Assert.That(changed.StatusCode, Is.EqualTo(HttpStatusCode.OK), answer);
+        Assert.That(JsonDocument.Parse(answer).RootElement.GetProperty("slug").GetString(), Is.EqualTo("नया-स्लग"), answer);
+        var after = await ItemsAsync(Public);
 
         using (Assert.EnterMultipleScope())
         {
             foreach (var format in before.Keys)
             {
-                Assert.That(after[format].Id, Is.EqualTo(before[format].Id).And.EqualTo($"tag:localhost,2025:article:{row.Id}"), format);
+                Assert.That(after[format].Id, Is.EqualTo(before[format].Id).And.EqualTo($"tag:localhost,2025:article:{id}"), format);
                 Assert.That(before[format].Link, Does.EndWith("/desh/" + Uri.EscapeDataString("पुराना-स्लग")), format);
                 Assert.That(after[format].Link, Does.EndWith("/desh/" + Uri.EscapeDataString("नया-स्लग")), format);
             }
@@ -41,18 +41,14 @@ public sealed class FeedIdentityTests
     [Test]
     public async Task A_feed_holds_the_latest_50_articles_newest_first()
     {
-        using var factory = new NewsApiFactory(demoContent: false);
-        using var client = factory.CreateClient();
-        var content = new TestContent(factory);
-        await content.EnsureTaxonomyAsync();
         var ids = new List<long>();
         for (var i = 0; i < 52; i++)
-            ids.Add((await content.PublishedAsync(TestContent.Hindi("खबर " + EditorialHttp.DevanagariNumber(i)), T0.AddMinutes(i))).Id);
+            ids.Add((await PublishedAsync(Editor, Article("खबर " + DevanagariNumber(i)), T0.AddMinutes(i))).GetProperty("id").GetInt64());
         var expected = ids.AsEnumerable().Reverse().Take(50).Select(id => $"tag:localhost,2025:article:{id}").ToList();
 
         foreach (var format in new[] { "rss.xml", "atom.xml", "feed.json" })
         {
-            var body = await client.GetByteArrayAsync("/feeds/" + format);
+            var body = await Public.GetByteArrayAsync("/feeds/" + format);
             List<string> got = format == "feed.json"
                 ? [.. JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)]
                 : [.. Load(body).Items.Select(i => i.Id)];

@@ -3,16 +3,15 @@ using System.ServiceModel.Syndication;
 using System.Text;
 using System.Text.Json;
 using System.Xml;
-using Microsoft.Extensions.DependencyInjection;
-using NewsApi.Articles;
-using NewsApi.Editorial;
 using NewsApi.Tests.Infrastructure;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Syndication;
 
-/// <summary>One service with public articles in three sections (rajya is a sub-section of desh) and one article in
-/// each state the public never sees. The tests only read; those that write start their own service.</summary>
-public abstract class FeedsTestBase
+/// <summary>One service per class with public articles in three sections (rajya is a sub-section of desh) and one
+/// article in each state the public never sees, all written through the editorial API. The tests only read; those
+/// that write (FeedIdentityTests) get a service per test.</summary>
+public abstract class FeedsTestBase : ApiTestBase
 {
     protected static readonly DateTimeOffset T0 = new(2025, 8, 1, 6, 0, 0, TimeSpan.Zero);
     protected static readonly string[] Formats = ["rss.xml", "atom.xml", "feed.json"];
@@ -22,54 +21,37 @@ public abstract class FeedsTestBase
     protected const string FloodHeadline = "बा\u095D से गाँव में तबाही, \u0958िस्मत ने बचाया";
     protected static readonly string FloodNfc = FloodHeadline.Normalize(NormalizationForm.FormC);
 
-    protected NewsApiFactory Factory { get; private set; } = null!;
-    protected HttpClient Client { get; private set; } = null!;
-
     /// <summary>Published, newest first: election (desh), cricket (khel, not syndicatable), flood (rajya, with an image).</summary>
     protected long Election { get; private set; }
     protected long Cricket { get; private set; }
     protected long Flood { get; private set; }
     protected long[] Hidden { get; private set; } = [];
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task ArrangeAsync()
     {
-        Factory = new NewsApiFactory(demoContent: false);
-        Client = Factory.CreateClient(new() { AllowAutoRedirect = false });
-        var content = new TestContent(Factory);
-        await content.EnsureTaxonomyAsync();
         var now = DateTimeOffset.UtcNow;
 
-        Flood = (await content.PublishedAsync(TestContent.Hindi(FloodHeadline, "rajya", ["बाढ़", "मौसम"]) with
+        Flood = Id(await PublishedAsync(Editor, Article(FloodHeadline, "rajya", ["बाढ़", "मौसम"]).With("image", new
         {
-            Image = new ImageInput { Url = "https://img.example.com/2025/badh.jpg", Alt = "डूबे हुए खेत", Caption = "गाँव में पानी", Credit = "आईएएनएस", Width = 1200, Height = 800 },
-        }, T0)).Id;
-        Cricket = (await content.PublishedAsync(TestContent.Hindi("क्रिकेट में भारत की जीत", "khel", ["क्रिकेट"], "pti", ["sita"]) with
-        {
-            Syndication = new SyndicationInput { Allowed = false },
-        }, T0.AddHours(1))).Id;
-        Election = (await content.PublishedAsync(TestContent.Hindi("दिल्ली में चुनाव", "desh", ["चुनाव", "बाढ़"]), T0.AddHours(2))).Id;
+            url = "https://img.example.com/2025/badh.jpg", alt = "डूबे हुए खेत", caption = "गाँव में पानी", credit = "आईएएनएस", width = 1200, height = 800,
+        }), T0));
+        Cricket = Id(await PublishedAsync(Editor, Article("क्रिकेट में भारत की जीत", "khel", ["क्रिकेट"], source: "pti", authors: ["sita"])
+            .With("syndication", new { allowed = false }), T0.AddHours(1)));
+        Election = Id(await PublishedAsync(Editor, Article("दिल्ली में चुनाव", "desh", ["चुनाव", "बाढ़"]), T0.AddHours(2)));
 
-        var writer = Factory.Services.GetRequiredService<ArticleWriter>();
-        var actor = new Actor("test", null, null);
         // Each carries the shared tag, so every filter would show it if visibility were not applied.
-        ArticleInput HiddenInput(string state) => TestContent.Hindi("छिपी खबर " + state, "desh", ["बाढ़", "गुप्त योजना"]);
-        var draft = await content.DraftAsync(HiddenInput("मसौदा"));
-        var scheduled = await content.DraftAsync(HiddenInput("निर्धारित"));
-        Assert.That((await writer.TransitionAsync(scheduled.Id, ArticleStatus.Scheduled, now.AddDays(1), null, actor, default)).Article?.Status, Is.EqualTo("scheduled"));
-        var archived = await content.PublishedAsync(HiddenInput("संग्रहीत"), T0.AddHours(3));
-        Assert.That((await writer.TransitionAsync(archived.Id, ArticleStatus.Archived, null, null, actor, default)).Article?.Status, Is.EqualTo("archived"));
-        var embargoed = await content.PublishedAsync(HiddenInput("प्रतिबंधित") with { EmbargoUntil = now.AddDays(1) }, T0.AddHours(4));
-        Assert.That(embargoed.Status, Is.EqualTo("published"));
-        Hidden = [draft.Id, scheduled.Id, archived.Id, embargoed.Id];
+        Dictionary<string, object?> HiddenArticle(string state) => Article("छिपी खबर " + state, "desh", ["बाढ़", "गुप्त योजना"]);
+        var (draft, _) = await CreatedAsync(Editor, HiddenArticle("मसौदा"));
+        var (scheduled, _) = await CreatedAsync(Editor, HiddenArticle("निर्धारित"));
+        Assert.That((await PublishAsync(Editor, scheduled, now.AddDays(1))).GetProperty("status").GetString(), Is.EqualTo("scheduled"));
+        var archived = Id(await PublishedAsync(Editor, HiddenArticle("संग्रहीत"), T0.AddHours(3)));
+        Assert.That((await TransitionOkAsync(Editor, archived, "archive")).GetProperty("status").GetString(), Is.EqualTo("archived"));
+        var embargoed = await PublishedAsync(Editor, HiddenArticle("प्रतिबंधित").With("embargoUntil", now.AddDays(1)), T0.AddHours(4));
+        Assert.That(embargoed.GetProperty("status").GetString(), Is.EqualTo("published"));
+        Hidden = [draft, scheduled, archived, Id(embargoed)];
     }
 
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        Client.Dispose();
-        Factory.Dispose();
-    }
+    private static long Id(JsonElement article) => article.GetProperty("id").GetInt64();
 
     protected static string Url(string format, string query = "") => "/feeds/" + format + query;
 
@@ -104,5 +86,5 @@ public abstract class FeedsTestBase
     protected static string IdOf(long id) => $"tag:localhost,2025:article:{id}";
 
     /// <summary>The article as the content API answers it, to compare the feeds with.</summary>
-    protected async Task<JsonElement> ArticleAsync(long id) => await (await Client.GetAsync($"/v1/articles/{id}")).JsonAsync();
+    protected async Task<JsonElement> ArticleAsync(long id) => await (await Public.GetAsync($"/v1/articles/{id}")).JsonAsync();
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using NewsApi.Cli;
 using NewsApi.Data;
 
-namespace NewsApi.Tests.Search;
+namespace NewsApi.Tests.Cli;
 
 /// <summary>The bulk loader leaves WAL mode while it writes, which needs the database file to itself.</summary>
 [TestFixture]
