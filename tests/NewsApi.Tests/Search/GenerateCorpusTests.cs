@@ -52,5 +52,7 @@ public sealed class GenerateCorpusTests
         Assert.That(await check.ExecuteScalarAsync<long>("SELECT count(*) FROM articles WHERE status = 'published'"), Is.EqualTo(50));
         Assert.That(await check.ExecuteScalarAsync<long>("SELECT count(*) FROM article_search"), Is.EqualTo(50));
         Assert.That(await check.ExecuteScalarAsync<string>("PRAGMA journal_mode"), Is.EqualTo("wal"));
+        // The pool's connection (the loader's own, back in the pool) is synchronised again: NORMAL, not OFF.
+        Assert.That(await check.ExecuteScalarAsync<long>("PRAGMA synchronous"), Is.EqualTo(1));
     }
 }
