@@ -22,6 +22,7 @@ public sealed class DbPragmaTests
     [TearDown]
     public void Delete()
     {
+        _db.Dispose();
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
     }
@@ -68,7 +69,7 @@ public sealed class DbPragmaTests
     public async Task Another_Db_on_the_same_file_with_another_lock_wait_sets_its_own()
     {
         // Whole seconds alike, so both share one pool (the connection string holds the command timeout in seconds).
-        var other = new Db($"Data Source={_path}", TimeSpan.FromSeconds(3.5));
+        using var other = new Db($"Data Source={_path}", TimeSpan.FromSeconds(3.5));
         await using (var first = await _db.OpenAsync()) Assert.That((await PragmasAsync(first)).BusyTimeout, Is.EqualTo(3000));
         await using (var second = await other.OpenAsync()) Assert.That((await PragmasAsync(second)).BusyTimeout, Is.EqualTo(3500));
         await using var third = await _db.OpenAsync();

@@ -24,6 +24,7 @@ public sealed class GenerateCorpusTests
     [TearDown]
     public void Delete()
     {
+        _db.Dispose();
         SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_path + suffix);
     }

@@ -23,7 +23,7 @@ public sealed class SearchCommonWordTests
         // Generated before the service starts, as the CLI does: the bulk load leaves WAL mode for its
         // duration, which needs the file to itself (the running service's background readers hold it).
         _dbPath = Path.Combine(Path.GetTempPath(), $"newsapi-common-{Guid.NewGuid():N}.db");
-        var db = new Db($"Data Source={_dbPath}");
+        using var db = new Db($"Data Source={_dbPath}");
         await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync();
         await GenerateCorpus.GenerateAsync(db, 1500, seed: 3, CancellationToken.None);
         SqliteConnection.ClearAllPools();
