@@ -80,4 +80,13 @@ public sealed class SearchCommonWordTests
         Assert.That(romanised.Select(h => h.GetProperty("matchedBy").GetString()), Has.All.EqualTo("romanised"));
         Assert.That(romanised.Select(h => h.GetProperty("snippet").GetString()), Has.All.Contain("<mark>"));
     }
+
+    [Test]
+    public async Task A_rare_word_of_the_generated_corpus_finds_only_its_handful_of_articles()
+    {
+        var word = GenerateCorpus.RareWords[0];
+        var hits = await PagesAsync(word, limit: 50, pages: 1);
+        Assert.That(hits, Has.Count.InRange(1, 6), "each rare word is put in 2 to 6 articles");
+        Assert.That(hits.Select(h => h.GetProperty("snippet").GetString()), Has.All.Contain($"<mark>{word}</mark>"));
+    }
 }
