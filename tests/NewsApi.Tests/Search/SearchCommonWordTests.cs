@@ -19,7 +19,7 @@ public sealed class SearchCommonWordTests : ApiTestBase
     {
         // Generated before the service starts, as the CLI does: the bulk load leaves WAL mode for its
         // duration, which needs the file to itself (the running service's background readers hold it).
-        var db = new Db($"Data Source={path}");
+        using var db = new Db($"Data Source={path}");
         await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync();
         await GenerateCorpus.GenerateAsync(db, 1500, seed: 3, CancellationToken.None);
         SqliteConnection.ClearAllPools();
@@ -65,5 +65,14 @@ public sealed class SearchCommonWordTests : ApiTestBase
         Assert.That(romanised, Is.Not.Empty);
         Assert.That(romanised.Select(h => h.GetProperty("matchedBy").GetString()), Has.All.EqualTo("romanised"));
         Assert.That(romanised.Select(h => h.GetProperty("snippet").GetString()), Has.All.Contain("<mark>"));
+    }
+
+    [Test]
+    public async Task A_rare_word_of_the_generated_corpus_finds_only_its_handful_of_articles()
+    {
+        var word = GenerateCorpus.RareWords[0];
+        var hits = await PagesAsync(word, limit: 50, pages: 1);
+        Assert.That(hits, Has.Count.InRange(1, 6), "each rare word is put in 2 to 6 articles");
+        Assert.That(hits.Select(h => h.GetProperty("snippet").GetString()), Has.All.Contain($"<mark>{word}</mark>"));
     }
 }
