@@ -66,6 +66,7 @@ app.MapArticlesApi();
 app.MapRelatedApi();
 app.MapTaxonomyApi();
 app.MapSearchApi();
+app.MapFeedsApi();
 app.MapPartnerApi();
 app.MapEditorialApi();
 app.MapWorkflowApi();

@@ -12,17 +12,28 @@ public sealed record ArticleFilter(
     public const string PublicPredicate =
         " a.status = 'published' AND a.published_at <= @now AND (a.embargo_until IS NULL OR a.embargo_until <= @now) ";
 
+    /// <summary>The ids of section <c>@section</c> and of all its sub-sections, for
+    /// <see cref="AppendTo"/>'s <c>sectionIds</c>.</summary>
+    public const string SectionTreeSql = """
+        WITH RECURSIVE tree(id) AS (
+            SELECT id FROM sections WHERE slug = @section
+            UNION SELECT c.id FROM sections c JOIN tree ON c.parent_id = tree.id)
+        SELECT id FROM tree
+        """;
+
     /// <summary>Appends the filter's conditions (each a fixed fragment, values as parameters).</summary>
-    public void AppendTo(StringBuilder where, DynamicParameters args)
+    /// <param name="sectionIds">The section's tree already looked up (<see cref="SectionTreeSql"/>); without it,
+    /// a subquery finds it.</param>
+    public void AppendTo(StringBuilder where, DynamicParameters args, IReadOnlyList<long>? sectionIds = null)
     {
-        if (Section is not null)
+        if (sectionIds is not null)
         {
-            where.Append("""
-                 AND a.section_id IN (WITH RECURSIVE tree(id) AS (
-                    SELECT id FROM sections WHERE slug = @section
-                    UNION SELECT c.id FROM sections c JOIN tree ON c.parent_id = tree.id)
-                  SELECT id FROM tree)
-                """);
+            where.Append(" AND a.section_id IN @sectionIds");
+            args.Add("sectionIds", sectionIds);
+        }
+        else if (Section is not null)
+        {
+            where.Append(" AND a.section_id IN (").Append(SectionTreeSql).Append(')');
             args.Add("section", Section);
         }
         if (Tag is not null)

@@ -1,4 +1,3 @@
-using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -18,11 +17,30 @@ public sealed partial class ArticleRepository(Db db, TimeProvider clock, Article
 
     private const string PublicByIdSql = ArticleRow.ById + " AND " + ArticleFilter.PublicPredicate;
 
+    /// <summary>One article by id; a public one through a kept-prepared command (see <see cref="Db.RentPreparedAsync"/>).</summary>
     public async Task<ArticleRow?> FindAsync(long id, bool publicOnly, CancellationToken ct)
     {
+        if (publicOnly)
+        {
+            using var lease = await db.RentPreparedAsync(ct);
+            await using var reader = await PublicCommand(lease, PublicByIdSql, "@id", id).ExecuteReaderAsync(ct);
+            return await reader.ReadSingleOrDefaultAsync<ArticleRow>(ct);
+        }
         await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(
-            publicOnly ? PublicByIdSql : ArticleRow.ById, new { id, now = Now }, cancellationToken: ct));
+        return await connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(ArticleRow.ById, new { id }, cancellationToken: ct));
+    }
+
+    private const string PublicArticleSql = PublicByIdSql + ";\n" + PublicLinksOfOneSql;
+
+    /// <summary>A public article as the content API shows it, with whether it has curated related stories
+    /// (public or not): four statements in one command, kept prepared.</summary>
+    public async Task<PublicArticle?> FindPublicAsync(long id, BodyFormats formats, CancellationToken ct)
+    {
+        using var lease = await db.RentPreparedAsync(ct);
+        await using var reader = await PublicCommand(lease, PublicArticleSql, "@id", id).ExecuteReaderAsync(ct);
+        if (await reader.ReadSingleOrDefaultAsync<ArticleRow>(ct) is not { } row) return null;
+        await reader.NextResultAsync(ct);
+        return new PublicArticle(await WithLinksAsync(reader, row, formats, ct), row.HasCurated);
     }
 
     private const string BySlugSql = "SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From +
@@ -32,66 +50,34 @@ public sealed partial class ArticleRepository(Db db, TimeProvider clock, Article
         " WHERE o.slug = @slug AND " + ArticleFilter.PublicPredicate;
 
     /// <summary>A public article by slug, or the id and current slug of the one that retired <paramref name="slug"/>.</summary>
-    public async Task<(ArticleRow? Row, (long Id, string Slug)? Current)> FindBySlugAsync(string slug, CancellationToken ct)
+    public async Task<(PublicArticle? Found, (long Id, string Slug)? Current)> FindPublicBySlugAsync(string slug, BodyFormats formats, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        var args = new { slug, now = Now };
-        var row = await connection.QuerySingleOrDefaultAsync<ArticleRow>(new CommandDefinition(BySlugSql, args, cancellationToken: ct));
-        if (row is not null) return (row, null);
-        var current = (await connection.QueryAsync<(long Id, string Slug)>(new CommandDefinition(OldSlugSql, args, cancellationToken: ct))).ToList();
+        using var lease = await db.RentPreparedAsync(ct);
+        ArticleRow? row;
+        await using (var reader = await PublicCommand(lease, BySlugSql, "@slug", slug).ExecuteReaderAsync(ct))
+            row = await reader.ReadSingleOrDefaultAsync<ArticleRow>(ct);
+        if (row is not null)
+        {
+            await using var links = await PublicCommand(lease, PublicLinksOfOneSql, "@id", row.Id).ExecuteReaderAsync(ct);
+            return (new PublicArticle(await WithLinksAsync(links, row, formats, ct), row.HasCurated), null);
+        }
+        await using var old = await PublicCommand(lease, OldSlugSql, "@slug", slug).ExecuteReaderAsync(ct);
+        var current = new List<(long, string)>();
+        while (await old.ReadAsync(ct)) current.Add((old.GetInt64(0), old.GetString(1)));
         return (null, current.Count == 1 ? current[0] : null);
     }
 
-    private const string ListSelect = "SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From;
-    private const string TeaserSelect = "SELECT " + TeaserRow.Columns + " FROM articles a JOIN sections s ON s.id = a.section_id";
-
-    /// <summary>Newest first, keyset-paged on (published_at, id).</summary>
-    public async Task<IReadOnlyList<ArticleRow>> ListAsync(ArticleFilter filter, FeedPosition? after, int limit, CancellationToken ct)
+    /// <summary>The kept command for <paramref name="sql"/> with the key and <c>@now</c> bound (as stored: UTC text).</summary>
+    private Microsoft.Data.Sqlite.SqliteCommand PublicCommand(PreparedLease lease, string sql, string key, object value)
     {
-        var (sql, args) = FeedQuery(ListSelect, filter, after, limit);
-        await using var connection = await db.OpenAsync(ct);
-        return (await connection.QueryAsync<ArticleRow>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
-    }
-
-    public async Task<IReadOnlyList<TeaserRow>> ListTeasersAsync(ArticleFilter filter, FeedPosition? after, int limit, CancellationToken ct)
-    {
-        var (sql, args) = FeedQuery(TeaserSelect, filter, after, limit);
-        await using var connection = await db.OpenAsync(ct);
-        return (await connection.QueryAsync<TeaserRow>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
-    }
-
-    private (string, DynamicParameters) FeedQuery(string select, ArticleFilter filter, FeedPosition? after, int limit)
-    {
-        var sql = new StringBuilder(select).Append(" WHERE ").Append(ArticleFilter.PublicPredicate);
-        var args = new DynamicParameters(new { now = Now, limit });
-        filter.AppendTo(sql, args);
-        if (after is { } p)
-        {
-            sql.Append(" AND (a.published_at < @afterAt OR (a.published_at = @afterAt AND a.id < @afterId))");
-            args.Add("afterAt", p.PublishedAt);
-            args.Add("afterId", p.Id);
-        }
-        sql.Append(" ORDER BY a.published_at DESC, a.id DESC LIMIT @limit");
-        return (sql.ToString(), args);
-    }
-
-    private const string PreviousSql = TeaserSelect + " WHERE " +
-        ArticleFilter.PublicPredicate + " AND (@sectionId IS NULL OR a.section_id = @sectionId)" +
-        " AND (a.published_at < @at OR (a.published_at = @at AND a.id < @id)) ORDER BY a.published_at DESC, a.id DESC LIMIT 1";
-
-    private const string NextSql = TeaserSelect + " WHERE " +
-        ArticleFilter.PublicPredicate + " AND (@sectionId IS NULL OR a.section_id = @sectionId)" +
-        " AND (a.published_at > @at OR (a.published_at = @at AND a.id > @id)) ORDER BY a.published_at ASC, a.id ASC LIMIT 1";
-
-    /// <summary>The public articles published just before and just after <paramref name="row"/>.</summary>
-    public async Task<(TeaserRow? Previous, TeaserRow? Next)> AdjacentAsync(ArticleRow row, bool sameSection, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        var args = new { now = Now, sectionId = sameSection ? row.SectionId : (long?)null, at = row.PublishedAt, id = row.Id };
-        var previous = await connection.QuerySingleOrDefaultAsync<TeaserRow>(new CommandDefinition(PreviousSql, args, cancellationToken: ct));
-        var next = await connection.QuerySingleOrDefaultAsync<TeaserRow>(new CommandDefinition(NextSql, args, cancellationToken: ct));
-        return (previous, next);
+        var command = lease.Command(sql);
+        command.Parameters.AddWithValue(key, value);
+        command.Parameters.AddWithValue("@now", DbTime.ToText(Now));
+        return command;
     }
 }
 
 public readonly record struct FeedPosition(DateTimeOffset PublishedAt, long Id);
+
+/// <summary>A public article, and whether its answer also depends on other articles (curated related stories).</summary>
+public readonly record struct PublicArticle(Article Article, bool HasCurated);

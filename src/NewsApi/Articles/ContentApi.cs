@@ -57,28 +57,22 @@ public static class ContentApi
         [Description("Article id.")] long id,
         [AsParameters] ArticleViewQuery view, ArticleRepository articles, HttpContext http, CancellationToken ct)
     {
-        var bodyFormats = view.BodyFormats;
-
-        var row = await articles.FindAsync(id, publicOnly: true, ct);
-        if (row is null) return new NotFoundProblem($"No published article has id {id}.");
-        var article = (await articles.ToArticlesAsync([row], bodyFormats, publicOnly: true, ct))[0];
-        DescribeArticles(http, [article], lastModified: !row.HasCurated);
-        return TypedResults.Ok(article);
+        if (await articles.FindPublicAsync(id, view.BodyFormats, ct) is not { } found)
+            return new NotFoundProblem($"No published article has id {id}.");
+        DescribeArticles(http, [found.Article], lastModified: !found.HasCurated);
+        return TypedResults.Ok(found.Article);
     }
 
     public static async Task<Results<Ok<Article>, MovedPermanently, NotFoundProblem, ValidationProblem>> GetArticleBySlug(
         [Description("Article slug, percent-encoded (Devanagari allowed).")] string slug,
         [AsParameters] ArticleViewQuery view, ArticleRepository articles, HttpContext http, CancellationToken ct)
     {
-        var bodyFormats = view.BodyFormats;
-
         var normalized = Text.Slug.Key(slug);
-        var (row, current) = await articles.FindBySlugAsync(normalized, ct);
-        if (row is not null)
+        var (found, current) = await articles.FindPublicBySlugAsync(normalized, view.BodyFormats, ct);
+        if (found is { } f)
         {
-            var article = (await articles.ToArticlesAsync([row], bodyFormats, publicOnly: true, ct))[0];
-            DescribeArticles(http, [article], lastModified: !row.HasCurated);
-            return TypedResults.Ok(article);
+            DescribeArticles(http, [f.Article], lastModified: !f.HasCurated);
+            return TypedResults.Ok(f.Article);
         }
         if (current is { } moved)
         {

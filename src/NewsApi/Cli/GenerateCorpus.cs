@@ -10,8 +10,8 @@ namespace NewsApi.Cli;
 /// <summary><c>generate-corpus --articles N [--seed S]</c>: synthetic published Hindi articles for
 /// benchmarks, written straight to the tables (and the search index) in one transaction. Words come
 /// from the seed page with a Zipf-like spread, tags from a long tail, 30 sections, 3 years of dates
-/// increasing with id, as a real archive's are.</summary>
-public static class GenerateCorpus
+/// increasing with id, as a real archive's are, and a few rare words (GenerateCorpus.RareWords.cs).</summary>
+public static partial class GenerateCorpus
 {
     private static readonly string[] TopSections = ["desh", "videsh", "khel", "vyapar", "manoranjan", "rajneeti", "vigyan", "swasthya", "shiksha", "mausam"];
     private static readonly string[] TopNames = ["देश", "विदेश", "खेल", "व्यापार", "मनोरंजन", "राजनीति", "विज्ञान", "स्वास्थ्य", "शिक्षा", "मौसम"];
@@ -60,6 +60,7 @@ public static class GenerateCorpus
         foreach (var (slug, name) in Sources) sourceIds.Add(await load.EnsureSourceAsync(slug, name, ct));
         var tagPicker = new Zipf(tagIds.Count, 1.1);
         var firstId = load.NextArticleId;
+        var rare = RarePlacements(seed, count, headlineWords.Concat(bodyWords).ToHashSet(StringComparer.Ordinal));
 
         var start = DateTimeOffset.UtcNow.AddYears(-3);
         var span = (DateTimeOffset.UtcNow - start).TotalSeconds;
@@ -79,6 +80,7 @@ public static class GenerateCorpus
                 var paragraphs = Enumerable.Range(0, 4 + r.Next(3))
                     .Select(_ => string.Join(' ', Enumerable.Range(0, 2).Select(_ => Sentence(r, bodyWords, bodyPicker, 8 + r.Next(7), end: "।"))))
                     .ToList();
+                if (rare.TryGetValue(n, out var rareWords)) paragraphs[0] = WithRareWords(paragraphs[0], rareWords);
                 var text = string.Join("\n\n", paragraphs);
                 var excerpt = Excerpt.From(text);
                 var id = firstId + n;

@@ -52,6 +52,8 @@ public sealed class BulkArticleLoader : IAsyncDisposable
         var connection = await db.OpenAsync(ct);
         try
         {
+            // Back in the pool this connection must not stay unsynchronised.
+            Db.Forget(connection);
             await connection.ExecuteAsync(new CommandDefinition(BulkPragmasSql, cancellationToken: ct));
             await LeaveWalAsync(connection, db.DataSource, ct);
             var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);

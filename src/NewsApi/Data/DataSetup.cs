@@ -13,7 +13,10 @@ public static class DataSetup
     {
         var connectionString = builder.Configuration.GetConnectionString("NewsDb") ?? "Data Source=data/newsapi.db";
         var writeLockTimeout = builder.Configuration.GetSection("NewsApi").Get<NewsApiOptions>()?.WriteLockTimeout;
-        builder.Services.AddSingleton(new Db(connectionString, writeLockTimeout));
+        // Made here, so a bad WriteLockTimeout stops the start; handed out by a factory, so the container
+        // disposes it at shutdown (closing the connections kept for prepared reads).
+        var db = new Db(connectionString, writeLockTimeout);
+        builder.Services.AddSingleton(_ => db);
         builder.Services.AddSingleton<Migrator>();
         builder.Services.AddSingleton(sp => new Signer(SigningKey(sp.GetRequiredService<Db>(), sp.GetRequiredService<IOptions<NewsApiOptions>>().Value)));
         builder.Services.AddSingleton<CursorCodec>();

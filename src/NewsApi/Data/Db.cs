@@ -1,12 +1,14 @@
 using System.Data;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace NewsApi.Data;
 
 /// <summary>The one place connections come from, so every connection gets the same pragmas.</summary>
-public sealed class Db
+public sealed partial class Db
 {
     public static readonly TimeSpan DefaultWriteLockTimeout = TimeSpan.FromSeconds(5);
 
@@ -46,15 +48,39 @@ public sealed class Db
     /// SQLITE_LOCKED (6). Nothing was written; the same request may succeed a moment later.</summary>
     public static bool IsLockWait(Exception exception) => exception is SqliteException { SqliteErrorCode: 5 or 6 };
 
+    /// <summary>The pragmas last run on each physical connection. Pooling hands out the same physical
+    /// connection (the same <see cref="sqlite3"/> handle) again and again, and it keeps its pragmas, so they
+    /// run once per physical connection rather than on every open; keyed weakly, so a connection the pool
+    /// closes takes its entry with it. The value, not mere presence, is compared: two <see cref="Db"/>s on one
+    /// file with other lock waits can share a pool.</summary>
+    private static readonly ConditionalWeakTable<sqlite3, string> Configured = new();
+
     public async Task<SqliteConnection> OpenAsync(CancellationToken ct = default)
     {
         var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(ct);
-        // foreign_keys comes from the connection string; journal_mode=WAL is persistent in the file
-        // (set by the migrator); these two are per connection.
-        await connection.ExecuteAsync(new CommandDefinition(_pragmas, cancellationToken: ct));
-        return connection;
+        try
+        {
+            await connection.OpenAsync(ct);
+            // foreign_keys comes from the connection string; journal_mode=WAL is persistent in the file
+            // (set by the migrator); these two are per connection.
+            var handle = connection.Handle!;
+            if (!Configured.TryGetValue(handle, out var applied) || !string.Equals(applied, _pragmas, StringComparison.Ordinal))
+            {
+                await connection.ExecuteAsync(new CommandDefinition(_pragmas, cancellationToken: ct));
+                Configured.AddOrUpdate(handle, _pragmas);
+            }
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
     }
+
+    /// <summary>For a caller that changed <paramref name="connection"/>'s pragmas: it goes back to the pool
+    /// changed, so its next open sets the usual ones again.</summary>
+    public static void Forget(SqliteConnection connection) => Configured.Remove(connection.Handle!);
 
     /// <summary>Opens a connection and starts a write transaction that takes the write lock at once
     /// (BEGIN IMMEDIATE), so two writers never deadlock upgrading read locks.</summary>
@@ -76,6 +102,7 @@ public sealed class Db
         {
             // Microsoft.Data.Sqlite retries a busy statement until the command timeout; SQLite itself waits busy_timeout.
             connection.DefaultTimeout = seconds;
+            Forget(connection);
             await connection.ExecuteAsync(new CommandDefinition($"PRAGMA busy_timeout={seconds * 1000}", cancellationToken: ct));
             var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(IsolationLevel.Serializable, ct);
             return (connection, transaction);

@@ -48,10 +48,12 @@ public sealed class AnswerCache(IOptions<AnswerCacheOptions> options) : IDisposa
 
     public void Dispose() => _answers.Dispose();
 
-    /// <summary>The path and query exactly as sent (different fields, formats, filters or cursors never share an
-    /// answer), the client's Accept-Encoding (the compressed form differs), and the content generation.</summary>
+    /// <summary>The host (feeds' self links name it), the path and query exactly as sent (different fields, formats,
+    /// filters or cursors never share an answer), the client's Accept-Encoding (the compressed form differs), and
+    /// the content generation.</summary>
     public static string Key(HttpRequest request, string generation) =>
-        string.Concat(generation, " ", request.PathBase.Value, request.Path.Value, request.QueryString.Value, " ", request.Headers.AcceptEncoding.ToString());
+        string.Concat(generation, " ", request.Host.Value, request.PathBase.Value, request.Path.Value, request.QueryString.Value,
+            " ", request.Headers.AcceptEncoding.ToString());
 
     public bool TryGet(string key, out CachedAnswer answer) => _answers.TryGetValue(key, out answer!);
 

@@ -13,7 +13,9 @@ public sealed class ConditionalRequestsOperationFilter : IOperationFilter
     {
         var method = context.ApiDescription.HttpMethod;
         operation.Responses ??= [];
-        if (string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase) && (context.ApiDescription.RelativePath ?? "").StartsWith("v1/", StringComparison.Ordinal))
+        var path = context.ApiDescription.RelativePath ?? "";
+        if (string.Equals(method, "GET", StringComparison.OrdinalIgnoreCase)
+            && (path.StartsWith("v1/", StringComparison.Ordinal) || path.StartsWith("feeds/", StringComparison.Ordinal)))
         {
             operation.Parameters ??= [];
             operation.Parameters.Add(Header("If-None-Match", "ETags from earlier answers: 304 when one still matches.", required: false));

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using NewsApi.Articles;
 using NewsApi.Search;
 
@@ -20,13 +21,14 @@ public sealed class RelatedRanking(RelatedRepository related, TimeProvider clock
     public async Task<IReadOnlyList<RelatedTeaser>> RankAsync(ArticleRow article, int limit, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var curated = await related.CuratedAsync(article.Id, limit, ct);
+        await using var connection = await related.OpenAsync(ct);
+        var curated = await related.CuratedAsync(connection, article.Id, limit, ct);
         var items = curated.Select(r => RelatedTeaser.From(mapper.ToTeaser(r), "curated")).ToList();
         if (items.Count >= limit) return items;
 
         var stats = await statistics.GetAsync(ct);
-        var topic = await TopicScoresAsync(article.Id, stats, ct);
-        var (text, maxText) = await TextScoresAsync(article, stats, ct);
+        var topic = await TopicScoresAsync(connection, article.Id, stats, ct);
+        var (text, maxText) = await TextScoresAsync(connection, article, stats, ct);
         var exclude = curated.Select(c => c.Id).Append(article.Id).ToHashSet();
         var maxTopic = topic.Count == 0 ? 1 : topic.Values.Max();
         double Preliminary(long id) => TopicWeight * topic.GetValueOrDefault(id) / maxTopic + TextWeight * text.GetValueOrDefault(id) / maxText;
@@ -34,7 +36,7 @@ public sealed class RelatedRanking(RelatedRepository related, TimeProvider clock
             .OrderByDescending(Preliminary).ThenByDescending(id => id).Take(MaxCandidates).ToList();
         if (candidates.Count == 0) return items;
 
-        var rows = await related.CandidatesAsync(candidates, ct);
+        var rows = await related.CandidatesAsync(connection, candidates, ct);
         var ranked = rows.Select(r =>
         {
             var t = TopicWeight * topic.GetValueOrDefault(r.Id) / maxTopic;
@@ -42,19 +44,21 @@ public sealed class RelatedRanking(RelatedRepository related, TimeProvider clock
             var section = r.SectionId == article.SectionId ? SectionWeight : 0;
             var days = Math.Abs(((r.PublishedAt ?? now) - (article.PublishedAt ?? now)).TotalDays);
             var decay = 0.5 + 0.5 * Math.Exp(-days / DecayDays);
-            return (Row: r, Score: (t + x + section) * decay, Reason: t >= x ? "topic" : "text");
+            return (r.Id, Score: (t + x + section) * decay, Reason: t >= x ? "topic" : "text", r.PublishedAt);
         })
-        .OrderByDescending(c => c.Score).ThenByDescending(c => c.Row.PublishedAt).ThenByDescending(c => c.Row.Id)
-        .Take(limit - items.Count);
-        items.AddRange(ranked.Select(c => RelatedTeaser.From(mapper.ToTeaser(c.Row), c.Reason)));
+        .OrderByDescending(c => c.Score).ThenByDescending(c => c.PublishedAt).ThenByDescending(c => c.Id)
+        .Take(limit - items.Count).ToList();
+        // Teasers only for the few that made the list (one that stopped being public since is left out).
+        var teasers = (await related.TeasersAsync(connection, [.. ranked.Select(c => c.Id)], ct)).ToDictionary(t => t.Id);
+        items.AddRange(ranked.Where(c => teasers.ContainsKey(c.Id)).Select(c => RelatedTeaser.From(mapper.ToTeaser(teasers[c.Id]), c.Reason)));
         return items;
     }
 
     /// <summary>Σ idf over shared tags, for the articles nearest in time carrying each tag.</summary>
-    private async Task<Dictionary<long, double>> TopicScoresAsync(long id, TermStatistics.Snapshot stats, CancellationToken ct)
+    private async Task<Dictionary<long, double>> TopicScoresAsync(SqliteConnection connection, long id, TermStatistics.Snapshot stats, CancellationToken ct)
     {
         var scores = new Dictionary<long, double>();
-        foreach (var (tagId, near) in await related.SharingTagsAsync(id, CandidatesPerTag / 2, ct))
+        foreach (var (tagId, near) in await related.SharingTagsAsync(connection, id, CandidatesPerTag / 2, ct))
         {
             var df = stats.Tags.GetValueOrDefault(tagId, 1);
             var idf = Math.Log(1 + (double)stats.Documents / df);
@@ -68,7 +72,8 @@ public sealed class RelatedRanking(RelatedRepository related, TimeProvider clock
     /// from the cached statistics; FTS5's bm25() would recount them on every call.</summary>
     /// <returns>Scores, and the score of an article sharing every one of the words: text similarity is a
     /// share of that, so one common word in common stays a weak reason however few candidates there are.</returns>
-    private async Task<(Dictionary<long, double> Scores, double Max)> TextScoresAsync(ArticleRow article, TermStatistics.Snapshot stats, CancellationToken ct)
+    private async Task<(Dictionary<long, double> Scores, double Max)> TextScoresAsync(SqliteConnection connection, ArticleRow article,
+        TermStatistics.Snapshot stats, CancellationToken ct)
     {
         var distinctive = SearchText.Tokens(SearchText.Normalize(article.Headline + " " + article.Excerpt))
             .Distinct(StringComparer.Ordinal)
@@ -80,7 +85,7 @@ public sealed class RelatedRanking(RelatedRepository related, TimeProvider clock
 
         var idf = distinctive.ToDictionary(d => d.Term, d => Math.Log(1 + (double)stats.Documents / d.Df), StringComparer.Ordinal);
         var scores = new Dictionary<long, double>();
-        foreach (var (word, holders) in await related.SharingWordsAsync(article.Id, [.. distinctive.Select(d => d.Term)], TextWindow / 2, ct))
+        foreach (var (word, holders) in await related.SharingWordsAsync(connection, article.Id, [.. distinctive.Select(d => d.Term)], TextWindow / 2, ct))
             foreach (var id in holders) scores[id] = scores.GetValueOrDefault(id) + idf[word];
         // Only the best matches go on: one shared common word is not a relation.
         var max = distinctive.Sum(d => Math.Log(1 + (double)stats.Documents / d.Df));

@@ -59,26 +59,23 @@ public static class SearchApi
         var offset = (int)(CursorList.ParseId(query.Position(cursors, Hits)) ?? 0);
         var parsed = q.Parse();
 
-        var hits = await search.RankAsync(parsed, query.ToFilter(), offset + limit + 1, ct);
-        var page = hits.Skip(offset).Take(limit).ToList();
-        var next = hits.Count > offset + limit && offset + limit < MaxOffset
-            ? cursors.Encode(Hits.Name, offset + limit) : null;
+        var found = await search.SearchAsync(parsed, query.ToFilter(), offset, limit, ct);
+        var next = found.More && offset + limit < MaxOffset ? cursors.Encode(Hits.Name, offset + limit) : null;
         Paging.SetNextLink(http, next);
-        if (page.Count == 0)
+        if (found.Hits.Count == 0)
         {
             // Purged with every publication: an empty answer may not stay empty.
             CacheTags.Describe(http, null, ["articles"]);
             return TypedResults.Ok(new Page<SearchHit>([], next));
         }
 
-        var snippets = await search.SnippetsAsync(parsed, page, ct);
-        var rows = await search.TeasersAsync(page, ct);
+        var rows = found.Teasers;
         ContentApi.DescribeTeasers(http, rows.Values.ToList());
-        var items = page.Where(h => rows.ContainsKey(h.Id)).Select(h =>
+        var items = found.Hits.Where(h => rows.ContainsKey(h.Id)).Select(h =>
         {
             var t = mapper.ToTeaser(rows[h.Id]);
             return new SearchHit(t.Id, t.Slug, t.Headline, t.Dateline, t.Excerpt, t.Image, t.Section, t.PublishedAt, t.Url,
-                snippets.GetValueOrDefault(h.Id, ""), h.Romanised ? "romanised" : "text");
+                found.Snippets.GetValueOrDefault(h.Id, ""), h.Romanised ? "romanised" : "text");
         }).ToList();
         return TypedResults.Ok(new Page<SearchHit>(items, next));
     }

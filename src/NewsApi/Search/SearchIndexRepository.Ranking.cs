@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using Microsoft.Data.Sqlite;
 using NewsApi.Articles;
 
 namespace NewsApi.Search;
@@ -25,23 +26,21 @@ public sealed partial class SearchIndexRepository
 
     /// <summary>The id of the <paramref name="window"/>-th newest match (ids grow with creation time), or null
     /// when fewer match: matches from there up are the most recent ones.</summary>
-    public async Task<long?> WindowFloorAsync(string match, ArticleFilter filter, int window, CancellationToken ct)
+    public async Task<long?> WindowFloorAsync(SqliteConnection connection, string match, ArticleFilter filter, int window, CancellationToken ct)
     {
         var (from, _, args) = Matching(match, filter);
         args.Add("offset", window - 1);
-        await using var connection = await db.OpenAsync(ct);
         return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(MatchSelect + from + FloorOrder, args, cancellationToken: ct));
     }
 
     /// <summary>Up to <paramref name="take"/> matches by FTS5 rank (BM25 with the index's column weights),
     /// equal ranks newest first by publication time, then by id.</summary>
-    public async Task<List<long>> BestMatchesAsync(string match, ArticleFilter filter, long[] exclude, int take, CancellationToken ct)
+    public async Task<List<long>> BestMatchesAsync(SqliteConnection connection, string match, ArticleFilter filter, long[] exclude, int take, CancellationToken ct)
     {
         var (from, rankOrder, args) = Matching(match, filter);
         args.Add("take", take);
         args.Add("exclude", exclude);
         var sql = MatchSelect + from + NotExcluded(exclude) + rankOrder;
-        await using var connection = await db.OpenAsync(ct);
         return (await connection.QueryAsync<long>(new CommandDefinition(sql, args, cancellationToken: ct))).AsList();
     }
 
@@ -50,12 +49,11 @@ public sealed partial class SearchIndexRepository
     /// <summary>The matches from <paramref name="floor"/> up (ids only), and for each of <paramref name="terms"/>
     /// in each of <paramref name="columns"/>, in that order, which of them hold it there.</summary>
     public async Task<(List<long> Matches, List<(string Term, string Column, List<long> Ids)> Holders)> WindowMatchesAsync(
-        string match, ArticleFilter filter, long floor, long[] exclude, IReadOnlyList<string> terms, IReadOnlyList<string> columns, CancellationToken ct)
+        SqliteConnection connection, string match, ArticleFilter filter, long floor, long[] exclude, IReadOnlyList<string> terms, IReadOnlyList<string> columns, CancellationToken ct)
     {
         var (from, _, args) = Matching(match, filter);
         args.Add("floor", floor);
         args.Add("exclude", exclude);
-        await using var connection = await db.OpenAsync(ct);
         // Only ids: reading each match's row (even just its publication time) cost more than the rest.
         var matches = (await connection.QueryAsync<long>(new CommandDefinition(
             MatchSelect + from + " AND article_search.rowid >= @floor" + NotExcluded(exclude), args, cancellationToken: ct))).AsList();
@@ -86,23 +84,19 @@ public sealed partial class SearchIndexRepository
     }
 
     private const string TeasersSql = "SELECT " + TeaserRow.Columns + " FROM articles a JOIN sections s ON s.id = a.section_id WHERE a.id IN @ids AND" + ArticleFilter.PublicPredicate;
-
-    /// <summary>The teasers of those of <paramref name="ids"/> still public (a hit may have been unpublished or
-    /// embargoed since it was ranked), in no order.</summary>
-    public async Task<List<TeaserRow>> TeasersAsync(long[] ids, CancellationToken ct)
-    {
-        await using var connection = await db.OpenAsync(ct);
-        return (await connection.QueryAsync<TeaserRow>(new CommandDefinition(
-            TeasersSql, new { ids, now = clock.GetUtcNow() }, cancellationToken: ct))).AsList();
-    }
-
     private const string TextSql = "SELECT id AS Id, headline AS Headline, excerpt AS Excerpt, body_text AS Body FROM articles WHERE id IN @ids";
+    private const string PageSql = TeasersSql + ";\n" + TextSql;
 
-    /// <summary>The text of <paramref name="ids"/> as written (not the index's case-folded copy), for snippets.</summary>
-    public async Task<List<(long Id, string Headline, string Excerpt, string? Body)>> TextsAsync(long[] ids, CancellationToken ct)
+    /// <summary>For a page of hits, in one round trip: the teasers of those of <paramref name="ids"/> still public
+    /// (a hit may have been unpublished or embargoed since it was ranked), and the text of each as written (not
+    /// the index's case-folded copy), for snippets; both in no order.</summary>
+    public async Task<(List<TeaserRow> Teasers, List<(long Id, string Headline, string Excerpt, string? Body)> Texts)> PageAsync(
+        SqliteConnection connection, long[] ids, CancellationToken ct)
     {
-        await using var connection = await db.OpenAsync(ct);
-        return (await connection.QueryAsync<(long Id, string Headline, string Excerpt, string? Body)>(new CommandDefinition(
-            TextSql, new { ids }, cancellationToken: ct))).AsList();
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(
+            PageSql, new { ids, now = clock.GetUtcNow() }, cancellationToken: ct));
+        var teasers = (await results.ReadAsync<TeaserRow>()).AsList();
+        var texts = (await results.ReadAsync<(long Id, string Headline, string Excerpt, string? Body)>()).AsList();
+        return (teasers, texts);
     }
 }

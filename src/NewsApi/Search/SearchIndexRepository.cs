@@ -12,6 +12,9 @@ namespace NewsApi.Search;
 /// <see cref="SearchIndex"/>'s and <see cref="SearchService"/>'s.</summary>
 public sealed partial class SearchIndexRepository(Db db, TimeProvider clock, Caching.PurgeOutboxRepository purges)
 {
+    /// <summary>A connection for one search's reads, passed to each (one connection per request).</summary>
+    public Task<SqliteConnection> OpenAsync(CancellationToken ct) => db.OpenAsync(ct);
+
     private const string UpsertSql = """
         INSERT OR REPLACE INTO article_search (rowid, published_at, headline, excerpt, body, roman_headline, roman_text)
         VALUES (@Id, @PublishedAt, @Headline, @Excerpt, @Body, @RomanHeadline, @RomanText)

@@ -1,19 +1,18 @@
 using System.Net;
 using NewsApi.Access;
 using NewsApi.Tests.Infrastructure;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Access;
 
-/// <summary><c>ContentApi:RequireKey</c>: off by default (the content API is open); on, every content
-/// endpoint wants a valid key of any role.</summary>
+/// <summary><c>ContentApi:RequireKey</c> on: every content endpoint wants a valid key of any role
+/// (ContentApiOpenByDefaultTests: off, the default).</summary>
 [TestFixture]
-public sealed class ContentApiKeyTests
+public sealed class ContentApiKeyTests : ApiTestBase
 {
     private static readonly DateTimeOffset T0 = new(2025, 8, 1, 6, 0, 0, TimeSpan.Zero);
 
-    private NewsApiFactory _locked = null!;
-    private NewsApiFactory _open = null!;
-    private long _lockedArticle;
+    private long _article;
     private string _revokedKey = null!;
 
     private static readonly string[] ContentUrls =
@@ -22,40 +21,22 @@ public sealed class ContentApiKeyTests
         "/v1/sections", "/v1/sections/desh", "/v1/tags", "/v1/authors", "/v1/authors/ravi", "/v1/sources",
     ];
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override void ConfigureSettings(Dictionary<string, string?> settings) => settings["ContentApi:RequireKey"] = "true";
+
+    protected override async Task ArrangeAsync()
     {
-        _locked = new NewsApiFactory(demoContent: false, settings: new() { ["ContentApi:RequireKey"] = "true" });
-        _open = new NewsApiFactory(demoContent: false);
-        foreach (var factory in new[] { _locked, _open })
-        {
-            var content = new TestContent(factory);
-            await content.EnsureTaxonomyAsync();
-            var id = (await content.PublishedAsync(TestContent.Hindi("खुली ख़बर"), T0)).Id;
-            if (factory == _locked) _lockedArticle = id;
-        }
-        _revokedKey = await Keys.CreateAsync(_locked, Roles.Reader, name: "to revoke");
-        using var admin = await Keys.ClientForRoleAsync(_locked, Roles.Admin);
-        using var list = await admin.GetAsync("/v1/admin/keys?limit=100");
-        var id2 = (await list.JsonAsync()).GetProperty("items").EnumerateArray()
-            .Single(k => k.GetProperty("name").GetString() == "to revoke").GetProperty("id").GetInt64();
-        using var revoke = await admin.DeleteAsync($"/v1/admin/keys/{id2}");
+        _article = (await PublishedAsync(Editor, Article("खुली ख़बर"), T0)).GetProperty("id").GetInt64();
+        _revokedKey = await Keys.CreateAsync(Factory, Roles.Reader, name: "to revoke");
+        using var revoke = await Admin.DeleteAsync($"/v1/admin/keys/{await Keys.IdAsync(Admin, "to revoke")}");
         Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
     }
 
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _locked.Dispose();
-        _open.Dispose();
-    }
-
-    private string Url(string template) => template.Replace("{id}", _lockedArticle.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+    private string Url(string template) => template.Replace("{id}", _article.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
 
     [Test]
     public async Task Required_key_without_a_key_is_401_with_a_challenge()
     {
-        using var client = Keys.ClientWith(_locked, null);
+        using var client = Keys.ClientWith(Factory, null);
         using var response = await client.GetAsync("/v1/articles");
         await response.AssertProblemAsync(401);
         Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer realm=\"newsapi\""));
@@ -64,7 +45,7 @@ public sealed class ContentApiKeyTests
     [Test]
     public async Task Required_key_with_a_reader_key_is_200()
     {
-        using var client = await Keys.ClientForRoleAsync(_locked, Roles.Reader);
+        using var client = await Keys.ClientForRoleAsync(Factory, Roles.Reader);
         using var response = await client.GetAsync("/v1/articles");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var headlines = (await response.JsonAsync()).GetProperty("items").EnumerateArray().Select(a => a.GetProperty("headline").GetString());
@@ -75,7 +56,7 @@ public sealed class ContentApiKeyTests
     [TestCase("not-even-a-key-format")]
     public async Task Required_key_with_a_bogus_key_is_401(string key)
     {
-        using var client = Keys.ClientWith(_locked, key);
+        using var client = Keys.ClientWith(Factory, key);
         using var response = await client.GetAsync("/v1/articles");
         await response.AssertProblemAsync(401);
     }
@@ -83,7 +64,7 @@ public sealed class ContentApiKeyTests
     [Test]
     public async Task Required_key_with_a_revoked_key_is_401()
     {
-        using var client = Keys.ClientWith(_locked, _revokedKey);
+        using var client = Keys.ClientWith(Factory, _revokedKey);
         using var response = await client.GetAsync("/v1/articles");
         await response.AssertProblemAsync(401);
     }
@@ -91,9 +72,9 @@ public sealed class ContentApiKeyTests
     [Test]
     public async Task Required_key_applies_to_every_content_endpoint_and_any_role_may_read()
     {
-        using var anonymous = Keys.ClientWith(_locked, null);
+        using var anonymous = Keys.ClientWith(Factory, null);
         var clients = new Dictionary<string, HttpClient>();
-        foreach (var role in Roles.All) clients[role] = await Keys.ClientForRoleAsync(_locked, role, role == Roles.Author ? "ravi" : null);
+        foreach (var role in Roles.All) clients[role] = await Keys.ClientForRoleAsync(Factory, role, role == Roles.Author ? "ravi" : null);
         try
         {
             using (Assert.EnterMultipleScope())
@@ -119,7 +100,7 @@ public sealed class ContentApiKeyTests
     [Test]
     public async Task Required_key_covers_every_public_path_in_the_OpenAPI_document()
     {
-        using var anonymous = Keys.ClientWith(_locked, null);
+        using var anonymous = Keys.ClientWith(Factory, null);
         var document = System.Text.Json.Nodes.JsonNode.Parse(await anonymous.GetStringAsync("/swagger/v1/swagger.json"))!;
         var paths = document["paths"]!.AsObject()
             .Where(p => !p.Key.StartsWith("/v1/admin", StringComparison.Ordinal) && !p.Key.StartsWith("/v1/preview", StringComparison.Ordinal))
@@ -140,9 +121,9 @@ public sealed class ContentApiKeyTests
     [Test]
     public async Task Required_key_leaves_health_and_preview_open()
     {
-        using var anonymous = Keys.ClientWith(_locked, null);
-        using var editor = await Keys.ClientForRoleAsync(_locked, Roles.Editor);
-        using var issued = await editor.PostAsync($"/v1/admin/articles/{_lockedArticle}/preview-token", null);
+        using var anonymous = Keys.ClientWith(Factory, null);
+        using var editor = await Keys.ClientForRoleAsync(Factory, Roles.Editor);
+        using var issued = await editor.PostAsync($"/v1/admin/articles/{_article}/preview-token", null);
         Assert.That(issued.StatusCode, Is.EqualTo(HttpStatusCode.OK), await issued.Content.ReadAsStringAsync());
         var token = (await issued.JsonAsync()).GetProperty("token").GetString();
         using (Assert.EnterMultipleScope())
@@ -152,35 +133,5 @@ public sealed class ContentApiKeyTests
             using var preview = await anonymous.GetAsync($"/v1/preview/{token}");
             Assert.That(preview.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
-    }
-
-    [Test]
-    public async Task By_default_the_content_API_is_open_to_anonymous_readers()
-    {
-        using var client = Keys.ClientWith(_open, null);
-        using (Assert.EnterMultipleScope())
-        {
-            foreach (var url in new[] { "/v1/articles", "/v1/teasers", "/v1/sections", "/v1/tags" })
-            {
-                using var response = await client.GetAsync(url);
-                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), url);
-            }
-        }
-    }
-
-    [Test]
-    public async Task By_default_a_reader_key_is_accepted_too()
-    {
-        using var client = await Keys.ClientForRoleAsync(_open, Roles.Reader);
-        using var response = await client.GetAsync("/v1/articles");
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-    }
-
-    [Test]
-    public async Task By_default_the_admin_API_still_needs_a_key()
-    {
-        using var client = Keys.ClientWith(_open, null);
-        using var response = await client.GetAsync("/v1/admin/articles");
-        await response.AssertProblemAsync(401);
     }
 }

@@ -12,26 +12,14 @@ namespace NewsApi.Tests.Access;
 
 /// <summary>Keys are stored only as hashes: no byte of the database (main file, WAL, shared memory) holds a key.</summary>
 [TestFixture]
-public sealed class KeyStorageTests
+public sealed class KeyStorageTests : ApiTestBase
 {
-    private NewsApiFactory _factory = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = new NewsApiFactory(demoContent: false);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _factory.Dispose();
-
     private async Task<List<string>> CreateAndUseKeysAsync()
     {
         var keys = new List<string>();
-        var admin = await Keys.CreateAsync(_factory, Roles.Admin);
+        var admin = await Keys.CreateAsync(Factory, Roles.Admin);
         keys.Add(admin);
-        using var adminClient = Keys.ClientWith(_factory, admin);
+        using var adminClient = Keys.ClientWith(Factory, admin);
         long? revocable = null;
         foreach (var role in Roles.All)
         {
@@ -44,13 +32,13 @@ public sealed class KeyStorageTests
         }
         await using (var writer = new StringWriter())
         {
-            Assert.That(await KeysCommand.RunAsync(_factory.Services, ["create", "--name", "cli", "--role", "editor"], writer), Is.Zero);
+            Assert.That(await KeysCommand.RunAsync(Factory.Services, ["create", "--name", "cli", "--role", "editor"], writer), Is.Zero);
             keys.Add(writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[^1]);
         }
 
         foreach (var key in keys)
         {
-            using var client = Keys.ClientWith(_factory, key);
+            using var client = Keys.ClientWith(Factory, key);
             for (var i = 0; i < 3; i++)
             {
                 using var response = await client.GetAsync("/v1/admin/articles");
@@ -58,12 +46,12 @@ public sealed class KeyStorageTests
             }
             using var withHeader = new HttpRequestMessage(HttpMethod.Get, "/v1/articles");
             withHeader.Headers.Add("X-Api-Key", key);
-            using var anon = _factory.CreateClient();
+            using var anon = Factory.CreateClient();
             using (var read = await anon.SendAsync(withHeader)) Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
         // The newsroom writes something with a key, so the key id ends up in articles and revisions.
-        using var editor = Keys.ClientWith(_factory, keys[^1]);
-        using (var draft = await editor.PostAsJsonAsync("/v1/admin/articles", EditorialHttp.ArticleWithoutAuthors("कुंजी से लिखा मसौदा"), NewsApiFactory.Json))
+        using var editor = Keys.ClientWith(Factory, keys[^1]);
+        using (var draft = await EditorialHttp.CreateAsync(editor, EditorialHttp.ArticleWithoutAuthors("कुंजी से लिखा मसौदा")))
             Assert.That(draft.StatusCode, Is.EqualTo(HttpStatusCode.Created));
         using (var revoke = await adminClient.DeleteAsync($"/v1/admin/keys/{revocable}")) Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         return keys;
@@ -83,8 +71,8 @@ public sealed class KeyStorageTests
     public async Task The_database_files_never_hold_a_plaintext_key()
     {
         var keys = await CreateAndUseKeysAsync();
-        var files = new[] { "", "-wal", "-shm" }.Select(s => _factory.DbPath + s).Where(File.Exists).ToList();
-        Assert.That(files, Does.Contain(_factory.DbPath));
+        var files = new[] { "", "-wal", "-shm" }.Select(s => Factory.DbPath + s).Where(File.Exists).ToList();
+        Assert.That(files, Does.Contain(Factory.DbPath));
 
         var contents = files.ToDictionary(f => f, ReadShared);
         Assert.That(contents.Values.Sum(b => b.Length), Is.GreaterThan(0));
@@ -109,8 +97,8 @@ public sealed class KeyStorageTests
     [Test]
     public async Task The_key_table_holds_a_sha256_hash_and_a_short_prefix_only()
     {
-        var key = await Keys.CreateAsync(_factory, Roles.Reader, name: "hash check");
-        await using var connection = await _factory.Services.GetRequiredService<Db>().OpenAsync();
+        var key = await Keys.CreateAsync(Factory, Roles.Reader, name: "hash check");
+        await using var connection = await Factory.Services.GetRequiredService<Db>().OpenAsync();
         var row = await connection.QuerySingleAsync<(string Prefix, byte[] Hash)>(
             "SELECT key_prefix, key_hash FROM api_keys WHERE name = 'hash check'");
         using (Assert.EnterMultipleScope())

@@ -3,92 +3,73 @@ using System.Net;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using NewsApi.Access;
 using NewsApi.Tests.Infrastructure;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Access;
 
 /// <summary>A key's lastUsedAt is noted in memory on the request and written in the background once per
 /// flush interval (and at shutdown), so a keyed read never waits for SQLite's write lock.</summary>
 [TestFixture]
-public sealed class KeyUsageTests
+public sealed class KeyUsageTests : ApiTestBase
 {
     private static readonly DateTimeOffset T0 = new(2025, 9, 2, 7, 0, 0, TimeSpan.Zero);
 
-    private static TimeSpan Interval(NewsApiFactory factory) =>
-        factory.Services.GetRequiredService<IOptions<NewsApiOptions>>().Value.KeyUsageFlushInterval;
+    protected override bool ServicePerTest => true;
+
+    protected override Contents StartWith => Contents.None;
+
+    protected override DateTimeOffset? ClockStart => T0;
+
+    private TimeSpan Interval => Factory.Services.GetRequiredService<IOptions<NewsApiOptions>>().Value.KeyUsageFlushInterval;
 
     [Test]
     public async Task Using_a_key_shows_in_lastUsedAt_after_one_flush_interval()
     {
-        var clock = new FakeTimeProvider(T0);
-        using var factory = new NewsApiFactory(demoContent: false, clock: clock);
-        using var admin = await Keys.ClientForRoleAsync(factory, Roles.Admin);
-        var key = await Keys.CreateAsync(factory, Roles.Reader, name: "flushed reader");
-        var id = await Keys.IdAsync(admin, "flushed reader");
+        var key = await Keys.CreateAsync(Factory, Roles.Reader, name: "flushed reader");
+        var id = await Keys.IdAsync(Admin, "flushed reader");
 
-        clock.Advance(TimeSpan.FromSeconds(7));
-        var used = clock.GetUtcNow();
-        using (var reader = Keys.ClientWith(factory, key))
+        Clock.Advance(TimeSpan.FromSeconds(7));
+        var used = Clock.GetUtcNow();
+        using (var reader = Keys.ClientWith(Factory, key))
         using (var response = await reader.GetAsync("/v1/articles"))
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        clock.Advance(Interval(factory));
+        Clock.Advance(Interval);
 
-        Assert.That(await Keys.LastUsedAtEventuallyAsync(admin, id, used), Is.EqualTo(used));
+        Assert.That(await Keys.LastUsedAtEventuallyAsync(Admin, id, used), Is.EqualTo(used));
     }
 
     [Test]
     public async Task A_graceful_restart_keeps_the_last_use_that_was_not_flushed_yet()
     {
-        var dbPath = Path.Combine(Path.GetTempPath(), $"newsapi-test-{Guid.NewGuid():N}.db");
-        try
-        {
-            var clock = new FakeTimeProvider(T0);
-            string adminKey;
-            DateTimeOffset used;
-            using (var before = new NewsApiFactory(demoContent: false, clock: clock, dbPath: dbPath))
-            {
-                adminKey = await Keys.CreateAsync(before, Roles.Admin);
-                var key = await Keys.CreateAsync(before, Roles.Reader, name: "used before restart");
-                clock.Advance(TimeSpan.FromSeconds(3)); // well inside the first flush interval
-                used = clock.GetUtcNow();
-                using var reader = Keys.ClientWith(before, key);
-                using var response = await reader.GetAsync("/v1/articles");
-                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            }
+        var key = await Keys.CreateAsync(Factory, Roles.Reader, name: "used before restart");
+        Clock.Advance(TimeSpan.FromSeconds(3)); // well inside the first flush interval
+        var used = Clock.GetUtcNow();
+        using (var reader = Keys.ClientWith(Factory, key))
+        using (var response = await reader.GetAsync("/v1/articles"))
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-            using var after = new NewsApiFactory(demoContent: false, clock: new FakeTimeProvider(T0 + TimeSpan.FromMinutes(10)), dbPath: dbPath);
-            using var admin = Keys.ClientWith(after, adminKey);
-            var id = await Keys.IdAsync(admin, "used before restart");
-            var listed = (await Keys.ListedAsync(admin)).Single(k => k.GetProperty("id").GetInt64() == id);
-            Assert.That(listed.GetProperty("lastUsedAt").GetDateTimeOffset(), Is.EqualTo(used));
-        }
-        finally
-        {
-            SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(dbPath + suffix);
-        }
+        Restart(T0 + TimeSpan.FromMinutes(10));
+        var id = await Keys.IdAsync(Admin, "used before restart");
+        var listed = (await Keys.ListedAsync(Admin)).Single(k => k.GetProperty("id").GetInt64() == id);
+        Assert.That(listed.GetProperty("lastUsedAt").GetDateTimeOffset(), Is.EqualTo(used));
     }
 
     [Test]
     public async Task Keyed_read_does_not_wait_for_the_write_lock_and_its_use_is_recorded_after_the_lock_is_released()
     {
-        var clock = new FakeTimeProvider(T0);
-        using var factory = new NewsApiFactory(demoContent: false, clock: clock);
-        var content = new TestContent(factory);
-        await content.EnsureTaxonomyAsync();
-        var article = (await content.PublishedAsync(TestContent.Hindi("ताले के बावजूद पढ़ी गई ख़बर"), T0)).Id;
-        using var admin = await Keys.ClientForRoleAsync(factory, Roles.Admin);
-        var key = await Keys.CreateAsync(factory, Roles.Reader, name: "reads while locked");
-        var id = await Keys.IdAsync(admin, "reads while locked");
-        using var reader = Keys.ClientWith(factory, key);
+        await CommonTaxonomy.InsertAsync(Factory);
+        var article = (await PublishedAsync(Editor, Article("ताले के बावजूद पढ़ी गई ख़बर"), T0)).GetProperty("id").GetInt64();
+        var key = await Keys.CreateAsync(Factory, Roles.Reader, name: "reads while locked");
+        var id = await Keys.IdAsync(Admin, "reads while locked");
+        using var reader = Keys.ClientWith(Factory, key);
         var url = $"/v1/articles/{article}";
-        using (var warmUp = await factory.CreateClient().GetAsync(url)) Assert.That(warmUp.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        using (var warmUp = await Factory.CreateClient().GetAsync(url)) Assert.That(warmUp.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        clock.Advance(TimeSpan.FromSeconds(11));
-        var used = clock.GetUtcNow();
-        await using (var writer = new SqliteConnection($"Data Source={factory.DbPath};Pooling=False"))
+        Clock.Advance(TimeSpan.FromSeconds(11));
+        var used = Clock.GetUtcNow();
+        await using (var writer = new SqliteConnection($"Data Source={Factory.DbPath};Pooling=False"))
         {
             await writer.OpenAsync();
             await using (var begin = writer.CreateCommand())
@@ -106,7 +87,7 @@ public sealed class KeyUsageTests
             // SQLite's busy timeout is 5 s (and Microsoft.Data.Sqlite retries up to 30 s): a read that wrote would wait.
             Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(2)));
 
-            var flusher = factory.Services.GetRequiredService<KeyUsageFlusher>();
+            var flusher = Factory.Services.GetRequiredService<KeyUsageFlusher>();
             watch.Restart();
             Assert.That(await flusher.FlushAsync(CancellationToken.None), Is.False, "the flush cannot write while the lock is held");
             Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(4)), "a flush gives up quickly and tries again later");
@@ -116,27 +97,24 @@ public sealed class KeyUsageTests
             await rollback.ExecuteNonQueryAsync();
         }
 
-        clock.Advance(Interval(factory));
-        Assert.That(await Keys.LastUsedAtEventuallyAsync(admin, id, used), Is.EqualTo(used), "the failed flush kept the time for the next one");
+        Clock.Advance(Interval);
+        Assert.That(await Keys.LastUsedAtEventuallyAsync(Admin, id, used), Is.EqualTo(used), "the failed flush kept the time for the next one");
     }
 
     [Test]
     public async Task A_flush_never_moves_lastUsedAt_back()
     {
-        var clock = new FakeTimeProvider(T0);
-        using var factory = new NewsApiFactory(demoContent: false, clock: clock);
-        using var admin = await Keys.ClientForRoleAsync(factory, Roles.Admin);
-        await Keys.CreateAsync(factory, Roles.Reader, name: "time order");
-        var id = await Keys.IdAsync(admin, "time order");
+        await Keys.CreateAsync(Factory, Roles.Reader, name: "time order");
+        var id = await Keys.IdAsync(Admin, "time order");
         var later = T0 + TimeSpan.FromHours(1);
         var earlier = T0 + TimeSpan.FromMinutes(1);
-        var store = factory.Services.GetRequiredService<ApiKeyRepository>();
+        var store = Factory.Services.GetRequiredService<ApiKeyRepository>();
 
         // Two instances on one database, flushing in either order.
         await store.RecordUsesAsync([new(id, later)], CancellationToken.None);
         await store.RecordUsesAsync([new(id, earlier)], CancellationToken.None);
 
-        var listed = (await Keys.ListedAsync(admin)).Single(k => k.GetProperty("id").GetInt64() == id);
+        var listed = (await Keys.ListedAsync(Admin)).Single(k => k.GetProperty("id").GetInt64() == id);
         Assert.That(listed.GetProperty("lastUsedAt").GetDateTimeOffset(), Is.EqualTo(later));
     }
 }

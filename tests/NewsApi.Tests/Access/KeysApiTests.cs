@@ -2,38 +2,18 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Extensions.Time.Testing;
-using NewsApi.Access;
 using NewsApi.Tests.Infrastructure;
 
 namespace NewsApi.Tests.Access;
 
 /// <summary>/v1/admin/keys: create (secret shown once), list and get (never the secret), revoke; and lastUsedAt.</summary>
 [TestFixture]
-public sealed class KeysApiTests
+public sealed partial class KeysApiTests : ApiTestBase
 {
     private static readonly DateTimeOffset T0 = new(2025, 8, 13, 9, 30, 0, TimeSpan.Zero);
-    private FakeTimeProvider _clock = null!;
-    private NewsApiFactory _factory = null!;
-    private HttpClient _admin = null!;
+    protected override DateTimeOffset? ClockStart => T0;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _clock = new FakeTimeProvider(T0);
-        _factory = new NewsApiFactory(demoContent: false, clock: _clock);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _admin = await Keys.ClientForRoleAsync(_factory, Roles.Admin);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _admin.Dispose();
-        _factory.Dispose();
-    }
-
-    private Task<HttpResponseMessage> PostKeyAsync(object body) => _admin.PostAsJsonAsync("/v1/admin/keys", body, NewsApiFactory.Json);
+    private Task<HttpResponseMessage> PostKeyAsync(object body) => Admin.PostAsJsonAsync("/v1/admin/keys", body, NewsApiFactory.Json);
 
     private async Task<JsonElement> CreateAsync(string role, string? author = null, string? name = null)
     {
@@ -44,7 +24,7 @@ public sealed class KeysApiTests
 
     private async Task<(string Raw, List<JsonElement> Items)> ListAsync()
     {
-        using var response = await _admin.GetAsync("/v1/admin/keys?limit=100");
+        using var response = await Admin.GetAsync("/v1/admin/keys?limit=100");
         var raw = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), raw);
         return (raw, [.. JsonDocument.Parse(raw).RootElement.GetProperty("items").EnumerateArray().Select(e => e.Clone())]);
@@ -60,7 +40,7 @@ public sealed class KeysApiTests
         var url = "/v1/admin/keys?limit=2";
         while (url is not null)
         {
-            using var response = await _admin.GetAsync(url);
+            using var response = await Admin.GetAsync(url);
             var page = await response.JsonAsync();
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), page.ToString());
             var items = page.GetProperty("items").EnumerateArray().Select(k => k.GetProperty("id").GetInt64()).ToList();
@@ -72,8 +52,8 @@ public sealed class KeysApiTests
         }
         Assert.That(seen, Is.Unique.And.Ordered);
         Assert.That(seen, Is.EquivalentTo((await ListAsync()).Items.Select(k => k.GetProperty("id").GetInt64())));
-        await (await _admin.GetAsync("/v1/admin/keys?cursor=abc")).AssertProblemAsync(400);
-        await (await _admin.GetAsync("/v1/admin/keys?limit=0")).AssertProblemAsync(400);
+        await (await Admin.GetAsync("/v1/admin/keys?cursor=abc")).AssertProblemAsync(400);
+        await (await Admin.GetAsync("/v1/admin/keys?limit=0")).AssertProblemAsync(400);
     }
 
     [Test]
@@ -135,7 +115,7 @@ public sealed class KeysApiTests
     public async Task A_new_key_works_at_once_in_either_header(string header)
     {
         var key = (await CreateAsync("editor")).GetProperty("key").GetString()!;
-        using var client = _factory.CreateClient();
+        using var client = Factory.CreateClient();
         if (header == "Bearer") client.DefaultRequestHeaders.Authorization = new("Bearer", key);
         else client.DefaultRequestHeaders.Add("X-Api-Key", key);
         using (Assert.EnterMultipleScope())
@@ -152,8 +132,8 @@ public sealed class KeysApiTests
     {
         var created = await CreateAsync("author", author: "sita");
         Assert.That(created.GetProperty("author").GetString(), Is.EqualTo("sita"));
-        using var author = Keys.ClientWith(_factory, created.GetProperty("key").GetString());
-        using var response = await author.PostAsJsonAsync("/v1/admin/articles", EditorialHttp.ArticleWithoutAuthors("सीता की रिपोर्ट"), NewsApiFactory.Json);
+        using var author = Keys.ClientWith(Factory, created.GetProperty("key").GetString());
+        using var response = await EditorialHttp.CreateAsync(author, EditorialHttp.ArticleWithoutAuthors("सीता की रिपोर्ट"));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var article = await response.JsonAsync();
         Assert.That(article.GetProperty("authors").EnumerateArray().Select(a => a.GetProperty("slug").GetString()), Is.EqualTo(new[] { "sita" }));
@@ -189,11 +169,11 @@ public sealed class KeysApiTests
     {
         var created = await CreateAsync("editor");
         var id = created.GetProperty("id").GetInt64();
-        using var client = Keys.ClientWith(_factory, created.GetProperty("key").GetString());
+        using var client = Keys.ClientWith(Factory, created.GetProperty("key").GetString());
         using (var before = await client.GetAsync("/v1/admin/articles"))
             Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        using (var revoke = await _admin.DeleteAsync($"/v1/admin/keys/{id}"))
+        using (var revoke = await Admin.DeleteAsync($"/v1/admin/keys/{id}"))
             Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await revoke.Content.ReadAsStringAsync());
 
         using var after = await client.GetAsync("/v1/admin/articles");
@@ -202,9 +182,9 @@ public sealed class KeysApiTests
         {
             Assert.That(after.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer realm=\"newsapi\""));
             Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("revoked"));
-            Assert.That((await ListedAsync(id)).GetProperty("revokedAt").GetDateTimeOffset(), Is.EqualTo(_clock.GetUtcNow()));
+            Assert.That((await ListedAsync(id)).GetProperty("revokedAt").GetDateTimeOffset(), Is.EqualTo(Clock.GetUtcNow()));
         }
-        using var again = await _admin.DeleteAsync($"/v1/admin/keys/{id}");
+        using var again = await Admin.DeleteAsync($"/v1/admin/keys/{id}");
         await again.AssertProblemAsync(404);
     }
 
@@ -214,7 +194,7 @@ public sealed class KeysApiTests
         var created = await CreateAsync("author", "ravi");
         var id = created.GetProperty("id").GetInt64();
         var secret = created.GetProperty("key").GetString()!;
-        using var response = await _admin.GetAsync($"/v1/admin/keys/{id}");
+        using var response = await Admin.GetAsync($"/v1/admin/keys/{id}");
         var raw = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), raw);
         var key = JsonDocument.Parse(raw).RootElement;
@@ -235,121 +215,11 @@ public sealed class KeysApiTests
     public async Task A_revoked_key_is_still_read_by_id_with_when_it_was_revoked()
     {
         var id = (await CreateAsync("reader")).GetProperty("id").GetInt64();
-        using (var revoke = await _admin.DeleteAsync($"/v1/admin/keys/{id}"))
+        using (var revoke = await Admin.DeleteAsync($"/v1/admin/keys/{id}"))
             Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent), await revoke.Content.ReadAsStringAsync());
-        using var response = await _admin.GetAsync($"/v1/admin/keys/{id}");
+        using var response = await Admin.GetAsync($"/v1/admin/keys/{id}");
         var key = await response.JsonAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), key.ToString());
-        Assert.That(key.GetProperty("revokedAt").GetDateTimeOffset(), Is.EqualTo(_clock.GetUtcNow()));
-    }
-
-    [Test]
-    public async Task Reading_an_unknown_key_is_404()
-    {
-        using var response = await _admin.GetAsync("/v1/admin/keys/987654321");
-        await response.AssertProblemAsync(404);
-    }
-
-    [Test]
-    public async Task Reading_a_key_needs_an_admin_key()
-    {
-        var id = (await CreateAsync("reader")).GetProperty("id").GetInt64();
-        using var editor = await Keys.ClientForRoleAsync(_factory, Roles.Editor);
-        using var anonymous = Keys.ClientWith(_factory, null);
-        using (Assert.EnterMultipleScope())
-        {
-            using var forbidden = await editor.GetAsync($"/v1/admin/keys/{id}");
-            await forbidden.AssertProblemAsync(403);
-            using var unauthenticated = await anonymous.GetAsync($"/v1/admin/keys/{id}");
-            await unauthenticated.AssertProblemAsync(401);
-        }
-    }
-
-    [Test]
-    public async Task Deleting_an_unknown_key_is_404()
-    {
-        using var response = await _admin.DeleteAsync("/v1/admin/keys/987654321");
-        await response.AssertProblemAsync(404);
-    }
-
-    [Test]
-    public async Task Deleting_a_key_by_a_non_numeric_id_is_a_client_error()
-    {
-        using var response = await _admin.DeleteAsync("/v1/admin/keys/abc");
-        await response.AssertProblemAsync(400);
-    }
-
-    [TestCase("Admin", "role")]
-    [TestCase("superuser", "role")]
-    [TestCase("", "role")]
-    public async Task An_invalid_role_is_400_with_errors(string role, string field)
-    {
-        using var response = await PostKeyAsync(new { name = "x", role });
-        var problem = await response.AssertProblemAsync(400);
-        Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
-    }
-
-    [Test]
-    public async Task An_empty_name_and_a_bad_role_are_reported_together()
-    {
-        using var response = await PostKeyAsync(new { name = "   ", role = "boss" });
-        var errors = (await response.AssertProblemAsync(400)).GetProperty("errors");
-        Assert.That(errors.EnumerateObject().Select(p => p.Name), Is.SupersetOf(new[] { "name", "role" }), errors.ToString());
-    }
-
-    [Test]
-    public async Task A_missing_role_is_400_not_500()
-    {
-        using var response = await PostKeyAsync(new { name = "no role" });
-        await response.AssertProblemAsync(400);
-    }
-
-    [Test]
-    public async Task A_missing_body_is_400()
-    {
-        using var response = await _admin.PostAsync("/v1/admin/keys", JsonContent.Create<object?>(null));
-        await response.AssertProblemAsync(400);
-    }
-
-    [Test]
-    public async Task A_client_cannot_choose_its_own_key()
-    {
-        using var response = await PostKeyAsync(new { name = "chosen", role = "admin", key = "nk_chosenbymeaaaaaaaaaaaaaaaaaaaaaaaa" });
-        await response.AssertProblemAsync(400);
-        using var client = Keys.ClientWith(_factory, "nk_chosenbymeaaaaaaaaaaaaaaaaaaaaaaaa");
-        using var probe = await client.GetAsync("/v1/admin/keys");
-        await probe.AssertProblemAsync(401);
-    }
-
-    [Test]
-    public async Task An_unknown_author_slug_is_400()
-    {
-        using var response = await PostKeyAsync(new { name = "ghost writer", role = "author", author = "nobody-here" });
-        var problem = await response.AssertProblemAsync(400);
-        Assert.That(problem.GetProperty("errors").TryGetProperty("author", out _), Is.True, problem.ToString());
-    }
-
-    [Test]
-    public async Task Using_a_key_records_lastUsedAt()
-    {
-        var created = await CreateAsync("reader");
-        var id = created.GetProperty("id").GetInt64();
-        Assert.That((await ListedAsync(id)).GetProperty("lastUsedAt").ValueKind, Is.EqualTo(JsonValueKind.Null), "never used yet");
-
-        _clock.Advance(TimeSpan.FromMinutes(5));
-        var firstUse = _clock.GetUtcNow();
-        using var reader = Keys.ClientWith(_factory, created.GetProperty("key").GetString());
-        using (var use = await reader.GetAsync("/v1/admin/articles"))
-            await use.AssertProblemAsync(403); // authenticated, then refused: still a use of the key
-        // Written in the background, once per flush interval (default a minute).
-        _clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.That(await Keys.LastUsedAtEventuallyAsync(_admin, id, firstUse), Is.EqualTo(firstUse));
-
-        _clock.Advance(TimeSpan.FromHours(2));
-        var secondUse = _clock.GetUtcNow();
-        using (var use = await reader.GetAsync("/v1/articles"))
-            Assert.That(use.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        _clock.Advance(TimeSpan.FromMinutes(1));
-        Assert.That(await Keys.LastUsedAtEventuallyAsync(_admin, id, secondUse), Is.EqualTo(secondUse));
+        Assert.That(key.GetProperty("revokedAt").GetDateTimeOffset(), Is.EqualTo(Clock.GetUtcNow()));
     }
 }

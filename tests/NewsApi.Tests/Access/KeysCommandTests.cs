@@ -7,38 +7,16 @@ namespace NewsApi.Tests.Access;
 
 /// <summary><c>keys create --name N --role R [--author slug]</c> prints the new key alone on the last line.</summary>
 [TestFixture]
-public sealed class KeysCommandTests
+public sealed class KeysCommandTests : ApiTestBase
 {
-    private NewsApiFactory _factory = null!;
-    private HttpClient _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = new NewsApiFactory(demoContent: false);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _admin = await Keys.ClientForRoleAsync(_factory, Roles.Admin);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _admin.Dispose();
-        _factory.Dispose();
-    }
-
     private async Task<(int Exit, string[] Lines)> RunAsync(params string[] args)
     {
         await using var writer = new StringWriter();
-        var exit = await KeysCommand.RunAsync(_factory.Services, args, writer);
+        var exit = await KeysCommand.RunAsync(Factory.Services, args, writer);
         return (exit, writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray());
     }
 
-    private async Task<int> KeyCountAsync()
-    {
-        using var response = await _admin.GetAsync("/v1/admin/keys?limit=100");
-        return (await response.JsonAsync()).GetProperty("items").GetArrayLength();
-    }
+    private async Task<int> KeyCountAsync() => (await Keys.ListedAsync(Admin)).Count;
 
     [Test]
     public async Task Create_prints_a_working_key_alone_on_the_last_line()
@@ -48,7 +26,7 @@ public sealed class KeysCommandTests
         var key = lines[^1];
         Assert.That(key, Does.Match("^nk_[A-Za-z0-9_-]{22,}$"), "the last line is the key and nothing else");
 
-        using var client = Keys.ClientWith(_factory, key);
+        using var client = Keys.ClientWith(Factory, key);
         using (Assert.EnterMultipleScope())
         {
             using var editorRoute = await client.GetAsync("/v1/admin/articles");
@@ -56,7 +34,7 @@ public sealed class KeysCommandTests
             using var adminRoute = await client.GetAsync("/v1/admin/keys");
             await adminRoute.AssertProblemAsync(403);
         }
-        using var list = await _admin.GetAsync("/v1/admin/keys?limit=100");
+        using var list = await Admin.GetAsync("/v1/admin/keys?limit=100");
         var listed = (await list.JsonAsync()).GetProperty("items").EnumerateArray().Single(k => key.StartsWith(k.GetProperty("prefix").GetString()!, StringComparison.Ordinal));
         using (Assert.EnterMultipleScope())
         {
@@ -70,7 +48,7 @@ public sealed class KeysCommandTests
     {
         var (exit, lines) = await RunAsync("create", "--name", "ravi phone", "--role", "author", "--author", "ravi");
         Assert.That(exit, Is.Zero);
-        using var client = Keys.ClientWith(_factory, lines[^1]);
+        using var client = Keys.ClientWith(Factory, lines[^1]);
         using var response = await client.PostAsync("/v1/admin/articles",
             System.Net.Http.Json.JsonContent.Create(EditorialHttp.ArticleWithoutAuthors("रवि की ख़बर"), options: NewsApiFactory.Json));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());

@@ -29,138 +29,9 @@ public sealed record AdminRoute(string Method, string Template, string Policy, H
 
 /// <summary>Every /v1/admin route × every kind of caller: no key, unknown key, revoked key and each role.</summary>
 [TestFixture]
-public sealed class RoleMatrixTests
+public sealed partial class RoleMatrixTests : ApiTestBase
 {
     public const string BadKey = "nk_notarealkey0000000000000";
-
-    private const string Articles = "/v1/admin/articles";
-
-    private static readonly HttpMethod Get = HttpMethod.Get, Post = HttpMethod.Post, Put = HttpMethod.Put,
-        Patch = HttpMethod.Patch, Delete = HttpMethod.Delete;
-
-    /// <summary>The routes and policies of the editorial brief (newsroom = admin/editor/author, editor = admin/editor, admin = admin).</summary>
-    public static readonly AdminRoute[] Routes =
-    [
-        // newsroom
-        new("POST", Articles, Policies.Newsroom, HttpStatusCode.Created,
-            (_, _) => Task.FromResult(Request(Post, Articles, ArticleWithoutAuthors("नई ख़बर " + Unique("create"))))),
-        new("GET", Articles, Policies.Newsroom, HttpStatusCode.OK,
-            (_, _) => Task.FromResult(Request(Get, Articles))),
-        new("GET", Articles + "/{id}", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
-        {
-            var (id, _) = await DraftAsync(owner);
-            return Request(Get, $"{Articles}/{id}");
-        }),
-        new("PUT", Articles + "/{id}", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
-        {
-            var (id, version) = await DraftAsync(owner);
-            return Request(Put, $"{Articles}/{id}", ArticleWithoutAuthors("बदली ख़बर " + Unique("put")), ETag(version));
-        }),
-        new("PATCH", Articles + "/{id}", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
-        {
-            var (id, version) = await DraftAsync(owner);
-            return Request(Patch, $"{Articles}/{id}", new { headline = "सुधरी ख़बर " + Unique("patch") }, ETag(version), MergePatchType);
-        }),
-        new("DELETE", Articles + "/{id}", Policies.Newsroom, HttpStatusCode.NoContent, async (owner, _) =>
-        {
-            var (id, version) = await DraftAsync(owner);
-            return Request(Delete, $"{Articles}/{id}", ifMatch: ETag(version));
-        }),
-        new("GET", Articles + "/{id}/revisions", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
-        {
-            var (id, _) = await DraftAsync(owner);
-            return Request(Get, $"{Articles}/{id}/revisions");
-        }),
-        new("GET", Articles + "/{id}/revisions/{number}", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
-        {
-            var (id, _) = await DraftAsync(owner);
-            return Request(Get, $"{Articles}/{id}/revisions/1");
-        }),
-        new("POST", Articles + "/{id}/revisions/{number}/restore", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
-        {
-            var (id, version) = await DraftAsync(owner);
-            return Request(Post, $"{Articles}/{id}/revisions/1/restore", ifMatch: ETag(version));
-        }),
-        new("POST", Articles + "/{id}/preview-token", Policies.Newsroom, HttpStatusCode.OK, async (owner, _) =>
-        {
-            var (id, _) = await DraftAsync(owner);
-            return Request(Post, $"{Articles}/{id}/preview-token");
-        }),
-
-        // editor: workflow and related
-        new("POST", Articles + "/{id}/publish", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
-        {
-            var (id, version) = await DraftAsync(admin);
-            return Request(Post, $"{Articles}/{id}/publish", ifMatch: ETag(version));
-        }),
-        new("POST", Articles + "/{id}/unpublish", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
-        {
-            var (id, version) = await PublishedAsync(admin);
-            return Request(Post, $"{Articles}/{id}/unpublish", ifMatch: ETag(version));
-        }),
-        new("POST", Articles + "/{id}/archive", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
-        {
-            var (id, version) = await DraftAsync(admin);
-            return Request(Post, $"{Articles}/{id}/archive", ifMatch: ETag(version));
-        }),
-        new("PUT", Articles + "/{id}/related", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
-        {
-            var (id, version) = await DraftAsync(admin);
-            var (other, _) = await DraftAsync(admin);
-            return Request(Put, $"{Articles}/{id}/related", new { articleIds = new[] { other } }, ETag(version));
-        }),
-
-        // editor: taxonomy
-        .. Taxonomy("sections"),
-        .. Taxonomy("tags"),
-        .. Taxonomy("authors"),
-        .. Taxonomy("sources"),
-
-        // admin: keys
-        new("POST", "/v1/admin/keys", Policies.Admin, HttpStatusCode.Created,
-            (_, _) => Task.FromResult(Request(Post, "/v1/admin/keys", new { name = Unique("matrix key"), role = Roles.Reader }))),
-        new("GET", "/v1/admin/keys", Policies.Admin, HttpStatusCode.OK,
-            (_, _) => Task.FromResult(Request(Get, "/v1/admin/keys"))),
-        new("GET", "/v1/admin/keys/{id}", Policies.Admin, HttpStatusCode.OK, async (_, admin) =>
-        {
-            var id = (await CreateKeyAsync(admin, Roles.Reader)).Id;
-            return Request(Get, $"/v1/admin/keys/{id}");
-        }),
-        new("DELETE", "/v1/admin/keys/{id}", Policies.Admin, HttpStatusCode.NoContent, async (_, admin) =>
-        {
-            var id = (await CreateKeyAsync(admin, Roles.Reader)).Id;
-            return Request(Delete, $"/v1/admin/keys/{id}");
-        }),
-    ];
-
-    private static AdminRoute[] Taxonomy(string collection)
-    {
-        var path = "/v1/admin/" + collection;
-        return
-        [
-            new("POST", path, Policies.Editor, HttpStatusCode.Created, (_, _) =>
-            {
-                var slug = Unique(collection[..^1]);
-                return Task.FromResult(Request(Post, path, new { name = "नया " + slug, slug }));
-            }),
-            new("GET", path + "/{slug}", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
-            {
-                var slug = await TermAsync(admin, collection);
-                return Request(Get, $"{path}/{slug}");
-            }),
-            // A new term is at version 1: its ETag is "1".
-            new("PUT", path + "/{slug}", Policies.Editor, HttpStatusCode.OK, async (_, admin) =>
-            {
-                var slug = await TermAsync(admin, collection);
-                return Request(Put, $"{path}/{slug}", new { name = "बदला नाम " + slug }, ifMatch: ETag(1));
-            }),
-            new("DELETE", path + "/{slug}", Policies.Editor, HttpStatusCode.NoContent, async (_, admin) =>
-            {
-                var slug = await TermAsync(admin, collection);
-                return Request(Delete, $"{path}/{slug}", ifMatch: ETag(1));
-            }),
-        ];
-    }
 
     public static Expect Expected(string policy, Caller caller) => caller switch
     {
@@ -194,45 +65,30 @@ public sealed class RoleMatrixTests
         return new(json.GetProperty("id").GetInt64(), json.GetProperty("key").GetString()!);
     }
 
-    private NewsApiFactory _factory = null!;
-    private HttpClient _admin = null!;
     private readonly Dictionary<Caller, HttpClient> _clients = [];
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new NewsApiFactory(demoContent: false);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _admin = await Keys.ClientForRoleAsync(_factory, Roles.Admin);
-
-        var revoked = await CreateKeyAsync(_admin, Roles.Admin);
-        using (var revoke = await _admin.DeleteAsync($"/v1/admin/keys/{revoked.Id}"))
+        var revoked = await CreateKeyAsync(Admin, Roles.Admin);
+        using (var revoke = await Admin.DeleteAsync($"/v1/admin/keys/{revoked.Id}"))
             Assert.That(revoke.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
-        _clients[Caller.NoKey] = Keys.ClientWith(_factory, null);
-        _clients[Caller.BadKey] = Keys.ClientWith(_factory, BadKey);
-        _clients[Caller.RevokedKey] = Keys.ClientWith(_factory, revoked.Key);
-        _clients[Caller.Admin] = await Keys.ClientForRoleAsync(_factory, Roles.Admin);
-        _clients[Caller.Editor] = await Keys.ClientForRoleAsync(_factory, Roles.Editor);
-        _clients[Caller.Author] = await Keys.ClientForRoleAsync(_factory, Roles.Author, "ravi");
-        _clients[Caller.Partner] = await Keys.ClientForRoleAsync(_factory, Roles.Partner);
-        _clients[Caller.Reader] = await Keys.ClientForRoleAsync(_factory, Roles.Reader);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        foreach (var client in _clients.Values) client.Dispose();
-        _admin.Dispose();
-        _factory.Dispose();
+        _clients[Caller.NoKey] = Public;
+        _clients[Caller.BadKey] = ClientWith(BadKey);
+        _clients[Caller.RevokedKey] = ClientWith(revoked.Key);
+        _clients[Caller.Admin] = await ClientAsync(Roles.Admin);
+        _clients[Caller.Editor] = Editor;
+        _clients[Caller.Author] = await ClientAsync(Roles.Author, "ravi");
+        _clients[Caller.Partner] = await ClientAsync(Roles.Partner);
+        _clients[Caller.Reader] = await ClientAsync(Roles.Reader);
     }
 
     [TestCaseSource(nameof(Cells))]
     public async Task Admin_route_answers_the_caller_by_role(AdminRoute route, Caller caller, Expect expect)
     {
         // The article an author acts on is the author's own draft, so a refusal can only come from the role.
-        var owner = caller == Caller.Author && route.Policy == Policies.Newsroom ? _clients[Caller.Author] : _admin;
-        using var request = await route.Arrange(owner, _admin);
+        var owner = caller == Caller.Author && route.Policy == Policies.Newsroom ? _clients[Caller.Author] : Admin;
+        using var request = await route.Arrange(owner, Admin);
         using var response = await _clients[caller].SendAsync(request);
         var body = await BodyAsync(response);
 
@@ -268,7 +124,7 @@ public sealed class RoleMatrixTests
     [Test]
     public async Task Every_admin_route_in_the_OpenAPI_document_has_a_matrix_row()
     {
-        var document = JsonNode.Parse(await _factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
+        var document = JsonNode.Parse(await Factory.CreateClient().GetStringAsync("/swagger/v1/swagger.json"))!;
         var served = (
             from path in document["paths"]!.AsObject()
             where path.Key.StartsWith("/v1/admin", StringComparison.Ordinal)
@@ -282,7 +138,7 @@ public sealed class RoleMatrixTests
     public void Every_mapped_admin_endpoint_has_a_matrix_row_with_the_same_policy()
     {
         // Also catches an admin endpoint left out of the OpenAPI document.
-        var endpoints = _factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        var endpoints = Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => ("/" + e.RoutePattern.RawText!.Trim('/')).StartsWith("/v1/admin", StringComparison.Ordinal));
         var mapped = new List<string>();
         foreach (var endpoint in endpoints)

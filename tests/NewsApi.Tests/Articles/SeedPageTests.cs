@@ -6,26 +6,16 @@ namespace NewsApi.Tests.Articles;
 
 /// <summary>The seed news page, served in full through the public content API.</summary>
 [TestFixture]
-public sealed class SeedPageTests
+public sealed class SeedPageTests : ApiTestBase
 {
-    private NewsApiFactory _factory = null!;
-    private HttpClient _client = null!;
     private JsonElement _main;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = new NewsApiFactory(demoContent: true);
-        _client = _factory.CreateClient(new() { AllowAutoRedirect = false });
-        var list = await (await _client.GetAsync("/v1/articles?limit=100")).JsonAsync();
-        _main = list.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("headline").GetString() == Seed.Headline);
-    }
+    protected override Contents StartWith => Contents.Demo;
 
-    [OneTimeTearDown]
-    public void Stop()
+    protected override async Task ArrangeAsync()
     {
-        _client.Dispose();
-        _factory.Dispose();
+        var list = await (await Public.GetAsync("/v1/articles?limit=100")).JsonAsync();
+        _main = list.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("headline").GetString() == Seed.Headline);
     }
 
     private long MainId => _main.GetProperty("id").GetInt64();
@@ -33,7 +23,7 @@ public sealed class SeedPageTests
     [Test]
     public async Task Main_article_by_id_has_the_exact_hindi_headline_dateline_paragraphs_and_source()
     {
-        var article = await (await _client.GetAsync($"/v1/articles/{MainId}?formats=html,text,blocks")).JsonAsync();
+        var article = await (await Public.GetAsync($"/v1/articles/{MainId}?formats=html,text,blocks")).JsonAsync();
         AssertIsTheSeedArticle(article);
     }
 
@@ -42,7 +32,7 @@ public sealed class SeedPageTests
     {
         var slug = _main.GetProperty("slug").GetString()!;
         Assert.That(slug, Does.StartWith("अलास्का-शिखर-सम्मेलन-से-पहले-पुतिन"));
-        var response = await _client.GetAsync($"/v1/articles/slug/{Uri.EscapeDataString(slug)}?formats=html,text,blocks");
+        var response = await Public.GetAsync($"/v1/articles/slug/{Uri.EscapeDataString(slug)}?formats=html,text,blocks");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         AssertIsTheSeedArticle(await response.JsonAsync());
     }
@@ -51,7 +41,7 @@ public sealed class SeedPageTests
     public async Task Slug_typed_in_decomposed_form_is_matched_after_nfc()
     {
         var slug = _main.GetProperty("slug").GetString()!.Normalize(System.Text.NormalizationForm.FormD);
-        var response = await _client.GetAsync($"/v1/articles/slug/{Uri.EscapeDataString(slug)}");
+        var response = await Public.GetAsync($"/v1/articles/slug/{Uri.EscapeDataString(slug)}");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
@@ -79,7 +69,7 @@ public sealed class SeedPageTests
     [Test]
     public async Task Teaser_list_holds_all_twelve_stories_of_the_page()
     {
-        var teasers = await (await _client.GetAsync("/v1/teasers?limit=100")).JsonAsync();
+        var teasers = await (await Public.GetAsync("/v1/teasers?limit=100")).JsonAsync();
         var headlines = teasers.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("headline").GetString()).ToList();
         Assert.That(headlines, Is.SupersetOf(Seed.TeaserHeadlines));
         var first = teasers.GetProperty("items")[0];
@@ -95,7 +85,7 @@ public sealed class SeedPageTests
     [Test]
     public async Task Adjacent_across_the_site_gives_the_pages_read_previous_and_read_next()
     {
-        var adjacent = await (await _client.GetAsync($"/v1/articles/{MainId}/adjacent?scope=site")).JsonAsync();
+        var adjacent = await (await Public.GetAsync($"/v1/articles/{MainId}/adjacent?scope=site")).JsonAsync();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(adjacent.GetProperty("previous").GetProperty("headline").GetString(), Is.EqualTo(Seed.PreviousHeadline));
@@ -106,7 +96,7 @@ public sealed class SeedPageTests
     [Test]
     public async Task Adjacent_within_the_section_stays_in_the_section()
     {
-        var adjacent = await (await _client.GetAsync($"/v1/articles/{MainId}/adjacent")).JsonAsync();
+        var adjacent = await (await Public.GetAsync($"/v1/articles/{MainId}/adjacent")).JsonAsync();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(adjacent.GetProperty("previous").GetProperty("section").GetProperty("slug").GetString(), Is.EqualTo("international"));
@@ -118,7 +108,7 @@ public sealed class SeedPageTests
     [Test]
     public async Task Related_never_holds_the_article_and_starts_with_shared_topics()
     {
-        var related = await (await _client.GetAsync($"/v1/articles/{MainId}/related?limit=10")).JsonAsync();
+        var related = await (await Public.GetAsync($"/v1/articles/{MainId}/related?limit=10")).JsonAsync();
         var items = related.GetProperty("items").EnumerateArray().ToList();
         Assert.That(items, Is.Not.Empty);
         using (Assert.EnterMultipleScope())
@@ -132,7 +122,7 @@ public sealed class SeedPageTests
     [Test]
     public async Task Sections_list_counts_articles_including_sub_sections()
     {
-        var sections = await (await _client.GetAsync("/v1/sections")).JsonAsync();
+        var sections = await (await Public.GetAsync("/v1/sections")).JsonAsync();
         var bySlug = sections.GetProperty("items").EnumerateArray().ToDictionary(s => s.GetProperty("slug").GetString()!);
         using (Assert.EnterMultipleScope())
         {
@@ -141,7 +131,7 @@ public sealed class SeedPageTests
                 Is.GreaterThan(bySlug["asia"].GetProperty("articleCount").GetInt64()));
             Assert.That(bySlug["international"].GetProperty("name").GetString(), Is.EqualTo("अंतरराष्ट्रीय"));
         }
-        var asiaOnly = await (await _client.GetAsync("/v1/teasers?section=international&limit=100")).JsonAsync();
+        var asiaOnly = await (await Public.GetAsync("/v1/teasers?section=international&limit=100")).JsonAsync();
         Assert.That(asiaOnly.GetProperty("items").EnumerateArray().Count(),
             Is.EqualTo(bySlug["international"].GetProperty("articleCount").GetInt64()), "the section filter includes sub-sections too");
     }

@@ -93,7 +93,7 @@ public sealed class PurgeDeliveryTests
 
     private static async Task<HttpClient> EditorAsync(NewsApiFactory factory)
     {
-        await new TestContent(factory).EnsureTaxonomyAsync();
+        await CommonTaxonomy.InsertAsync(factory);
         return await Keys.ClientForRoleAsync(factory, "editor");
     }
 

@@ -42,7 +42,7 @@ public sealed class VarnishTests
         _factory.UseKestrel();
         _factory.StartServer();
         var service = new Uri(_factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());
-        await new TestContent(_factory).EnsureTaxonomyAsync();
+        await CommonTaxonomy.InsertAsync(_factory);
         var key = await Keys.CreateAsync(_factory, "editor");
         _varnish = await VarnishProcess.StartAsync(varnishd, port, service.Port);
         _reader = _varnish.Client();

@@ -11,39 +11,26 @@ namespace NewsApi.Tests.Data;
 /// NewsApi:WriteLockTimeout (1 s here) and then answers 503 with Retry-After, having written nothing;
 /// reads go on answering.</summary>
 [TestFixture]
-public sealed class WriteLockTests
+public sealed class WriteLockTests : ApiTestBase
 {
     // Far below the 30 s a busy write used to hang, generous for a loaded CI machine.
     private static readonly TimeSpan AnswerBound = TimeSpan.FromSeconds(10);
 
-    private NewsApiFactory _factory = null!;
-    private HttpClient _editor = null!;
-    private HttpClient _public = null!;
+    protected override Contents StartWith => Contents.Demo | Contents.Taxonomy;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override void ConfigureSettings(Dictionary<string, string?> settings) => settings["NewsApi:WriteLockTimeout"] = "00:00:01";
+
+    protected override async Task ArrangeAsync()
     {
-        _factory = new NewsApiFactory(demoContent: true, settings: new() { ["NewsApi:WriteLockTimeout"] = "00:00:01" });
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _editor = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "editor"));
-        _public = Keys.ClientWith(_factory, null);
         // A key's first use records lastUsedAt (a write); done here, so the writes under test are the only ones.
-        using var warm = await _editor.GetAsync(ArticlesUrl + "?limit=1");
+        using var warm = await Editor.GetAsync(ArticlesUrl + "?limit=1");
         Assert.That(warm.StatusCode, Is.EqualTo(HttpStatusCode.OK), await BodyAsync(warm));
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _editor.Dispose();
-        _public.Dispose();
-        _factory.Dispose();
     }
 
     /// <summary>Another writer: a connection of its own in a BEGIN IMMEDIATE transaction, until disposed.</summary>
     private async Task<SqliteConnection> HoldWriteLockAsync()
     {
-        var connection = new SqliteConnection($"Data Source={_factory.DbPath};Pooling=False");
+        var connection = new SqliteConnection($"Data Source={Factory.DbPath};Pooling=False");
         await connection.OpenAsync();
         await using var begin = connection.CreateCommand();
         begin.CommandText = "BEGIN IMMEDIATE";
@@ -67,21 +54,21 @@ public sealed class WriteLockTests
     public async Task A_create_that_cannot_get_the_write_lock_answers_503_with_Retry_After_writes_nothing_and_succeeds_once_the_lock_is_free()
     {
         var body = Article("लॉक " + Unique("busy"));
-        var before = await CountAdminArticlesAsync(_editor);
+        var before = await CountAdminArticlesAsync(Editor);
 
         await using (var writer = await HoldWriteLockAsync())
         {
             var clock = Stopwatch.StartNew();
-            using var busy = await CreateAsync(_editor, body);
+            using var busy = await CreateAsync(Editor, body);
             var took = clock.Elapsed;
             TestContext.Out.WriteLine($"503 after {took.TotalMilliseconds:F0} ms");
             await AssertBusyAsync(busy, took);
-            Assert.That(await CountAdminArticlesAsync(_editor), Is.EqualTo(before), "nothing written while the lock was held");
+            Assert.That(await CountAdminArticlesAsync(Editor), Is.EqualTo(before), "nothing written while the lock was held");
         }
 
-        using var created = await CreateAsync(_editor, body);
+        using var created = await CreateAsync(Editor, body);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await BodyAsync(created));
-        Assert.That(await CountAdminArticlesAsync(_editor), Is.EqualTo(before + 1), "the retried create wrote one article");
+        Assert.That(await CountAdminArticlesAsync(Editor), Is.EqualTo(before + 1), "the retried create wrote one article");
     }
 
     [Test]
@@ -93,13 +80,13 @@ public sealed class WriteLockTests
         await using (var writer = await HoldWriteLockAsync())
         {
             var clock = Stopwatch.StartNew();
-            using var busy = await _editor.PostAsJsonAsync("/v1/admin/sections", body, NewsApiFactory.Json);
+            using var busy = await Editor.PostAsJsonAsync("/v1/admin/sections", body, NewsApiFactory.Json);
             await AssertBusyAsync(busy, clock.Elapsed);
         }
 
-        using var missing = await _editor.GetAsync("/v1/admin/sections/" + slug);
+        using var missing = await Editor.GetAsync("/v1/admin/sections/" + slug);
         Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound), "the refused create left no section behind");
-        using var created = await _editor.PostAsJsonAsync("/v1/admin/sections", body, NewsApiFactory.Json);
+        using var created = await Editor.PostAsJsonAsync("/v1/admin/sections", body, NewsApiFactory.Json);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await BodyAsync(created));
     }
 
@@ -108,7 +95,7 @@ public sealed class WriteLockTests
     {
         await using var writer = await HoldWriteLockAsync();
 
-        using var response = await _public.GetAsync("/v1/articles/2");
+        using var response = await Public.GetAsync("/v1/articles/2");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await BodyAsync(response));
         Assert.That((await response.JsonAsync()).GetProperty("id").GetInt64(), Is.EqualTo(2));

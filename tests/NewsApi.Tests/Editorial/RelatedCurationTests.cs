@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using NewsApi.Tests.Infrastructure;
 using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
@@ -8,49 +6,29 @@ namespace NewsApi.Tests.Editorial;
 
 /// <summary>PUT /v1/admin/articles/{id}/related: the editor's order comes first in the public related list.</summary>
 [TestFixture]
-public sealed class RelatedCurationTests
+public sealed class RelatedCurationTests : ApiTestBase
 {
     private static readonly DateTimeOffset T0 = new(2025, 8, 1, 6, 0, 0, TimeSpan.Zero);
-    private NewsApiFactory _factory = null!;
-    private HttpClient _editor = null!;
-    private HttpClient _public = null!;
     private int _n;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = new NewsApiFactory(demoContent: false, clock: new FakeTimeProvider(T0));
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _editor = await Keys.ClientForRoleAsync(_factory, "editor");
-        _public = Keys.ClientWith(_factory, null);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _editor.Dispose();
-        _public.Dispose();
-        _factory.Dispose();
-    }
+    protected override DateTimeOffset? ClockStart => T0;
 
     private async Task<long> PublishedAsync(string[] tags, string section = "desh")
     {
         var n = Interlocked.Increment(ref _n);
-        var id = (await CreateDraftAsync(_editor, Article($"चयनित संबंधित खबर {n}", section, tags))).GetProperty("id").GetInt64();
-        await PublishAsync(_editor, id, T0.AddMinutes(-n));
-        return id;
+        return (await EditorialHttp.PublishedAsync(Editor, Article($"चयनित संबंधित खबर {n}", section, tags), T0.AddMinutes(-n))).GetProperty("id").GetInt64();
     }
 
     private async Task<List<(long Id, string Reason)>> RelatedAsync(long id, int limit = 20)
     {
-        var response = await _public.GetAsync($"/v1/articles/{id}/related?limit={limit}");
+        var response = await Public.GetAsync($"/v1/articles/{id}/related?limit={limit}");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var json = await response.JsonAsync();
         return [.. json.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("id").GetInt64(), i.GetProperty("reason").GetString()!))];
     }
 
     private async Task<long[]> PublicRelatedFieldAsync(long id) =>
-        [.. (await (await _public.GetAsync($"/v1/articles/{id}")).JsonAsync()).GetProperty("related").EnumerateArray().Select(r => r.GetInt64())];
+        [.. (await (await Public.GetAsync($"/v1/articles/{id}")).JsonAsync()).GetProperty("related").EnumerateArray().Select(r => r.GetInt64())];
 
     /// <summary>The curated ids of the public related list, after checking they all come before any ranked story
     /// and that no story appears twice or is the article itself.</summary>
@@ -75,7 +53,7 @@ public sealed class RelatedCurationTests
         var curatedFirst = await PublishedAsync(["चुनाव"], "khel");
         var curatedSecond = await PublishedAsync(["मानसून"]);
 
-        var response = await SetRelatedAsync(_editor, article, [curatedFirst, curatedSecond]);
+        var response = await SetRelatedAsync(Editor, article, [curatedFirst, curatedSecond]);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var saved = await response.JsonAsync();
 
@@ -96,7 +74,7 @@ public sealed class RelatedCurationTests
     {
         var article = await PublishedAsync(["एकतरफ़ा"]);
         var other = await PublishedAsync(["एकतरफ़ा-दूसरा"]);
-        Assert.That((await SetRelatedAsync(_editor, article, [other])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await SetRelatedAsync(Editor, article, [other])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await CuratedAsync(article), Is.EqualTo(new[] { other }));
@@ -110,10 +88,10 @@ public sealed class RelatedCurationTests
         var article = await PublishedAsync(["शिक्षा"]);
         var a = await PublishedAsync(["खनन"]);
         var b = await PublishedAsync(["खनन"]);
-        Assert.That((await SetRelatedAsync(_editor, article, [a, b])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await SetRelatedAsync(_editor, article, [b])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await SetRelatedAsync(Editor, article, [a, b])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await SetRelatedAsync(Editor, article, [b])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await CuratedAsync(article), Is.EqualTo(new[] { b }));
-        Assert.That((await SetRelatedAsync(_editor, article, [])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await SetRelatedAsync(Editor, article, [])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await CuratedAsync(article), Is.Empty);
@@ -126,8 +104,8 @@ public sealed class RelatedCurationTests
     {
         var article = await PublishedAsync(["बीस"]);
         var ids = new List<long>();
-        for (var i = 0; i < 20; i++) ids.Add((await CreateDraftAsync(_editor, Article($"बीस में से {i}"))).GetProperty("id").GetInt64());
-        var response = await SetRelatedAsync(_editor, article, ids);
+        for (var i = 0; i < 20; i++) ids.Add((await CreateDraftAsync(Editor, Article($"बीस में से {i}"))).GetProperty("id").GetInt64());
+        var response = await SetRelatedAsync(Editor, article, ids);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
     }
 
@@ -145,8 +123,8 @@ public sealed class RelatedCurationTests
     {
         var article = await PublishedAsync(["अमान्य"]);
         var other = await PublishedAsync(["अमान्य-दूसरा"]);
-        Assert.That((await SetRelatedAsync(_editor, article, [other])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var version = await VersionAsync(_editor, article);
+        Assert.That((await SetRelatedAsync(Editor, article, [other])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var version = await VersionAsync(Editor, article);
 
         object body = kind switch
         {
@@ -156,12 +134,12 @@ public sealed class RelatedCurationTests
             "twenty-one" => new { articleIds = await TwentyOneAsync() },
             _ => new { },
         };
-        var response = await SendAtVersionAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", version, body);
+        var response = await SendAtVersionAsync(Editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", version, body);
         var problem = await response.AssertProblemAsync(400);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(problem.GetProperty("errors").TryGetProperty("articleIds", out _), Is.True, problem.ToString());
-            Assert.That(await VersionAsync(_editor, article), Is.EqualTo(version));
+            Assert.That(await VersionAsync(Editor, article), Is.EqualTo(version));
             Assert.That(await CuratedAsync(article), Is.EqualTo(new[] { other }));
         }
     }
@@ -169,7 +147,7 @@ public sealed class RelatedCurationTests
     private async Task<long[]> TwentyOneAsync()
     {
         var ids = new List<long>();
-        for (var i = 0; i < 21; i++) ids.Add((await CreateDraftAsync(_editor, Article($"इक्कीस में से {i}"))).GetProperty("id").GetInt64());
+        for (var i = 0; i < 21; i++) ids.Add((await CreateDraftAsync(Editor, Article($"इक्कीस में से {i}"))).GetProperty("id").GetInt64());
         return [.. ids];
     }
 
@@ -177,7 +155,7 @@ public sealed class RelatedCurationTests
     public async Task Every_failing_rule_is_reported_at_once()
     {
         var article = await PublishedAsync(["सब-नियम"]);
-        var response = await SendAtVersionAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", await VersionAsync(_editor, article),
+        var response = await SendAtVersionAsync(Editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", await VersionAsync(Editor, article),
             new { articleIds = new[] { article, 987654L, 987654L } });
         var problem = await response.AssertProblemAsync(400);
         Assert.That(problem.GetProperty("errors").GetProperty("articleIds").GetArrayLength(), Is.EqualTo(3), problem.ToString());
@@ -188,12 +166,12 @@ public sealed class RelatedCurationTests
     {
         var article = await PublishedAsync(["शर्त"]);
         var other = await PublishedAsync(["शर्त-दूसरी"]);
-        var version = await VersionAsync(_editor, article);
-        await (await SendAtVersionAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", null, new { articleIds = new[] { other } })).AssertProblemAsync(428);
-        await (await SendAtVersionAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", version - 1, new { articleIds = new[] { other } })).AssertProblemAsync(412);
+        var version = await VersionAsync(Editor, article);
+        await (await SendAtVersionAsync(Editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", null, new { articleIds = new[] { other } })).AssertProblemAsync(428);
+        await (await SendAtVersionAsync(Editor, HttpMethod.Put, $"/v1/admin/articles/{article}/related", version - 1, new { articleIds = new[] { other } })).AssertProblemAsync(412);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(await VersionAsync(_editor, article), Is.EqualTo(version));
+            Assert.That(await VersionAsync(Editor, article), Is.EqualTo(version));
             Assert.That(await CuratedAsync(article), Is.Empty);
         }
     }
@@ -202,24 +180,24 @@ public sealed class RelatedCurationTests
     public async Task Curating_an_unknown_article_is_404()
     {
         var other = await PublishedAsync(["अज्ञात"]);
-        await (await SendAtVersionAsync(_editor, HttpMethod.Put, "/v1/admin/articles/987654/related", 1, new { articleIds = new[] { other } })).AssertProblemAsync(404);
+        await (await SendAtVersionAsync(Editor, HttpMethod.Put, "/v1/admin/articles/987654/related", 1, new { articleIds = new[] { other } })).AssertProblemAsync(404);
     }
 
     [Test]
     public async Task A_deleted_related_article_drops_out_of_the_list()
     {
         var article = await PublishedAsync(["हटाया"]);
-        var gone = (await CreateDraftAsync(_editor, Article("हटाई जाने वाली खबर"))).GetProperty("id").GetInt64();
-        await PublishAsync(_editor, gone, T0.AddHours(-5));
-        Assert.That((await SetRelatedAsync(_editor, article, [gone])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var gone = (await CreateDraftAsync(Editor, Article("हटाई जाने वाली खबर"))).GetProperty("id").GetInt64();
+        await PublishAsync(Editor, gone, T0.AddHours(-5));
+        Assert.That((await SetRelatedAsync(Editor, article, [gone])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(await CuratedAsync(article), Is.EqualTo(new[] { gone }));
-        var delete = await SendAtVersionAsync(_editor, HttpMethod.Delete, $"/v1/admin/articles/{gone}", await VersionAsync(_editor, gone));
+        var delete = await SendAtVersionAsync(Editor, HttpMethod.Delete, $"/v1/admin/articles/{gone}", await VersionAsync(Editor, gone));
         Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await CuratedAsync(article), Is.Empty);
             Assert.That(await RelatedAsync(article), Has.None.Matches<(long Id, string Reason)>(r => r.Id == gone));
-            Assert.That((await GetAdminAsync(_editor, article)).GetProperty("related").GetArrayLength(), Is.Zero);
+            Assert.That((await GetAdminAsync(Editor, article)).GetProperty("related").GetArrayLength(), Is.Zero);
         }
     }
 }

@@ -8,51 +8,35 @@ namespace NewsApi.Tests.Editorial;
 /// <summary>Every save is a revision: listed newest first with who saved it, readable one by one,
 /// restorable (as a new revision, with If-Match), paged with a cursor.</summary>
 [TestFixture]
-public sealed class RevisionsTests
+public sealed class RevisionsTests : ApiTestBase
 {
     private const string EditorName = "संपादक रीना";
-    private NewsApiFactory _factory = null!;
-    private HttpClient _editor = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = new NewsApiFactory(demoContent: false);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _editor = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "editor", name: EditorName));
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _editor.Dispose();
-        _factory.Dispose();
-    }
+    protected override string EditorKeyName => EditorName;
 
     private static readonly string[] Headlines = ["पहला संस्करण: बाढ़ की चेतावनी", "दूसरा संस्करण: बाढ़ का पानी बढ़ा", "तीसरा संस्करण: बाढ़ से राहत"];
 
     /// <summary>Create + two edits + publish: four saves. Returns the id and the current ETag.</summary>
     private async Task<(long Id, string ETag)> FourSavesAsync()
     {
-        var (id, etag) = await CreatedAsync(_editor, FullArticle(Headlines[0]));
+        var (id, etag) = await CreatedAsync(Editor, FullArticle(Headlines[0]));
         foreach (var headline in Headlines[1..])
         {
-            var response = await PatchAsync(_editor, id, new { headline }, etag);
+            var response = await PatchAsync(Editor, id, new { headline }, etag);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
             etag = ETagOf(response);
         }
-        return (id, await PublishWithETagAsync(_editor, id, etag));
+        return (id, await PublishWithETagAsync(Editor, id, etag));
     }
 
     private async Task<JsonElement> ListAsync(long id, string query = "")
     {
-        var response = await _editor.GetAsync($"{ArticlesUrl}/{id}/revisions{query}");
+        var response = await Editor.GetAsync($"{ArticlesUrl}/{id}/revisions{query}");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return await response.JsonAsync();
     }
 
     private Task<HttpResponseMessage> RestoreAsync(long id, long number, string? ifMatch) =>
-        SendAsync(_editor, HttpMethod.Post, $"{ArticlesUrl}/{id}/revisions/{number}/restore", null, ifMatch);
+        SendAsync(Editor, HttpMethod.Post, $"{ArticlesUrl}/{id}/revisions/{number}/restore", null, ifMatch);
 
     [Test]
     public async Task Create_two_edits_and_publish_are_four_revisions_newest_first_by_the_key_name()
@@ -79,7 +63,7 @@ public sealed class RevisionsTests
     {
         var (id, _) = await FourSavesAsync();
 
-        var response = await _editor.GetAsync($"{ArticlesUrl}/{id}/revisions/1");
+        var response = await Editor.GetAsync($"{ArticlesUrl}/{id}/revisions/1");
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var revision = await response.JsonAsync();
@@ -101,7 +85,7 @@ public sealed class RevisionsTests
         var response = await RestoreAsync(id, 1, etag);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        var (article, current) = await GetAdminWithETagAsync(_editor, id);
+        var (article, current) = await GetAdminWithETagAsync(Editor, id);
         var items = (await ListAsync(id)).GetProperty("items").EnumerateArray().ToList();
         using (Assert.EnterMultipleScope())
         {
@@ -116,7 +100,7 @@ public sealed class RevisionsTests
             Assert.That(items[0].GetProperty("createdBy").GetString(), Is.EqualTo(EditorName));
             Assert.That(items[0].GetProperty("article").GetProperty("headline").GetString(), Is.EqualTo(Headlines[0]));
         }
-        var publicArticle = await Keys.ClientWith(_factory, null).GetAsync($"/v1/articles/{id}");
+        var publicArticle = await Keys.ClientWith(Factory, null).GetAsync($"/v1/articles/{id}");
         Assert.That((await publicArticle.JsonAsync()).GetProperty("headline").GetString(), Is.EqualTo(Headlines[0]));
     }
 
@@ -127,15 +111,15 @@ public sealed class RevisionsTests
         input["slug"] = "पहला-रूप";
         input["excerpt"] = "संपादक का अपना सारांश";
         input["image"] = new { url = "https://example.com/a.jpg", alt = "चित्र" };
-        var (id, etag) = await CreatedAsync(_editor, input);
-        var original = await GetAdminAsync(_editor, id);
-        var edit = await PatchAsync(_editor, id, new { slug = "दूसरा-रूप", excerpt = (string?)null, image = (object?)null, tags = new[] { "खेल" }, section = "khel", body = "<p>नया पाठ</p>" }, etag);
+        var (id, etag) = await CreatedAsync(Editor, input);
+        var original = await GetAdminAsync(Editor, id);
+        var edit = await PatchAsync(Editor, id, new { slug = "दूसरा-रूप", excerpt = (string?)null, image = (object?)null, tags = new[] { "खेल" }, section = "khel", body = "<p>नया पाठ</p>" }, etag);
         Assert.That(edit.StatusCode, Is.EqualTo(HttpStatusCode.OK), await edit.Content.ReadAsStringAsync());
 
         var restored = await RestoreAsync(id, 1, ETagOf(edit));
 
         Assert.That(restored.StatusCode, Is.EqualTo(HttpStatusCode.OK), await restored.Content.ReadAsStringAsync());
-        var article = await GetAdminAsync(_editor, id);
+        var article = await GetAdminAsync(Editor, id);
         using (Assert.EnterMultipleScope())
         {
             foreach (var field in new[] { "headline", "slug", "excerpt", "body", "section", "tags", "authors", "source", "image", "language", "dateline", "subheadline", "canonicalUrl", "url" })
@@ -144,7 +128,7 @@ public sealed class RevisionsTests
         // Back on its first slug, the article still owns the second one (retired).
         var thief = FullArticle("दूसरा रूप चाहिए");
         thief["slug"] = "दूसरा-रूप";
-        await (await CreateAsync(_editor, thief)).AssertProblemAsync(409);
+        await (await CreateAsync(Editor, thief)).AssertProblemAsync(409);
     }
 
     [Test]
@@ -155,12 +139,12 @@ public sealed class RevisionsTests
         await (await RestoreAsync(id, 1, null)).AssertProblemAsync(428);
         await (await RestoreAsync(id, 1, "\"3\"")).AssertProblemAsync(412);
 
-        var (article, current) = await GetAdminWithETagAsync(_editor, id);
+        var (article, current) = await GetAdminWithETagAsync(Editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(article.GetProperty("headline").GetString(), Is.EqualTo(Headlines[2]));
             Assert.That(current, Is.EqualTo(etag));
-            Assert.That(await CountRevisionsAsync(_editor, id), Is.EqualTo(4));
+            Assert.That(await CountRevisionsAsync(Editor, id), Is.EqualTo(4));
         }
     }
 
@@ -169,26 +153,26 @@ public sealed class RevisionsTests
     {
         var (id, etag) = await FourSavesAsync();
 
-        await (await _editor.GetAsync($"{ArticlesUrl}/{id}/revisions/5")).AssertProblemAsync(404);
-        await (await _editor.GetAsync($"{ArticlesUrl}/{id}/revisions/0")).AssertProblemAsync(404);
-        await (await _editor.GetAsync($"{ArticlesUrl}/{id}/revisions/-1")).AssertProblemAsync(404);
+        await (await Editor.GetAsync($"{ArticlesUrl}/{id}/revisions/5")).AssertProblemAsync(404);
+        await (await Editor.GetAsync($"{ArticlesUrl}/{id}/revisions/0")).AssertProblemAsync(404);
+        await (await Editor.GetAsync($"{ArticlesUrl}/{id}/revisions/-1")).AssertProblemAsync(404);
         await (await RestoreAsync(id, 99, etag)).AssertProblemAsync(404);
-        await (await _editor.GetAsync($"{ArticlesUrl}/987654/revisions")).AssertProblemAsync(404);
-        await (await _editor.GetAsync($"{ArticlesUrl}/987654/revisions/1")).AssertProblemAsync(404);
+        await (await Editor.GetAsync($"{ArticlesUrl}/987654/revisions")).AssertProblemAsync(404);
+        await (await Editor.GetAsync($"{ArticlesUrl}/987654/revisions/1")).AssertProblemAsync(404);
         await (await RestoreAsync(987_654, 1, "\"1\"")).AssertProblemAsync(404);
-        Assert.That(await CountRevisionsAsync(_editor, id), Is.EqualTo(4), "a refused restore saves nothing");
+        Assert.That(await CountRevisionsAsync(Editor, id), Is.EqualTo(4), "a refused restore saves nothing");
     }
 
     [Test]
     public async Task A_revision_of_another_article_is_not_reachable_through_this_one()
     {
-        var (first, _) = await CreatedAsync(_editor, FullArticle("पहले लेख का संशोधन"));
-        var (second, secondETag) = await CreatedAsync(_editor, FullArticle("दूसरे लेख का संशोधन"));
-        var edited = await PatchAsync(_editor, second, new { headline = "दूसरे लेख का बदला शीर्षक" }, secondETag);
+        var (first, _) = await CreatedAsync(Editor, FullArticle("पहले लेख का संशोधन"));
+        var (second, secondETag) = await CreatedAsync(Editor, FullArticle("दूसरे लेख का संशोधन"));
+        var edited = await PatchAsync(Editor, second, new { headline = "दूसरे लेख का बदला शीर्षक" }, secondETag);
         Assert.That(edited.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
-        await (await _editor.GetAsync($"{ArticlesUrl}/{first}/revisions/2")).AssertProblemAsync(404);
-        var own = await (await _editor.GetAsync($"{ArticlesUrl}/{first}/revisions/1")).JsonAsync();
+        await (await Editor.GetAsync($"{ArticlesUrl}/{first}/revisions/2")).AssertProblemAsync(404);
+        var own = await (await Editor.GetAsync($"{ArticlesUrl}/{first}/revisions/1")).JsonAsync();
         Assert.That(own.GetProperty("article").GetProperty("headline").GetString(), Is.EqualTo("पहले लेख का संशोधन"));
     }
 
@@ -203,7 +187,7 @@ public sealed class RevisionsTests
         string? cursor = null;
         do
         {
-            var response = await _editor.GetAsync($"{ArticlesUrl}/{id}/revisions?limit=2" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
+            var response = await Editor.GetAsync($"{ArticlesUrl}/{id}/revisions?limit=2" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
             var page = await response.JsonAsync();
             var items = page.GetProperty("items").EnumerateArray().ToList();
@@ -228,23 +212,23 @@ public sealed class RevisionsTests
     [TestCase("?cursor=not-a-cursor")]
     public async Task Bad_paging_parameters_answer_400(string query)
     {
-        var (id, _) = await CreatedAsync(_editor, FullArticle("ग़लत पेजिंग"));
-        await (await _editor.GetAsync($"{ArticlesUrl}/{id}/revisions{query}")).AssertProblemAsync(400);
+        var (id, _) = await CreatedAsync(Editor, FullArticle("ग़लत पेजिंग"));
+        await (await Editor.GetAsync($"{ArticlesUrl}/{id}/revisions{query}")).AssertProblemAsync(400);
     }
 
     [Test]
     public async Task Revisions_name_each_key_that_saved_and_need_a_newsroom_key()
     {
-        var author = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "author", "sita", name: "लेखिका सीता"));
+        var author = Keys.ClientWith(Factory, await Keys.CreateAsync(Factory, "author", "sita", name: "लेखिका सीता"));
         var (id, etag) = await CreatedAsync(author, FullArticle("लेखिका का मसौदा"));
-        var edited = await PatchAsync(_editor, id, new { headline = "संपादक ने सुधारा" }, etag);
+        var edited = await PatchAsync(Editor, id, new { headline = "संपादक ने सुधारा" }, etag);
         Assert.That(edited.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var items = (await ListAsync(id)).GetProperty("items").EnumerateArray().ToList();
         Assert.That(items.Select(r => r.GetProperty("createdBy").GetString()), Is.EqualTo(new[] { EditorName, "लेखिका सीता" }));
 
-        var reader = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "reader"));
+        var reader = Keys.ClientWith(Factory, await Keys.CreateAsync(Factory, "reader"));
         await (await reader.GetAsync($"{ArticlesUrl}/{id}/revisions")).AssertProblemAsync(403);
-        await (await Keys.ClientWith(_factory, null).GetAsync($"{ArticlesUrl}/{id}/revisions/1")).AssertProblemAsync(401);
+        await (await Keys.ClientWith(Factory, null).GetAsync($"{ArticlesUrl}/{id}/revisions/1")).AssertProblemAsync(401);
     }
 }

@@ -9,7 +9,7 @@ namespace NewsApi.Tests.Editorial;
 /// <summary>Bodies are sanitised on write to the allowlist; nothing executable or styled survives in any
 /// representation the API serves (admin, public html/text/blocks, teaser excerpt).</summary>
 [TestFixture]
-public sealed partial class SanitisationTests
+public sealed partial class SanitisationTests : ApiTestBase
 {
     private const string Hostile = """
         <h2>सियोल से ख़बर</h2>
@@ -35,34 +35,20 @@ public sealed partial class SanitisationTests
         <p>आख़िरी पैराग्राफ़।</p>
         """;
 
-    private NewsApiFactory _factory = null!;
-    private HttpClient _editor = null!;
-    private HttpClient _public = null!;
     private long _id;
     private JsonElement _created;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override string EditorKeyName => "संपादक";
+
+    protected override async Task ArrangeAsync()
     {
-        _factory = new NewsApiFactory(demoContent: false);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _editor = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "editor", name: "संपादक"));
-        _public = Keys.ClientWith(_factory, null);
         var input = FullArticle("सफ़ाई की जाँच वाला लेख", section: "khel");
         input["body"] = Hostile;
-        var response = await CreateAsync(_editor, input);
+        var response = await CreateAsync(Editor, input);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         _created = await response.JsonAsync();
         _id = _created.GetProperty("id").GetInt64();
-        await PublishWithETagAsync(_editor, _id, ETagOf(response));
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _editor.Dispose();
-        _public.Dispose();
-        _factory.Dispose();
+        await PublishWithETagAsync(Editor, _id, ETagOf(response));
     }
 
     [GeneratedRegex(@"\son[a-z]+\s*=", RegexOptions.IgnoreCase)]
@@ -96,7 +82,7 @@ public sealed partial class SanitisationTests
     [Test]
     public async Task The_stored_body_is_clean_in_the_admin_api()
     {
-        var article = await GetAdminAsync(_editor, _id);
+        var article = await GetAdminAsync(Editor, _id);
         AssertClean(article.GetProperty("body").GetProperty("html").GetString(), "admin GET");
         AssertClean(article.GetProperty("excerpt").GetString(), "admin excerpt");
     }
@@ -104,7 +90,7 @@ public sealed partial class SanitisationTests
     [Test]
     public async Task The_published_body_is_clean_in_every_public_format()
     {
-        var response = await _public.GetAsync($"/v1/articles/{_id}?formats=html,text,blocks");
+        var response = await Public.GetAsync($"/v1/articles/{_id}?formats=html,text,blocks");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var article = await response.JsonAsync();
         var body = article.GetProperty("body");
@@ -114,7 +100,7 @@ public sealed partial class SanitisationTests
         AssertClean(body.GetProperty("blocks").GetRawText(), "public blocks");
         AssertClean(article.GetProperty("excerpt").GetString(), "public excerpt");
 
-        var bySlug = await _public.GetAsync($"/v1/articles/slug/{Uri.EscapeDataString(article.GetProperty("slug").GetString()!)}?formats=html,text,blocks");
+        var bySlug = await Public.GetAsync($"/v1/articles/slug/{Uri.EscapeDataString(article.GetProperty("slug").GetString()!)}?formats=html,text,blocks");
         Assert.That(bySlug.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         AssertClean(await bySlug.Content.ReadAsStringAsync(), "public by slug");
     }
@@ -122,14 +108,14 @@ public sealed partial class SanitisationTests
     [Test]
     public async Task The_teaser_excerpt_and_the_public_lists_are_clean()
     {
-        var teasers = await _public.GetAsync("/v1/teasers?section=khel");
+        var teasers = await Public.GetAsync("/v1/teasers?section=khel");
         Assert.That(teasers.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var page = await teasers.JsonAsync();
         var teaser = page.GetProperty("items").EnumerateArray().Single(t => t.GetProperty("id").GetInt64() == _id);
         AssertClean(teaser.GetProperty("excerpt").GetString(), "teaser excerpt");
         Assert.That(teaser.GetProperty("excerpt").GetString(), Does.StartWith("सियोल से ख़बर"));
 
-        var list = await _public.GetAsync("/v1/articles?section=khel&formats=html,text,blocks");
+        var list = await Public.GetAsync("/v1/articles?section=khel&formats=html,text,blocks");
         Assert.That(list.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         AssertClean(await list.Content.ReadAsStringAsync(), "public list");
     }
@@ -137,7 +123,7 @@ public sealed partial class SanitisationTests
     [Test]
     public async Task Every_revision_snapshot_is_clean()
     {
-        var response = await _editor.GetAsync($"{ArticlesUrl}/{_id}/revisions");
+        var response = await Editor.GetAsync($"{ArticlesUrl}/{_id}/revisions");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         AssertClean(await response.Content.ReadAsStringAsync(), "revisions");
     }
@@ -145,7 +131,7 @@ public sealed partial class SanitisationTests
     [Test]
     public async Task Allowed_tags_and_safe_links_survive()
     {
-        var article = await GetAdminAsync(_editor, _id);
+        var article = await GetAdminAsync(Editor, _id);
         var html = article.GetProperty("body").GetProperty("html").GetString()!;
         using (Assert.EnterMultipleScope())
         {
@@ -163,7 +149,7 @@ public sealed partial class SanitisationTests
     [Test]
     public async Task Text_of_dropped_links_and_wrappers_is_kept_but_executable_content_is_not()
     {
-        var response = await _public.GetAsync($"/v1/articles/{_id}?formats=text");
+        var response = await Public.GetAsync($"/v1/articles/{_id}?formats=text");
         var text = (await response.JsonAsync()).GetProperty("body").GetProperty("text").GetString()!;
         using (Assert.EnterMultipleScope())
         {
@@ -179,7 +165,7 @@ public sealed partial class SanitisationTests
         var input = FullArticle("हटाए गए टैग के बाद भी शब्द अलग");
         input["body"] = "<div>पहला</div><div>दूसरा</div><p>पंक्ति<br>अगली</p><table><tr><td>खाना</td><td>पानी</td></tr></table><h1>बड़ा</h1><p>शीर्षक</p>";
 
-        var response = await CreateAsync(_editor, input);
+        var response = await CreateAsync(Editor, input);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         var article = await response.JsonAsync();
@@ -197,14 +183,14 @@ public sealed partial class SanitisationTests
     [Test]
     public async Task Editing_with_patch_and_put_sanitises_too()
     {
-        var (id, etag) = await CreatedAsync(_editor, FullArticle("संपादन के बाद भी सफ़ाई"));
-        var patched = await PatchAsync(_editor, id, new { body = "<p onclick=\"x()\">पैच<script>alert(1)</script></p><a href=\"JaVaScRiPt:alert(2)\">लिंक</a>" }, etag);
+        var (id, etag) = await CreatedAsync(Editor, FullArticle("संपादन के बाद भी सफ़ाई"));
+        var patched = await PatchAsync(Editor, id, new { body = "<p onclick=\"x()\">पैच<script>alert(1)</script></p><a href=\"JaVaScRiPt:alert(2)\">लिंक</a>" }, etag);
         Assert.That(patched.StatusCode, Is.EqualTo(HttpStatusCode.OK), await patched.Content.ReadAsStringAsync());
         AssertClean((await patched.JsonAsync()).GetProperty("body").GetProperty("html").GetString(), "after PATCH");
 
         var put = FullArticle("संपादन के बाद भी सफ़ाई");
         put["body"] = "<p style=\"x\">पुट</p><img src=x onerror=alert(1)><svg><g onload=\"alert(2)\"></g></svg>";
-        var replaced = await PutAsync(_editor, id, put, ETagOf(patched));
+        var replaced = await PutAsync(Editor, id, put, ETagOf(patched));
         Assert.That(replaced.StatusCode, Is.EqualTo(HttpStatusCode.OK), await replaced.Content.ReadAsStringAsync());
         var html = (await replaced.JsonAsync()).GetProperty("body").GetProperty("html").GetString();
         AssertClean(html, "after PUT");

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.Extensions.Time.Testing;
 using NewsApi.Tests.Infrastructure;
 using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
@@ -9,38 +7,20 @@ namespace NewsApi.Tests.Editorial;
 
 /// <summary>draft → scheduled → published → archived over HTTP: allowed moves, refused moves (409), who may make them.</summary>
 [TestFixture]
-public sealed class WorkflowTests
+public sealed partial class WorkflowTests : ApiTestBase
 {
     private static readonly DateTimeOffset T0 = new(2025, 8, 1, 6, 0, 0, TimeSpan.Zero);
-    private NewsApiFactory _factory = null!;
-    private HttpClient _editor = null!;
     private HttpClient _author = null!;
-    private HttpClient _public = null!;
     private int _headlines;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = new NewsApiFactory(demoContent: false, clock: new FakeTimeProvider(T0));
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _editor = await Keys.ClientForRoleAsync(_factory, "editor");
-        _author = await Keys.ClientForRoleAsync(_factory, "author", "ravi");
-        _public = Keys.ClientWith(_factory, null);
-    }
+    protected override DateTimeOffset? ClockStart => T0;
 
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _editor.Dispose();
-        _author.Dispose();
-        _public.Dispose();
-        _factory.Dispose();
-    }
+    protected override async Task ArrangeAsync() => _author = await ClientAsync("author", "ravi");
 
     private async Task<long> DraftAsync(HttpClient? client = null)
     {
         var n = Interlocked.Increment(ref _headlines);
-        var draft = await CreateDraftAsync(client ?? _editor, Article($"कार्यप्रवाह की खबर {n}", "desh", ["कार्यप्रवाह"]));
+        var draft = await CreateDraftAsync(client ?? Editor, Article($"कार्यप्रवाह की खबर {n}", "desh", ["कार्यप्रवाह"]));
         return draft.GetProperty("id").GetInt64();
     }
 
@@ -52,9 +32,9 @@ public sealed class WorkflowTests
         {
             _ = step switch
             {
-                "publish" => await PublishAsync(_editor, id),
-                "publish-future" => await PublishAsync(_editor, id, T0.AddDays(1)),
-                _ => await TransitionOkAsync(_editor, id, step),
+                "publish" => await PublishAsync(Editor, id),
+                "publish-future" => await PublishAsync(Editor, id, T0.AddDays(1)),
+                _ => await TransitionOkAsync(Editor, id, step),
             };
         }
         return id;
@@ -64,7 +44,7 @@ public sealed class WorkflowTests
     public async Task Publish_without_a_time_publishes_now_and_answers_the_new_version()
     {
         var id = await DraftAsync();
-        var response = await TransitionAsync(_editor, id, "publish");
+        var response = await TransitionAsync(Editor, id, "publish");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         var article = await response.JsonAsync();
         using (Assert.EnterMultipleScope())
@@ -73,7 +53,7 @@ public sealed class WorkflowTests
             Assert.That(Time(article.GetProperty("publishedAt")), Is.EqualTo(T0));
             Assert.That(article.GetProperty("version").GetInt64(), Is.EqualTo(2));
             Assert.That(response.Headers.ETag?.Tag, Is.EqualTo("\"2\""));
-            Assert.That((await _public.GetAsync($"/v1/articles/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await Public.GetAsync($"/v1/articles/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
     }
 
@@ -82,9 +62,9 @@ public sealed class WorkflowTests
     {
         var id = await DraftAsync();
         var past = T0.AddDays(-2).AddMinutes(17);
-        var article = await PublishAsync(_editor, id, past);
-        var teasers = await (await _public.GetAsync($"/v1/teasers?publishedBefore={Uri.EscapeDataString(T0.AddDays(-1).ToString("O"))}")).JsonAsync();
-        var publicArticle = await (await _public.GetAsync($"/v1/articles/{id}")).JsonAsync();
+        var article = await PublishAsync(Editor, id, past);
+        var teasers = await (await Public.GetAsync($"/v1/teasers?publishedBefore={Uri.EscapeDataString(T0.AddDays(-1).ToString("O"))}")).JsonAsync();
+        var publicArticle = await (await Public.GetAsync($"/v1/articles/{id}")).JsonAsync();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(article.GetProperty("status").GetString(), Is.EqualTo("published"));
@@ -99,13 +79,13 @@ public sealed class WorkflowTests
     {
         var id = await DraftAsync();
         var at = T0.AddHours(3);
-        var article = await PublishAsync(_editor, id, at);
+        var article = await PublishAsync(Editor, id, at);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(article.GetProperty("status").GetString(), Is.EqualTo("scheduled"));
             Assert.That(Time(article.GetProperty("publishedAt")), Is.EqualTo(at));
         }
-        await (await _public.GetAsync($"/v1/articles/{id}")).AssertProblemAsync(404);
+        await (await Public.GetAsync($"/v1/articles/{id}")).AssertProblemAsync(404);
     }
 
     [Test]
@@ -117,7 +97,7 @@ public sealed class WorkflowTests
             Content = new StringContent("{\"publishAt\":\"2025-08-01T14:00:00+05:30\"}", System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.TryAddWithoutValidation("If-Match", ETag(1));
-        var response = await _editor.SendAsync(request);
+        var response = await Editor.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body);
         using (Assert.EnterMultipleScope())
@@ -136,10 +116,10 @@ public sealed class WorkflowTests
     public async Task Disallowed_transition_is_409_and_changes_nothing(string[] steps, string action)
     {
         var id = await ArticleInStateAsync(steps);
-        var before = await GetAdminAsync(_editor, id);
-        var response = await TransitionAsync(_editor, id, action);
+        var before = await GetAdminAsync(Editor, id);
+        var response = await TransitionAsync(Editor, id, action);
         await response.AssertProblemAsync(409);
-        var after = await GetAdminAsync(_editor, id);
+        var after = await GetAdminAsync(Editor, id);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(after.GetProperty("status").GetString(), Is.EqualTo(before.GetProperty("status").GetString()));
@@ -158,7 +138,7 @@ public sealed class WorkflowTests
     public async Task Allowed_transition_reaches_its_status(string[] steps, string action, string status)
     {
         var id = await ArticleInStateAsync(steps);
-        var article = await TransitionOkAsync(_editor, id, action);
+        var article = await TransitionOkAsync(Editor, id, action);
         Assert.That(article.GetProperty("status").GetString(), Is.EqualTo(status));
     }
 
@@ -166,9 +146,9 @@ public sealed class WorkflowTests
     public async Task Unpublish_takes_the_article_out_of_the_public_api()
     {
         var id = await ArticleInStateAsync("publish");
-        Assert.That((await _public.GetAsync($"/v1/articles/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await TransitionOkAsync(_editor, id, "unpublish");
-        await (await _public.GetAsync($"/v1/articles/{id}")).AssertProblemAsync(404);
+        Assert.That((await Public.GetAsync($"/v1/articles/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        await TransitionOkAsync(Editor, id, "unpublish");
+        await (await Public.GetAsync($"/v1/articles/{id}")).AssertProblemAsync(404);
     }
 
     [TestCase("publish")]
@@ -177,11 +157,11 @@ public sealed class WorkflowTests
     public async Task Authors_cannot_move_articles_through_the_workflow_even_their_own(string action)
     {
         var id = await DraftAsync(_author);
-        if (action == "unpublish") await PublishAsync(_editor, id);
-        var version = await VersionAsync(_editor, id);
+        if (action == "unpublish") await PublishAsync(Editor, id);
+        var version = await VersionAsync(Editor, id);
         var response = await SendAtVersionAsync(_author, HttpMethod.Post, $"/v1/admin/articles/{id}/{action}", version);
         await response.AssertProblemAsync(403);
-        Assert.That((await GetAdminAsync(_editor, id)).GetProperty("version").GetInt64(), Is.EqualTo(version));
+        Assert.That((await GetAdminAsync(Editor, id)).GetProperty("version").GetInt64(), Is.EqualTo(version));
     }
 
     [Test]
@@ -189,7 +169,7 @@ public sealed class WorkflowTests
     {
         var id = await DraftAsync(_author);
         var other = await DraftAsync();
-        var response = await SendAtVersionAsync(_author, HttpMethod.Put, $"/v1/admin/articles/{id}/related", await VersionAsync(_editor, id), new { articleIds = new[] { other } });
+        var response = await SendAtVersionAsync(_author, HttpMethod.Put, $"/v1/admin/articles/{id}/related", await VersionAsync(Editor, id), new { articleIds = new[] { other } });
         await response.AssertProblemAsync(403);
     }
 
@@ -198,7 +178,7 @@ public sealed class WorkflowTests
     public async Task Partner_and_reader_keys_cannot_publish(string role)
     {
         var id = await DraftAsync();
-        using var client = await Keys.ClientForRoleAsync(_factory, role);
+        using var client = await Keys.ClientForRoleAsync(Factory, role);
         await (await SendAtVersionAsync(client, HttpMethod.Post, $"/v1/admin/articles/{id}/publish", 1)).AssertProblemAsync(403);
     }
 
@@ -206,7 +186,7 @@ public sealed class WorkflowTests
     public async Task Publish_without_a_key_is_401_with_a_bearer_challenge()
     {
         var id = await DraftAsync();
-        var response = await SendAtVersionAsync(_public, HttpMethod.Post, $"/v1/admin/articles/{id}/publish", 1);
+        var response = await SendAtVersionAsync(Public, HttpMethod.Post, $"/v1/admin/articles/{id}/publish", 1);
         await response.AssertProblemAsync(401);
         Assert.That(response.Headers.WwwAuthenticate.ToString(), Is.EqualTo("Bearer realm=\"newsapi\""));
     }
@@ -216,9 +196,9 @@ public sealed class WorkflowTests
     public async Task Transition_without_If_Match_is_428_and_with_a_stale_one_412(string action)
     {
         var id = await DraftAsync();
-        await (await SendAtVersionAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/{id}/{action}", null)).AssertProblemAsync(428);
-        await (await SendAtVersionAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/{id}/{action}", 7)).AssertProblemAsync(412);
-        Assert.That((await GetAdminAsync(_editor, id)).GetProperty("status").GetString(), Is.EqualTo("draft"));
+        await (await SendAtVersionAsync(Editor, HttpMethod.Post, $"/v1/admin/articles/{id}/{action}", null)).AssertProblemAsync(428);
+        await (await SendAtVersionAsync(Editor, HttpMethod.Post, $"/v1/admin/articles/{id}/{action}", 7)).AssertProblemAsync(412);
+        Assert.That((await GetAdminAsync(Editor, id)).GetProperty("status").GetString(), Is.EqualTo("draft"));
     }
 
     [TestCase("publish")]
@@ -226,7 +206,7 @@ public sealed class WorkflowTests
     [TestCase("archive")]
     public async Task Transition_of_an_unknown_article_is_404(string action)
     {
-        await (await SendAtVersionAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/987654/{action}", 1)).AssertProblemAsync(404);
+        await (await SendAtVersionAsync(Editor, HttpMethod.Post, $"/v1/admin/articles/987654/{action}", 1)).AssertProblemAsync(404);
     }
 
     [TestCase("{\"status\":\"published\"}")]
@@ -240,86 +220,7 @@ public sealed class WorkflowTests
             Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
         };
         request.Headers.TryAddWithoutValidation("If-Match", ETag(1));
-        await (await _editor.SendAsync(request)).AssertProblemAsync(400);
-        Assert.That((await GetAdminAsync(_editor, id)).GetProperty("status").GetString(), Is.EqualTo("draft"));
-    }
-
-    [Test]
-    public async Task Each_transition_saves_a_revision_by_the_editor()
-    {
-        var id = await ArticleInStateAsync("publish", "unpublish", "archive");
-        var revisions = await (await _editor.GetAsync($"/v1/admin/articles/{id}/revisions")).JsonAsync();
-        var items = revisions.GetProperty("items").EnumerateArray().ToList();
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(items.Select(r => r.GetProperty("number").GetInt64()), Is.EqualTo(new long[] { 4, 3, 2, 1 }));
-            Assert.That(items.Select(r => r.GetProperty("article").GetProperty("status").GetString()),
-                Is.EqualTo(new[] { "archived", "draft", "published", "draft" }));
-            Assert.That(items.Select(r => r.GetProperty("createdBy").GetString()), Is.All.EqualTo("editor test key"));
-        }
-    }
-
-    [Test]
-    public async Task Publish_body_may_be_an_empty_object_or_null_publishAt()
-    {
-        var first = await DraftAsync();
-        var second = await DraftAsync();
-        var a = await SendAtVersionAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/{first}/publish", 1, new { });
-        var b = await SendAtVersionAsync(_editor, HttpMethod.Post, $"/v1/admin/articles/{second}/publish", 1, new { publishAt = (DateTimeOffset?)null });
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(a.StatusCode, Is.EqualTo(HttpStatusCode.OK), await a.Content.ReadAsStringAsync());
-            Assert.That(b.StatusCode, Is.EqualTo(HttpStatusCode.OK), await b.Content.ReadAsStringAsync());
-            Assert.That((await a.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString(), Is.EqualTo("published"));
-        }
-    }
-
-    [Test]
-    public async Task A_headline_alone_makes_a_draft_but_publishing_needs_a_body()
-    {
-        var draft = await CreateDraftAsync(_editor, new { headline = "ब्रेकिंग: संसद में हंगामा", section = "desh" });
-        var id = draft.GetProperty("id").GetInt64();
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(draft.GetProperty("body").GetProperty("html").GetString(), Is.Empty);
-            Assert.That(draft.GetProperty("excerpt").GetString(), Is.Empty);
-        }
-
-        var refused = await TransitionAsync(_editor, id, "publish");
-        var problem = await refused.AssertProblemAsync(409);
-        Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("body"));
-        await (await TransitionAsync(_editor, id, "publish", new { publishAt = T0.AddHours(1) })).AssertProblemAsync(409);
-        // Markup that sanitises to nothing is no body either.
-        var scriptOnly = await SendAtVersionAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id),
-            new { headline = "ब्रेकिंग: संसद में हंगामा", section = "desh", body = "<script>alert(1)</script>" });
-        Assert.That(scriptOnly.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        await (await TransitionAsync(_editor, id, "publish")).AssertProblemAsync(409);
-        Assert.That((await _public.GetAsync($"/v1/articles/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-
-        var written = await SendAtVersionAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id),
-            new { headline = "ब्रेकिंग: संसद में हंगामा", section = "desh", body = "<p>लोकसभा की कार्यवाही दो बार स्थगित हुई।</p>" });
-        Assert.That(written.StatusCode, Is.EqualTo(HttpStatusCode.OK), await written.Content.ReadAsStringAsync());
-        await PublishAsync(_editor, id);
-
-        // A published article cannot be emptied in place.
-        var emptied = await SendAtVersionAsync(_editor, HttpMethod.Put, $"/v1/admin/articles/{id}", await VersionAsync(_editor, id),
-            new { headline = "ब्रेकिंग: संसद में हंगामा", section = "desh" });
-        var invalid = await emptied.AssertProblemAsync(400);
-        Assert.That(invalid.GetProperty("errors").TryGetProperty("body", out _), Is.True, invalid.ToString());
-        var served = await (await _public.GetAsync($"/v1/articles/{id}")).JsonAsync();
-        Assert.That(served.GetProperty("body").GetProperty("html").GetString(), Does.Contain("स्थगित"));
-    }
-
-    [Test]
-    public async Task A_photo_story_with_a_picture_and_no_words_may_be_published()
-    {
-        var draft = await CreateDraftAsync(_editor, new
-        {
-            headline = "तस्वीरों में: मानसून की पहली बारिश",
-            section = "desh",
-            body = "<figure><img src=\"https://example.in/barish.jpg\" alt=\"\"></figure>",
-        });
-        var published = await PublishAsync(_editor, draft.GetProperty("id").GetInt64());
-        Assert.That(published.GetProperty("status").GetString(), Is.EqualTo("published"));
+        await (await Editor.SendAsync(request)).AssertProblemAsync(400);
+        Assert.That((await GetAdminAsync(Editor, id)).GetProperty("status").GetString(), Is.EqualTo("draft"));
     }
 }

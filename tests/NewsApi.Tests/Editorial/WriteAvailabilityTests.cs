@@ -9,19 +9,9 @@ namespace NewsApi.Tests.Editorial;
 /// <summary>One author's heavy request never stalls the newsroom: large bodies are worked on before the
 /// write transaction opens, so other writers and keyed readers go on while they are being processed.</summary>
 [TestFixture]
-public sealed class WriteAvailabilityTests
+public sealed class WriteAvailabilityTests : ApiTestBase
 {
-    private NewsApiFactory _factory = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = new NewsApiFactory(demoContent: true);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-    }
-
-    [OneTimeTearDown]
-    public void Stop() => _factory.Dispose();
+    protected override Contents StartWith => Contents.Demo | Contents.Taxonomy;
 
     /// <summary>About 0.9 MB of JSON, 6,000 elements: a few hundred milliseconds of sanitising, text and search
     /// preparation each. Large bodies are prepared a few at a time, so ten of them keep the server busy for
@@ -33,9 +23,9 @@ public sealed class WriteAvailabilityTests
     [Test]
     public async Task An_editor_writes_and_a_keyed_reader_reads_while_authors_heavy_bodies_are_processed()
     {
-        using var author = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "author", authorSlug: "ravi"));
-        using var editor = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "editor"));
-        using var reader = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "reader"));
+        using var author = Keys.ClientWith(Factory, await Keys.CreateAsync(Factory, "author", authorSlug: "ravi"));
+        using var editor = Keys.ClientWith(Factory, await Keys.CreateAsync(Factory, "editor"));
+        using var reader = Keys.ClientWith(Factory, await Keys.CreateAsync(Factory, "reader"));
         // Warm both paths, so the timings below measure waiting, not first-call compilation.
         using (var warm = await CreateAsync(editor, Article(Unique("गरम"))))
             Assert.That(warm.StatusCode, Is.EqualTo(HttpStatusCode.Created));
@@ -78,27 +68,31 @@ public sealed class WriteAvailabilityTests
     /// <summary>Deterministic proof of the order: while another writer holds the lock, a body that sanitising
     /// refuses is answered 400 at once. Were the body worked on inside the transaction, the request would
     /// first wait for the lock and answer 503.</summary>
-    [Test]
-    public async Task A_body_is_checked_before_the_write_lock_is_taken()
+    [TestFixture]
+    public sealed class WhileAnotherWriterHoldsTheLock : ApiTestBase
     {
-        using var factory = new NewsApiFactory(demoContent: false, settings: new() { ["NewsApi:WriteLockTimeout"] = "00:00:01" });
-        await new TestContent(factory).EnsureTaxonomyAsync();
-        using var author = Keys.ClientWith(factory, await Keys.CreateAsync(factory, "author", authorSlug: "ravi"));
-        using (var warm = await author.GetAsync("/v1/admin/articles"))
-            Assert.That(warm.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var article = Article(Unique("गहरी-मसौदा"));
-        article["body"] = string.Concat(Enumerable.Repeat("<div>", 100)) + "गहराई";
+        protected override void ConfigureSettings(Dictionary<string, string?> settings) => settings["NewsApi:WriteLockTimeout"] = "00:00:01";
 
-        await using var otherWriter = new SqliteConnection($"Data Source={factory.DbPath};Pooling=False");
-        await otherWriter.OpenAsync();
-        await using (var begin = otherWriter.CreateCommand())
+        [Test]
+        public async Task A_body_is_checked_before_the_write_lock_is_taken()
         {
-            begin.CommandText = "BEGIN IMMEDIATE";
-            await begin.ExecuteNonQueryAsync();
-        }
-        using var response = await CreateAsync(author, article);
+            using var author = Keys.ClientWith(Factory, await Keys.CreateAsync(Factory, "author", authorSlug: "ravi"));
+            using (var warm = await author.GetAsync("/v1/admin/articles"))
+                Assert.That(warm.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            var article = Article(Unique("गहरी-मसौदा"));
+            article["body"] = string.Concat(Enumerable.Repeat("<div>", 100)) + "गहराई";
 
-        var problem = await response.AssertProblemAsync(400);
-        Assert.That(problem.GetProperty("errors").GetProperty("body")[0].GetString(), Does.Contain("at most 64 levels"));
+            await using var otherWriter = new SqliteConnection($"Data Source={Factory.DbPath};Pooling=False");
+            await otherWriter.OpenAsync();
+            await using (var begin = otherWriter.CreateCommand())
+            {
+                begin.CommandText = "BEGIN IMMEDIATE";
+                await begin.ExecuteNonQueryAsync();
+            }
+            using var response = await CreateAsync(author, article);
+
+            var problem = await response.AssertProblemAsync(400);
+            Assert.That(problem.GetProperty("errors").GetProperty("body")[0].GetString(), Does.Contain("at most 64 levels"));
+        }
     }
 }

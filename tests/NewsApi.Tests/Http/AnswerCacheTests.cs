@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NewsApi.Tests.Infrastructure;
 using static NewsApi.Tests.Infrastructure.EditorialHttp;
@@ -10,34 +9,17 @@ namespace NewsApi.Tests.Http;
 /// <summary>Public answers are kept in memory; a committed write is visible on the next read, here at once and
 /// in another instance sharing the database within a second; different queries never share an answer.</summary>
 [TestFixture]
-public sealed class AnswerCacheTests
+public sealed class AnswerCacheTests : ApiTestBase
 {
-    private NewsApiFactory _factory = null!;
-    private HttpClient _public = null!;
-    private HttpClient _editor = null!;
     private long _first;
     private long _second;
 
-    [OneTimeSetUp]
-    public async Task Start()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new NewsApiFactory(demoContent: false);
-        var content = new TestContent(_factory);
-        await content.EnsureTaxonomyAsync();
         // Same section, same tag, an hour apart: each is the other's neighbour and related story.
         var at = DateTimeOffset.UtcNow.AddHours(-3);
-        _first = (await content.PublishedAsync(TestContent.Hindi("बाढ़ से गाँव में तबाही", tags: ["बाढ़"]), at)).Id;
-        _second = (await content.PublishedAsync(TestContent.Hindi("बाढ़ राहत शिविर खुले", tags: ["बाढ़"]), at.AddHours(1))).Id;
-        _public = _factory.CreateClient();
-        _editor = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "editor"));
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _public.Dispose();
-        _editor.Dispose();
-        _factory.Dispose();
+        _first = (await PublishedAsync(Editor, Article("बाढ़ से गाँव में तबाही", tags: ["बाढ़"]), at)).GetProperty("id").GetInt64();
+        _second = (await PublishedAsync(Editor, Article("बाढ़ राहत शिविर खुले", tags: ["बाढ़"]), at.AddHours(1))).GetProperty("id").GetInt64();
     }
 
     private string[] ReadsShowingFirst() =>
@@ -57,45 +39,45 @@ public sealed class AnswerCacheTests
         foreach (var path in ReadsShowingFirst())
         {
             // Twice: the second is answered from memory.
-            Assert.That((await _public.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
-            Assert.That(await BodyAsync(await _public.GetAsync(path)), Does.Contain("बाढ़"), path);
+            Assert.That((await Public.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.OK), path);
+            Assert.That(await BodyAsync(await Public.GetAsync(path)), Does.Contain("बाढ़"), path);
         }
         var headline = "बाढ़ के बाद नुक़सान का आकलन " + Guid.NewGuid().ToString("N")[..6];
-        using (var patched = await PatchAsync(_editor, _first, new { headline }, "*"))
+        using (var patched = await PatchAsync(Editor, _first, new { headline }, "*"))
             Assert.That(patched.StatusCode, Is.EqualTo(HttpStatusCode.OK), await patched.Content.ReadAsStringAsync());
 
         foreach (var path in ReadsShowingFirst())
-            Assert.That(await BodyAsync(await _public.GetAsync(path)), Does.Contain(headline), path);
+            Assert.That(await BodyAsync(await Public.GetAsync(path)), Does.Contain(headline), path);
     }
 
     [Test]
     public async Task An_answer_is_kept_until_the_content_clock_moves()
     {
-        var own = (await new TestContent(_factory).PublishedAsync(TestContent.Hindi("नदी का जलस्तर बढ़ा", section: "khel"), DateTimeOffset.UtcNow.AddDays(-30))).Id;
+        var own = (await PublishedAsync(Editor, Article("नदी का जलस्तर बढ़ा", section: "khel"), DateTimeOffset.UtcNow.AddDays(-30))).GetProperty("id").GetInt64();
         var path = $"/v1/articles/{own}?fields=headline";
-        var before = await BodyAsync(await _public.GetAsync(path));
+        var before = await BodyAsync(await Public.GetAsync(path));
         // Behind the service's back: no write it knows of, so the kept answer still stands.
-        await ExecuteAsync(_factory.DbPath, "UPDATE articles SET headline = 'सीधे बदला गया' WHERE id = @id", own);
-        Assert.That(await BodyAsync(await _public.GetAsync(path)), Is.EqualTo(before), "served from memory");
+        await ExecuteAsync(Factory.DbPath, "UPDATE articles SET headline = 'सीधे बदला गया' WHERE id = @id", own);
+        Assert.That(await BodyAsync(await Public.GetAsync(path)), Is.EqualTo(before), "served from memory");
 
-        await TransitionOkAsync(_editor, _second, "unpublish");
-        await TransitionOkAsync(_editor, _second, "publish");
-        Assert.That(await BodyAsync(await _public.GetAsync(path)), Does.Contain("सीधे बदला गया"), "any committed change moves the generation");
+        await TransitionOkAsync(Editor, _second, "unpublish");
+        await TransitionOkAsync(Editor, _second, "publish");
+        Assert.That(await BodyAsync(await Public.GetAsync(path)), Does.Contain("सीधे बदला गया"), "any committed change moves the generation");
     }
 
     [Test]
     public async Task Another_instance_on_the_same_database_sees_a_write_within_a_second()
     {
-        using var other = new NewsApiFactory(demoContent: false, dbPath: _factory.DbPath);
+        using var other = new NewsApiFactory(demoContent: false, dbPath: Factory.DbPath);
         using var otherEditor = Keys.ClientWith(other, await Keys.CreateAsync(other, "editor"));
         var path = $"/v1/articles/{_second}";
-        Assert.That((await _public.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await Public.GetAsync(path)).StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
         var headline = "दूसरे सर्वर से बदला शीर्षक " + Guid.NewGuid().ToString("N")[..6];
         using (var patched = await PatchAsync(otherEditor, _second, new { headline }, "*"))
             Assert.That(patched.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (!(await BodyAsync(await _public.GetAsync(path))).Contains(headline, StringComparison.Ordinal))
+        while (!(await BodyAsync(await Public.GetAsync(path))).Contains(headline, StringComparison.Ordinal))
         {
             Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)), "still stale");
             await Task.Delay(50);
@@ -112,18 +94,18 @@ public sealed class AnswerCacheTests
     {
         var base_ = one.StartsWith("fields", StringComparison.Ordinal) || one.StartsWith("formats", StringComparison.Ordinal)
             ? $"/v1/articles/{_first}?" : "/v1/teasers?";
-        var a = await BodyAsync(await _public.GetAsync(base_ + one));
-        var b = await BodyAsync(await _public.GetAsync(base_ + another));
+        var a = await BodyAsync(await Public.GetAsync(base_ + one));
+        var b = await BodyAsync(await Public.GetAsync(base_ + another));
         Assert.That(b, Is.Not.EqualTo(a));
-        Assert.That(await BodyAsync(await _public.GetAsync(base_ + one)), Is.EqualTo(a));
+        Assert.That(await BodyAsync(await Public.GetAsync(base_ + one)), Is.EqualTo(a));
     }
 
     [Test]
     public async Task A_cursor_names_its_own_page()
     {
-        var first = await (await _public.GetAsync("/v1/teasers?limit=1")).JsonAsync();
+        var first = await (await Public.GetAsync("/v1/teasers?limit=1")).JsonAsync();
         var cursor = first.GetProperty("nextCursor").GetString()!;
-        var next = await (await _public.GetAsync("/v1/teasers?limit=1&cursor=" + Uri.EscapeDataString(cursor))).JsonAsync();
+        var next = await (await Public.GetAsync("/v1/teasers?limit=1&cursor=" + Uri.EscapeDataString(cursor))).JsonAsync();
         Assert.That(next.GetProperty("items")[0].GetProperty("id").GetInt64(),
             Is.Not.EqualTo(first.GetProperty("items")[0].GetProperty("id").GetInt64()));
     }
@@ -132,22 +114,22 @@ public sealed class AnswerCacheTests
     public async Task A_revalidation_is_answered_304_from_memory_and_200_after_a_change()
     {
         var path = $"/v1/articles/{_first}?fields=id,slug";
-        using var first = await _public.GetAsync(path);
+        using var first = await Public.GetAsync(path);
         var etag = first.Headers.ETag!;
         for (var i = 0; i < 2; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.IfNoneMatch.Add(etag);
-            using var revalidated = await _public.SendAsync(request);
+            using var revalidated = await Public.SendAsync(request);
             Assert.That(revalidated.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
             Assert.That(revalidated.Headers.ETag, Is.EqualTo(etag));
             Assert.That(await revalidated.Content.ReadAsByteArrayAsync(), Is.Empty);
         }
-        using (var patched = await PatchAsync(_editor, _first, new { slug = "baadh-" + Guid.NewGuid().ToString("N")[..6] }, "*"))
+        using (var patched = await PatchAsync(Editor, _first, new { slug = "baadh-" + Guid.NewGuid().ToString("N")[..6] }, "*"))
             Assert.That(patched.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         using var changed = new HttpRequestMessage(HttpMethod.Get, path);
         changed.Headers.IfNoneMatch.Add(etag);
-        using var answer = await _public.SendAsync(changed);
+        using var answer = await Public.SendAsync(changed);
         Assert.That(answer.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(answer.Headers.ETag, Is.Not.EqualTo(etag));
     }
@@ -156,8 +138,8 @@ public sealed class AnswerCacheTests
     public async Task A_kept_answer_is_sent_with_its_length_and_headers()
     {
         var path = "/v1/teasers?limit=1";
-        using var built = await _public.GetAsync(path);
-        using var kept = await _public.GetAsync(path);
+        using var built = await Public.GetAsync(path);
+        using var kept = await Public.GetAsync(path);
         var body = await kept.Content.ReadAsByteArrayAsync();
         using (Assert.EnterMultipleScope())
         {
@@ -180,29 +162,14 @@ public sealed class AnswerCacheTests
         {
             using var compressed = new HttpRequestMessage(HttpMethod.Get, path);
             compressed.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
-            using var zipped = await _public.SendAsync(compressed);
+            using var zipped = await Public.SendAsync(compressed);
             Assert.That(zipped.Content.Headers.ContentEncoding, Is.EqualTo(new[] { encoding }));
             Assert.That(zipped.Headers.Vary, Does.Contain("Accept-Encoding"));
-            var plain = await _public.GetAsync(path);
+            var plain = await Public.GetAsync(path);
             Assert.That(plain.Content.Headers.ContentEncoding, Is.Empty);
             var unzipped = await Decompress(encoding, await zipped.Content.ReadAsByteArrayAsync());
             Assert.That(unzipped, Is.EqualTo(await plain.Content.ReadAsStringAsync()));
         }
-    }
-
-    [Test]
-    public async Task With_keys_required_answers_are_never_kept()
-    {
-        using var closed = new NewsApiFactory(demoContent: false, settings: new() { ["ContentApi:RequireKey"] = "true" });
-        await new TestContent(closed).EnsureTaxonomyAsync();
-        var id = (await new TestContent(closed).PublishedAsync(TestContent.Hindi("चुनाव की तैयारी"), DateTimeOffset.UtcNow.AddHours(-1))).Id;
-        using var reader = Keys.ClientWith(closed, await Keys.CreateAsync(closed, "reader"));
-        using var other = Keys.ClientWith(closed, await Keys.CreateAsync(closed, "reader"));
-        var path = $"/v1/articles/{id}?fields=headline";
-        using var first = await reader.GetAsync(path);
-        Assert.That(first.Headers.CacheControl?.NoStore, Is.True);
-        await ExecuteAsync(closed.DbPath, "UPDATE articles SET headline = 'सीधे बदला गया' WHERE id = @id", id);
-        Assert.That(await BodyAsync(await other.GetAsync(path)), Does.Contain("सीधे बदला गया"), "built for this key, not kept for another");
     }
 
     private static async Task ExecuteAsync(string dbPath, string sql, long id)
@@ -222,5 +189,24 @@ public sealed class AnswerCacheTests
             : new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress);
         using var reader = new StreamReader(stream);
         return await reader.ReadToEndAsync();
+    }
+
+    [TestFixture]
+    public sealed class KeyRequired : ApiTestBase
+    {
+        protected override void ConfigureSettings(Dictionary<string, string?> settings) => settings["ContentApi:RequireKey"] = "true";
+
+        [Test]
+        public async Task With_keys_required_answers_are_never_kept()
+        {
+            var id = (await PublishedAsync(Editor, Article("चुनाव की तैयारी"), DateTimeOffset.UtcNow.AddHours(-1))).GetProperty("id").GetInt64();
+            using var reader = Keys.ClientWith(Factory, await Keys.CreateAsync(Factory, "reader"));
+            using var other = Keys.ClientWith(Factory, await Keys.CreateAsync(Factory, "reader"));
+            var path = $"/v1/articles/{id}?fields=headline";
+            using var first = await reader.GetAsync(path);
+            Assert.That(first.Headers.CacheControl?.NoStore, Is.True);
+            await ExecuteAsync(Factory.DbPath, "UPDATE articles SET headline = 'सीधे बदला गया' WHERE id = @id", id);
+            Assert.That(await BodyAsync(await other.GetAsync(path)), Does.Contain("सीधे बदला गया"), "built for this key, not kept for another");
+        }
     }
 }

@@ -5,30 +5,15 @@ namespace NewsApi.Tests.Http;
 
 /// <summary>Cache policy comes from the route group's metadata; a request no route matched is never cached.</summary>
 [TestFixture]
-public sealed class CachePolicyTests
+public sealed class CachePolicyTests : ApiTestBase
 {
-    private NewsApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _factory = new NewsApiFactory(demoContent: true);
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+    protected override Contents StartWith => Contents.Demo;
 
     [TestCase("/v1/admin/कुछ-नहीं")]
     [TestCase("/v1/articles/2/कुछ-नहीं")]
     public async Task A_path_no_route_matches_is_not_stored_by_caches(string path)
     {
-        using var response = await _client.GetAsync(path);
+        using var response = await Public.GetAsync(path);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(response.Headers.CacheControl?.ToString(), Is.EqualTo("no-store, private"));
     }
@@ -36,8 +21,8 @@ public sealed class CachePolicyTests
     [Test]
     public async Task Public_and_admin_groups_declare_their_own_policy()
     {
-        using var article = await _client.GetAsync("/v1/articles/2");
-        using var admin = await _client.GetAsync("/v1/admin/articles");
+        using var article = await Public.GetAsync("/v1/articles/2");
+        using var admin = await Public.GetAsync("/v1/admin/articles");
         using (Assert.EnterMultipleScope())
         {
             Assert.That(article.Headers.CacheControl?.Public, Is.True);

@@ -7,26 +7,10 @@ namespace NewsApi.Tests.Http;
 /// <summary>The taxonomy lists share one paging record and validator; which list a cursor must come from is each
 /// endpoint's own: a list pages with the cursors it issued and refuses another list's.</summary>
 [TestFixture]
-public sealed class CursorListTests
+public sealed class CursorListTests : ApiTestBase
 {
-    private NewsApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = new NewsApiFactory(demoContent: true);
-        // Two authors and two sources besides the demo page's, so every list has a second page.
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+    // Two authors and two sources besides the demo page's, so every list has a second page.
+    protected override Contents StartWith => Contents.Demo | Contents.Taxonomy;
 
     [TestCase("/v1/sections", "/v1/tags")]
     [TestCase("/v1/tags", "/v1/authors")]
@@ -34,11 +18,11 @@ public sealed class CursorListTests
     [TestCase("/v1/sources", "/v1/sections")]
     public async Task A_list_pages_with_its_own_cursor_and_refuses_another_lists(string list, string other)
     {
-        var cursor = (await (await _client.GetAsync(list + "?limit=1")).JsonAsync()).GetProperty("nextCursor").GetString();
+        var cursor = (await (await Public.GetAsync(list + "?limit=1")).JsonAsync()).GetProperty("nextCursor").GetString();
         Assert.That(cursor, Is.Not.Null, $"{list} needs more than one item");
-        using var next = await _client.GetAsync($"{list}?limit=1&cursor={Uri.EscapeDataString(cursor!)}");
+        using var next = await Public.GetAsync($"{list}?limit=1&cursor={Uri.EscapeDataString(cursor!)}");
         Assert.That(next.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var problem = await (await _client.GetAsync($"{other}?cursor={Uri.EscapeDataString(cursor!)}")).AssertProblemAsync(400);
+        var problem = await (await Public.GetAsync($"{other}?cursor={Uri.EscapeDataString(cursor!)}")).AssertProblemAsync(400);
         Assert.That(problem.GetProperty("errors").GetProperty("cursor")[0].GetString(), Is.EqualTo(CursorCodec.Invalid));
     }
 }

@@ -8,26 +8,24 @@ namespace NewsApi.Tests.Http;
 
 /// <summary>Each key (each address, without one) has its own bucket; past it, 429 problem+json with Retry-After.</summary>
 [TestFixture]
-public sealed class RateLimitTests
+public sealed class RateLimitTests : ApiTestBase
 {
     private const int Permits = 5;
-    private NewsApiFactory _factory = null!;
 
-    [OneTimeSetUp]
-    public void Start() => _factory = new NewsApiFactory(demoContent: true, settings: new()
+    // No test taxonomy: its writes would spend the editor's few permits.
+    protected override Contents StartWith => Contents.Demo;
+
+    protected override void ConfigureSettings(Dictionary<string, string?> settings)
     {
-        ["RateLimiting:PermitsPerMinute"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["RateLimiting:AdminPermitsPerMinute"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    });
-
-    [OneTimeTearDown]
-    public void Stop() => _factory.Dispose();
+        settings["RateLimiting:PermitsPerMinute"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["RateLimiting:AdminPermitsPerMinute"] = Permits.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     [Test]
     public async Task Past_the_limit_a_client_gets_429_with_retry_after_and_another_key_is_unaffected()
     {
-        using var anonymous = _factory.CreateClient();
-        using var reader = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "reader"));
+        using var anonymous = Factory.CreateClient();
+        using var reader = Keys.ClientWith(Factory, await Keys.CreateAsync(Factory, "reader"));
         // The same path every time: answers from memory count as much as built ones.
         for (var i = 0; i < Permits; i++)
             Assert.That((await anonymous.GetAsync("/v1/teasers")).StatusCode, Is.EqualTo(HttpStatusCode.OK), $"request {i + 1}");
@@ -49,7 +47,7 @@ public sealed class RateLimitTests
     public async Task Behind_a_local_proxy_each_client_address_has_its_own_bucket()
     {
         // As Varnish on this host would connect: from loopback, naming the client in X-Forwarded-For.
-        using var proxied = _factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, FromLoopback>()));
+        using var proxied = Factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<IStartupFilter, FromLoopback>()));
         using var client = proxied.CreateClient();
         async Task<HttpStatusCode> GetAs(string address)
         {
@@ -78,8 +76,8 @@ public sealed class RateLimitTests
     [Test]
     public async Task The_editorial_api_has_its_own_limit_per_key()
     {
-        using var editor = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "editor"));
-        using var other = Keys.ClientWith(_factory, await Keys.CreateAsync(_factory, "editor"));
+        using var editor = Keys.ClientWith(Factory, await Keys.CreateAsync(Factory, "editor"));
+        using var other = Keys.ClientWith(Factory, await Keys.CreateAsync(Factory, "editor"));
         for (var i = 0; i < Permits; i++)
             Assert.That((await editor.GetAsync("/v1/admin/articles?limit=1")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         await (await editor.GetAsync("/v1/admin/articles?limit=1")).AssertProblemAsync(429);

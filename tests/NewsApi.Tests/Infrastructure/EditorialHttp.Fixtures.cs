@@ -5,7 +5,8 @@ using System.Text.Json;
 
 namespace NewsApi.Tests.Infrastructure;
 
-/// <summary>The content editorial tests create through the API, so an allowed call meets real resources.</summary>
+/// <summary>The one way tests create content: through the editorial API with a real key, as a newsroom client
+/// does, so what a test reads was written by the same path as in production.</summary>
 public static partial class EditorialHttp
 {
     private static int _uniqueCounter;
@@ -63,6 +64,10 @@ public static partial class EditorialHttp
         dateline = "नई दिल्ली",
     };
 
+    /// <summary>A copy of an article body with <paramref name="member"/> set, e.g. <c>Article("…").With("language", "hi-IN")</c>.</summary>
+    public static Dictionary<string, object?> With(this Dictionary<string, object?> article, string member, object? value) =>
+        new(article) { [member] = value };
+
     /// <summary>POST /v1/admin/articles; the raw answer.</summary>
     public static Task<HttpResponseMessage> CreateAsync(HttpClient client, object body) =>
         client.PostAsJsonAsync(ArticlesUrl, body, NewsApiFactory.Json);
@@ -93,6 +98,18 @@ public static partial class EditorialHttp
         var article = await response.JsonAsync();
         Assert.That(article.GetProperty("status").GetString(), Is.EqualTo("published"));
         return (id, article.GetProperty("version").GetInt64());
+    }
+
+    /// <summary>A new article published at <paramref name="publishedAt"/>, which has passed (publishing back-dates
+    /// it); returns the article.</summary>
+    public static async Task<JsonElement> PublishedAsync(HttpClient editor, object body, DateTimeOffset publishedAt)
+    {
+        var (id, etag) = await CreatedAsync(editor, body);
+        using var response = await SendAsync(editor, HttpMethod.Post, $"{ArticlesUrl}/{id}/publish", new { publishAt = publishedAt }, etag);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var article = await response.JsonAsync();
+        Assert.That(article.GetProperty("status").GetString(), Is.EqualTo("published"), "test setup: a publication time still to come schedules instead");
+        return article;
     }
 
     /// <summary>Creates a section, tag, author or source (<paramref name="collection"/> is the URL segment); returns its slug.</summary>

@@ -7,7 +7,8 @@ namespace NewsApi.Tests.Infrastructure;
 
 /// <summary>Editorial calls over HTTP, as a newsroom client makes them: every request goes through the real
 /// API with a real key, writes carry If-Match. This file: building and sending requests, calls on an existing
-/// article, reading answers. EditorialHttp.Fixtures.cs: the content tests create (article bodies, drafts, terms).</summary>
+/// article, reading answers. EditorialHttp.Fixtures.cs: creating content (article bodies, drafts, published
+/// articles, terms) — the only way tests do; the taxonomy every test starts with is CommonTaxonomy.</summary>
 public static partial class EditorialHttp
 {
     public const string ArticlesUrl = "/v1/admin/articles";

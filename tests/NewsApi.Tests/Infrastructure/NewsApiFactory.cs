@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -15,7 +14,7 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
     private readonly bool _demoContent;
     private readonly Dictionary<string, string?> _settings;
 
-    private readonly bool _ownsDbPath;
+    private bool _ownsDbPath;
 
     /// <param name="dbPath">An existing database file to run on (e.g. to simulate a restart); the factory
     /// then leaves it in place on Dispose. Without it, a fresh temporary file that Dispose deletes.</param>
@@ -33,6 +32,17 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
     public FakeTimeProvider? Clock { get; }
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Stops this service as a deployment does (hosted services stop and flush what they hold) and
+    /// returns another on the same file, with the same settings, on <paramref name="clock"/>. The file is
+    /// handed over: the new factory deletes it, if this one would have.</summary>
+    public NewsApiFactory Restarted(FakeTimeProvider? clock)
+    {
+        var next = new NewsApiFactory(_demoContent, clock, _settings, DbPath) { _ownsDbPath = _ownsDbPath };
+        _ownsDbPath = false;
+        Dispose();
+        return next;
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -58,31 +68,5 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
             try { File.Delete(DbPath + suffix); }
             catch (IOException) { }
         }
-    }
-}
-
-public static class HttpAssertions
-{
-    public static async Task<T> ReadAsync<T>(this HttpResponseMessage response) =>
-        (await response.Content.ReadFromJsonAsync<T>(NewsApiFactory.Json))!;
-
-    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
-        await response.Content.ReadFromJsonAsync<JsonElement>(NewsApiFactory.Json);
-
-    /// <summary>Asserts an RFC 9457 problem+json answer and returns its body.</summary>
-    public static async Task<JsonElement> AssertProblemAsync(this HttpResponseMessage response, int status)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.That((int)response.StatusCode, Is.EqualTo(status), body);
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"), body);
-        var json = JsonDocument.Parse(body).RootElement;
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(json.GetProperty("status").GetInt32(), Is.EqualTo(status));
-            Assert.That(json.GetProperty("type").GetString(), Is.Not.Empty);
-            Assert.That(json.GetProperty("title").GetString(), Is.Not.Empty);
-            Assert.That(json.GetProperty("traceId").GetString(), Is.Not.Empty);
-        }
-        return json;
     }
 }

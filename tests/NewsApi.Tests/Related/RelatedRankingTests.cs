@@ -8,35 +8,25 @@ namespace NewsApi.Tests.Related;
 
 /// <summary>GET /v1/articles/{id}/related on the seed page: curated first, then by topic and text.</summary>
 [TestFixture]
-public sealed class RelatedRankingTests
+public sealed class RelatedRankingTests : ApiTestBase
 {
-    private NewsApiFactory _factory = null!;
-    private HttpClient _client = null!;
     private Dictionary<string, long> _ids = null!;
     private long _main;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override Contents StartWith => Contents.Demo;
+
+    protected override async Task ArrangeAsync()
     {
-        _factory = new NewsApiFactory(demoContent: true);
-        _client = _factory.CreateClient(new() { AllowAutoRedirect = false });
-        var response = await _client.GetAsync("/v1/articles?limit=100&fields=headline");
+        var response = await Public.GetAsync("/v1/articles?limit=100&fields=headline");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         _ids = (await response.JsonAsync()).GetProperty("items").EnumerateArray()
             .ToDictionary(a => a.GetProperty("headline").GetString()!, a => a.GetProperty("id").GetInt64());
         _main = _ids[Seed.Headline];
     }
 
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
-
     private async Task<List<JsonElement>> RelatedAsync(long id, int limit = 20)
     {
-        var response = await _client.GetAsync($"/v1/articles/{id}/related?limit={limit}");
+        var response = await Public.GetAsync($"/v1/articles/{id}/related?limit={limit}");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return [.. (await response.JsonAsync()).GetProperty("items").EnumerateArray()];
     }
@@ -101,7 +91,7 @@ public sealed class RelatedRankingTests
     [Test]
     public async Task Default_limit_is_five()
     {
-        var response = await _client.GetAsync($"/v1/articles/{_main}/related");
+        var response = await Public.GetAsync($"/v1/articles/{_main}/related");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That((await response.JsonAsync()).GetProperty("items").GetArrayLength(), Is.EqualTo(5));
     }
@@ -111,7 +101,7 @@ public sealed class RelatedRankingTests
     [TestCase(-1)]
     public async Task Limit_out_of_range_is_a_400(int limit)
     {
-        var problem = await (await _client.GetAsync($"/v1/articles/{_main}/related?limit={limit}")).AssertProblemAsync(400);
+        var problem = await (await Public.GetAsync($"/v1/articles/{_main}/related?limit={limit}")).AssertProblemAsync(400);
         Assert.That(problem.GetProperty("errors").TryGetProperty("limit", out _), Is.True, problem.ToString());
     }
 
@@ -128,7 +118,7 @@ public sealed class RelatedRankingTests
         var owner = _ids[Seed.NextHeadline];
         var earthquake = _ids.Single(p => p.Key.Contains("भूकंप", StringComparison.Ordinal)).Value;
         var yemen = _ids.Single(p => p.Key.Contains("यमन", StringComparison.Ordinal)).Value;
-        using var editor = await Keys.ClientForRoleAsync(_factory, "editor");
+        using var editor = await Keys.ClientForRoleAsync(Factory, "editor");
         var admin = await (await editor.GetAsync($"/v1/admin/articles/{owner}")).JsonAsync();
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/v1/admin/articles/{owner}/related")
         {

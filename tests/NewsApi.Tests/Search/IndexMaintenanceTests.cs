@@ -1,75 +1,29 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using NewsApi.Editorial;
 using NewsApi.Tests.Infrastructure;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Search;
 
 /// <summary>The search index (and related stories) follow the editorial workflow: only public articles
 /// are found, through the editorial API with real keys and If-Match, on a fake clock.</summary>
 [TestFixture]
-public sealed class IndexMaintenanceTests
+public sealed class IndexMaintenanceTests : ApiTestBase
 {
     private static readonly DateTimeOffset Start = new(2025, 9, 1, 8, 0, 0, TimeSpan.Zero);
-    private FakeTimeProvider _clock = null!;
-    private NewsApiFactory _factory = null!;
-    private HttpClient _public = null!;
-    private HttpClient _editor = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _clock = new FakeTimeProvider(Start);
-        _factory = new NewsApiFactory(demoContent: false, clock: _clock);
-        _public = _factory.CreateClient(new() { AllowAutoRedirect = false });
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _editor = await Keys.ClientForRoleAsync(_factory, "editor");
-    }
+    protected override DateTimeOffset? ClockStart => Start;
 
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _public.Dispose();
-        _editor.Dispose();
-        _factory.Dispose();
-    }
+    private static Dictionary<string, object?> Body(string headline, string text, string[]? tags = null, DateTimeOffset? embargoUntil = null) =>
+        Article(headline, tags: tags, embargoUntil: embargoUntil).With("body", "<p>" + text + "</p>");
 
-    private static string ETag(long version) => "\"" + version.ToString(CultureInfo.InvariantCulture) + "\"";
+    private async Task<long> CreateAsync(Dictionary<string, object?> body) => (await CreateDraftAsync(Editor, body)).GetProperty("id").GetInt64();
 
-    private static Dictionary<string, object?> Body(string headline, string text, string[]? tags = null, DateTimeOffset? embargoUntil = null)
-    {
-        var body = new Dictionary<string, object?>
-        {
-            ["headline"] = headline,
-            ["body"] = "<p>" + text + "</p>",
-            ["section"] = "desh",
-            ["tags"] = tags ?? [],
-            ["authors"] = new[] { "ravi" },
-            ["source"] = "ians",
-            ["dateline"] = "नई दिल्ली",
-        };
-        if (embargoUntil is not null) body["embargoUntil"] = embargoUntil;
-        return body;
-    }
-
-    private async Task<long> CreateAsync(Dictionary<string, object?> body)
-    {
-        var response = await _editor.PostAsJsonAsync("/v1/admin/articles", body, NewsApiFactory.Json);
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
-        return (await response.JsonAsync()).GetProperty("id").GetInt64();
-    }
-
-    private async Task<JsonElement> AdminAsync(long id)
-    {
-        var response = await _editor.GetAsync($"/v1/admin/articles/{id}");
-        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
-        return await response.JsonAsync();
-    }
+    private Task<JsonElement> AdminAsync(long id) => GetAdminAsync(Editor, id);
 
     /// <summary>Sends a write with If-Match set to the article's current version; asserts <paramref name="expected"/>.</summary>
     private async Task<HttpResponseMessage> WriteAsync(HttpMethod method, long id, string suffix, HttpContent? content, HttpStatusCode expected)
@@ -77,7 +31,7 @@ public sealed class IndexMaintenanceTests
         var version = (await AdminAsync(id)).GetProperty("version").GetInt64();
         using var request = new HttpRequestMessage(method, $"/v1/admin/articles/{id}{suffix}") { Content = content };
         request.Headers.TryAddWithoutValidation("If-Match", ETag(version));
-        var response = await _editor.SendAsync(request);
+        var response = await Editor.SendAsync(request);
         Assert.That(response.StatusCode, Is.EqualTo(expected), $"{method} {suffix}: " + await response.Content.ReadAsStringAsync());
         return response;
     }
@@ -89,14 +43,14 @@ public sealed class IndexMaintenanceTests
 
     private async Task<List<long>> SearchAsync(string q)
     {
-        var response = await _public.GetAsync("/v1/search?limit=100&q=" + Uri.EscapeDataString(q));
+        var response = await Public.GetAsync("/v1/search?limit=100&q=" + Uri.EscapeDataString(q));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return [.. (await response.JsonAsync()).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetInt64())];
     }
 
     private async Task<List<JsonElement>> RelatedAsync(long id)
     {
-        var response = await _public.GetAsync($"/v1/articles/{id}/related?limit=20");
+        var response = await Public.GetAsync($"/v1/articles/{id}/related?limit=20");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return [.. (await response.JsonAsync()).GetProperty("items").EnumerateArray()];
     }
@@ -104,7 +58,7 @@ public sealed class IndexMaintenanceTests
     private static List<long> Ids(IEnumerable<JsonElement> items) => [.. items.Select(i => i.GetProperty("id").GetInt64())];
 
     private Task<int> SchedulerPassAsync() =>
-        _factory.Services.GetRequiredService<ScheduledPublisher>().PublishDueAsync(CancellationToken.None);
+        Factory.Services.GetRequiredService<ScheduledPublisher>().PublishDueAsync(CancellationToken.None);
 
     [Test]
     public async Task A_draft_is_not_searchable_until_it_is_published()
@@ -175,14 +129,14 @@ public sealed class IndexMaintenanceTests
     [Test]
     public async Task A_scheduled_article_is_searchable_once_the_scheduler_publishes_it()
     {
-        var at = _clock.GetUtcNow().AddHours(1);
+        var at = Clock.GetUtcNow().AddHours(1);
         var id = await CreateAsync(Body("सितार महोत्सव की घोषणा", "संगीत प्रेमियों के लिए सितार संध्या।"));
         await ActAsync(id, "publish", new { publishAt = at });
         Assert.That(await StatusAsync(id), Is.EqualTo("scheduled"));
         await SchedulerPassAsync();
         Assert.That(await SearchAsync("सितार"), Is.Empty, "scheduled, not yet due");
 
-        _clock.SetUtcNow(at.AddSeconds(1));
+        Clock.SetUtcNow(at.AddSeconds(1));
         await SchedulerPassAsync();
         using (Assert.EnterMultipleScope())
         {
@@ -194,11 +148,11 @@ public sealed class IndexMaintenanceTests
     [Test]
     public async Task An_unpublished_schedule_never_becomes_searchable()
     {
-        var at = _clock.GetUtcNow().AddMinutes(30);
+        var at = Clock.GetUtcNow().AddMinutes(30);
         var id = await CreateAsync(Body("तबला कार्यशाला", "बच्चों ने तबला सीखा।"));
         await ActAsync(id, "publish", new { publishAt = at });
         await ActAsync(id, "unpublish");
-        _clock.SetUtcNow(at.AddSeconds(1));
+        Clock.SetUtcNow(at.AddSeconds(1));
         await SchedulerPassAsync();
         using (Assert.EnterMultipleScope())
         {
@@ -210,7 +164,7 @@ public sealed class IndexMaintenanceTests
     [Test]
     public async Task An_embargoed_article_is_searchable_only_after_the_embargo_and_a_scheduler_pass()
     {
-        var until = _clock.GetUtcNow().AddHours(2);
+        var until = Clock.GetUtcNow().AddHours(2);
         var id = await CreateAsync(Body("बजट के प्रस्ताव लीक नहीं", "वित्त मंत्रालय ने बजटीय प्रस्ताव तैयार किए।", embargoUntil: until));
         await ActAsync(id, "publish");
         Assert.That(await StatusAsync(id), Is.EqualTo("published"));
@@ -218,15 +172,15 @@ public sealed class IndexMaintenanceTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await SearchAsync("बजटीय"), Is.Empty, "embargoed");
-            Assert.That((await _public.GetAsync($"/v1/articles/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That((await Public.GetAsync($"/v1/articles/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         }
 
-        _clock.SetUtcNow(until.AddSeconds(1));
+        Clock.SetUtcNow(until.AddSeconds(1));
         await SchedulerPassAsync();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(await SearchAsync("बजटीय"), Is.EqualTo(new[] { id }), "embargo over");
-            Assert.That((await _public.GetAsync($"/v1/articles/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That((await Public.GetAsync($"/v1/articles/{id}")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         }
     }
 
@@ -236,11 +190,11 @@ public sealed class IndexMaintenanceTests
         var id = await CreateAsync(Body("चुनावी सर्वेक्षण के नतीजे", "एजेंसी ने मतसर्वेक्षण जारी किया।"));
         await ActAsync(id, "publish");
         Assert.That(await SearchAsync("मतसर्वेक्षण"), Is.EqualTo(new[] { id }));
-        var until = _clock.GetUtcNow().AddHours(1);
+        var until = Clock.GetUtcNow().AddHours(1);
         var patch = new StringContent($$"""{ "embargoUntil": "{{until:yyyy-MM-ddTHH:mm:ssZ}}" }""", Encoding.UTF8, "application/merge-patch+json");
         await WriteAsync(HttpMethod.Patch, id, "", patch, HttpStatusCode.OK);
         Assert.That(await SearchAsync("मतसर्वेक्षण"), Is.Empty);
-        _clock.SetUtcNow(until.AddSeconds(1));
+        Clock.SetUtcNow(until.AddSeconds(1));
         await SchedulerPassAsync();
         Assert.That(await SearchAsync("मतसर्वेक्षण"), Is.EqualTo(new[] { id }));
     }
@@ -255,7 +209,7 @@ public sealed class IndexMaintenanceTests
         var visible = await CreateAsync(Body("हिमनद संकट पर रिपोर्ट", text, tags));
         await ActAsync(visible, "publish");
         var draft = await CreateAsync(Body("हिमनद पर मसौदा", text, tags));
-        var until = _clock.GetUtcNow().AddHours(3);
+        var until = Clock.GetUtcNow().AddHours(3);
         var embargoed = await CreateAsync(Body("हिमनद पर प्रतिबंधित रिपोर्ट", text, tags, embargoUntil: until));
         await ActAsync(embargoed, "publish");
         var scheduled = await CreateAsync(Body("हिमनद पर आगामी रिपोर्ट", text, tags));
@@ -269,8 +223,8 @@ public sealed class IndexMaintenanceTests
         {
             Assert.That(Ids(related), Is.EqualTo(new[] { visible }));
             Assert.That(related[0].GetProperty("reason").GetString(), Is.EqualTo("curated"));
-            Assert.That((await _public.GetAsync($"/v1/articles/{draft}/related")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-            Assert.That((await _public.GetAsync($"/v1/articles/{embargoed}/related")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That((await Public.GetAsync($"/v1/articles/{draft}/related")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+            Assert.That((await Public.GetAsync($"/v1/articles/{embargoed}/related")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         }
 
         // Without curation, the topic ranking must not show them either.
@@ -282,11 +236,11 @@ public sealed class IndexMaintenanceTests
             Assert.That(related[0].GetProperty("reason").GetString(), Is.AnyOf("topic", "text"));
         }
 
-        _clock.SetUtcNow(until.AddSeconds(1));
+        Clock.SetUtcNow(until.AddSeconds(1));
         await SchedulerPassAsync();
         Assert.That(Ids(await RelatedAsync(main)), Is.EquivalentTo(new[] { visible, embargoed }), "embargo over; the scheduled one is not due yet");
 
-        _clock.SetUtcNow(until.AddHours(1).AddSeconds(1));
+        Clock.SetUtcNow(until.AddHours(1).AddSeconds(1));
         await SchedulerPassAsync();
         Assert.That(Ids(await RelatedAsync(main)), Is.EquivalentTo(new[] { visible, embargoed, scheduled }), "all public now");
         Assert.That(Ids(await RelatedAsync(main)), Does.Not.Contain(draft).And.Not.Contain(main));

@@ -2,52 +2,42 @@ using System.Globalization;
 using System.Text.Json;
 using NewsApi.Search;
 using NewsApi.Tests.Infrastructure;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Search;
 
 /// <summary>Romanised Hindi (<c>putin</c>, <c>bhukamp</c>, <c>modi</c>) finds the Devanagari articles it spells,
 /// measured on <see cref="RomanisedPairs"/> over the seed page plus <see cref="RomanisedPairs.ExtraArticles"/>.</summary>
 [TestFixture]
-public sealed class RomanisedSearchTests
+public sealed class RomanisedSearchTests : ApiTestBase
 {
     /// <summary>An article that spells Putin and Trump in Latin letters, so a Latin query has text hits too.</summary>
     private const string LatinHeadline = "Putin और Trump की बैठक पर विशेषज्ञों की राय";
 
-    private NewsApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
     /// <summary>Every public article: id → its words (headline, excerpt and body text, NFC, case-folded).</summary>
     private Dictionary<long, HashSet<string>> _words = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override Contents StartWith => Contents.Demo | Contents.Taxonomy;
+
+    protected override void ConfigureSettings(Dictionary<string, string?> settings) => settings["RateLimiting:PermitsPerMinute"] = "100000";
+
+    protected override async Task ArrangeAsync()
     {
-        _factory = new NewsApiFactory(demoContent: true, settings: new() { ["RateLimiting:PermitsPerMinute"] = "100000" });
-        _client = _factory.CreateClient(new() { AllowAutoRedirect = false });
-        var content = new TestContent(_factory);
-        await content.EnsureTaxonomyAsync();
         var at = new DateTimeOffset(2025, 8, 1, 6, 0, 0, TimeSpan.Zero);
         foreach (var (headline, body) in RomanisedPairs.ExtraArticles)
         {
-            await content.PublishedAsync(TestContent.Hindi(headline) with { Body = "<p>" + body + "</p>" }, at);
+            await PublishedAsync(Editor, Article(headline).With("body", "<p>" + body + "</p>"), at);
             at = at.AddHours(1);
         }
-        await content.PublishedAsync(TestContent.Hindi(LatinHeadline) with { Body = "<p>Putin और Trump की मुलाकात पर टिप्पणी।</p>" }, at);
+        await PublishedAsync(Editor, Article(LatinHeadline).With("body", "<p>Putin और Trump की मुलाकात पर टिप्पणी।</p>"), at);
 
-        var list = await (await _client.GetAsync("/v1/articles?limit=100&formats=text")).JsonAsync();
+        var list = await (await Public.GetAsync("/v1/articles?limit=100&formats=text")).JsonAsync();
         Assert.That(list.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null), "all articles fit one page");
         _words = list.GetProperty("items").EnumerateArray().ToDictionary(
             a => a.GetProperty("id").GetInt64(),
             a => SearchText.Tokens(SearchText.Normalize(string.Join(' ',
                 a.GetProperty("headline").GetString(), a.GetProperty("excerpt").GetString(),
                 a.GetProperty("body").GetProperty("text").GetString()))).ToHashSet(StringComparer.Ordinal));
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
     }
 
     private static List<string> Words(string text) => SearchText.Tokens(SearchText.Normalize(text));
@@ -63,7 +53,7 @@ public sealed class RomanisedSearchTests
 
     private async Task<List<(long Id, string MatchedBy)>> SearchAsync(string q)
     {
-        var response = await _client.GetAsync("/v1/search?limit=100&q=" + Uri.EscapeDataString(q));
+        var response = await Public.GetAsync("/v1/search?limit=100&q=" + Uri.EscapeDataString(q));
         var body = await response.JsonAsync();
         Assert.That(response.IsSuccessStatusCode, Is.True, body.ToString());
         Assert.That(body.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null), $"{q}: every hit on one page");

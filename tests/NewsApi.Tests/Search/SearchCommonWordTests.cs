@@ -11,32 +11,18 @@ namespace NewsApi.Tests.Search;
 /// <summary>Words in more articles than the recency window take the cached-IDF ranking path
 /// (SearchService.RankCommonAsync); a generated corpus puts पुतिन in most of 1,500 articles.</summary>
 [TestFixture]
-public sealed class SearchCommonWordTests
+public sealed class SearchCommonWordTests : ApiTestBase
 {
-    private NewsApiFactory _factory = null!;
-    private HttpClient _client = null!;
-    private string _dbPath = null!;
+    protected override Contents StartWith => Contents.None;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task PrepareDatabaseAsync(string path)
     {
         // Generated before the service starts, as the CLI does: the bulk load leaves WAL mode for its
         // duration, which needs the file to itself (the running service's background readers hold it).
-        _dbPath = Path.Combine(Path.GetTempPath(), $"newsapi-common-{Guid.NewGuid():N}.db");
-        var db = new Db($"Data Source={_dbPath}");
+        using var db = new Db($"Data Source={path}");
         await new Migrator(db, NullLogger<Migrator>.Instance).MigrateAsync();
         await GenerateCorpus.GenerateAsync(db, 1500, seed: 3, CancellationToken.None);
         SqliteConnection.ClearAllPools();
-        _factory = new NewsApiFactory(demoContent: false, dbPath: _dbPath);
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_dbPath + suffix);
     }
 
     private async Task<List<JsonElement>> PagesAsync(string q, int limit, int pages)
@@ -45,7 +31,7 @@ public sealed class SearchCommonWordTests
         var url = $"/v1/search?q={Uri.EscapeDataString(q)}&limit={limit}";
         for (var i = 0; i < pages && url is not null; i++)
         {
-            var response = await _client.GetAsync(url);
+            var response = await Public.GetAsync(url);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             var page = await response.JsonAsync();
             items.AddRange(page.GetProperty("items").EnumerateArray());
@@ -79,5 +65,14 @@ public sealed class SearchCommonWordTests
         Assert.That(romanised, Is.Not.Empty);
         Assert.That(romanised.Select(h => h.GetProperty("matchedBy").GetString()), Has.All.EqualTo("romanised"));
         Assert.That(romanised.Select(h => h.GetProperty("snippet").GetString()), Has.All.Contain("<mark>"));
+    }
+
+    [Test]
+    public async Task A_rare_word_of_the_generated_corpus_finds_only_its_handful_of_articles()
+    {
+        var word = GenerateCorpus.RareWords[0];
+        var hits = await PagesAsync(word, limit: 50, pages: 1);
+        Assert.That(hits, Has.Count.InRange(1, 6), "each rare word is put in 2 to 6 articles");
+        Assert.That(hits.Select(h => h.GetProperty("snippet").GetString()), Has.All.Contain($"<mark>{word}</mark>"));
     }
 }

@@ -1,60 +1,41 @@
 using System.Net;
 using System.Text.Json;
-using NewsApi.Editorial;
 using NewsApi.Tests.Infrastructure;
+using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
 namespace NewsApi.Tests.Search;
 
 /// <summary>GET /v1/search with the list filters, and paging through hits with a cursor.</summary>
 [TestFixture]
-public sealed class SearchTestsFiltersAndPaging
+public sealed class SearchTestsFiltersAndPaging : ApiTestBase
 {
     private static readonly DateTimeOffset T0 = new(2025, 8, 1, 6, 0, 0, TimeSpan.Zero);
     private static readonly string Monsoon = Uri.EscapeDataString("मानसून");
-    private NewsApiFactory _factory = null!;
-    private HttpClient _client = null!;
     private long _desh, _rajya, _khel;
     private readonly List<long> _hail = [];
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
+    protected override async Task ArrangeAsync()
     {
-        _factory = new NewsApiFactory(demoContent: false);
-        _client = _factory.CreateClient(new() { AllowAutoRedirect = false });
-        var content = new TestContent(_factory);
-        await content.EnsureTaxonomyAsync();
-        _desh = (await content.PublishedAsync(Article("मानसून की पहली बारिश", "desh", ["मौसम"], "ians", "sita"), T0)).Id;
-        _rajya = (await content.PublishedAsync(Article("राज्य में मानसून सक्रिय", "rajya", ["मौसम", "खेती"], "pti", "ravi") with { Language = "hi-IN" }, T0.AddHours(1))).Id;
-        _khel = (await content.PublishedAsync(Article("मानसून से मैच रद्द", "khel", ["क्रिकेट"], "pti", "sita"), T0.AddHours(2))).Id;
-        await content.DraftAsync(Article("मानसून का मसौदा", "desh", ["मौसम"], "ians", "sita"));
+        _desh = await PublishedAsync(Article("मानसून की पहली बारिश", "desh", ["मौसम"], "ians", "sita"), T0);
+        _rajya = await PublishedAsync(Article("राज्य में मानसून सक्रिय", "rajya", ["मौसम", "खेती"], "pti", "ravi").With("language", "hi-IN"), T0.AddHours(1));
+        _khel = await PublishedAsync(Article("मानसून से मैच रद्द", "khel", ["क्रिकेट"], "pti", "sita"), T0.AddHours(2));
+        await CreateDraftAsync(Editor, Article("मानसून का मसौदा", "desh", ["मौसम"], "ians", "sita"));
 
         // Seven hits with equal scores, created newest first: their id order is the reverse of their
         // publication order, so a page boundary inside the tie shows whether paging is consistent.
         var hail = Article("ओलावृष्टि से फसल को नुकसान", "khel", [], "ians", "ravi");
-        for (var i = 0; i < 7; i++) _hail.Add((await content.PublishedAsync(hail, T0.AddDays(1).AddHours(-i))).Id);
+        for (var i = 0; i < 7; i++) _hail.Add(await PublishedAsync(hail, T0.AddDays(1).AddHours(-i)));
     }
 
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+    private async Task<long> PublishedAsync(Dictionary<string, object?> article, DateTimeOffset at) =>
+        (await EditorialHttp.PublishedAsync(Editor, article, at)).GetProperty("id").GetInt64();
 
-    private static ArticleInput Article(string headline, string section, string[] tags, string source, string author) => new()
-    {
-        Headline = headline,
-        Body = "<p>" + headline + "। मौसम विभाग ने चेतावनी जारी की।</p>",
-        Section = section,
-        Tags = tags,
-        Authors = [author],
-        Source = source,
-        Dateline = "नई दिल्ली",
-    };
+    private static Dictionary<string, object?> Article(string headline, string section, string[] tags, string source, string author) =>
+        EditorialHttp.Article(headline, section, tags, source: source, authors: [author]).With("body", "<p>" + headline + "। मौसम विभाग ने चेतावनी जारी की।</p>");
 
     private async Task<JsonElement> GetAsync(string url)
     {
-        var response = await _client.GetAsync(url);
+        var response = await Public.GetAsync(url);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), url + ": " + await response.Content.ReadAsStringAsync());
         return await response.JsonAsync();
     }
@@ -96,7 +77,7 @@ public sealed class SearchTestsFiltersAndPaging
         var pages = 0;
         do
         {
-            var response = await _client.GetAsync($"/v1/search?q={q}&limit=2" + (cursor is null ? "" : "&cursor=" + cursor));
+            var response = await Public.GetAsync($"/v1/search?q={q}&limit=2" + (cursor is null ? "" : "&cursor=" + cursor));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
             var page = await response.JsonAsync();
             var ids = Ids(page);
@@ -134,7 +115,7 @@ public sealed class SearchTestsFiltersAndPaging
         var q = Uri.EscapeDataString("ओलावृष्टि");
         var cursor = (await GetAsync($"/v1/search?q={q}&limit=2")).GetProperty("nextCursor").GetString()!;
         var tampered = cursor[..^2] + (cursor[^2] == 'A' ? "B" : "A") + cursor[^1];
-        var problem = await (await _client.GetAsync($"/v1/search?q={q}&limit=2&cursor={tampered}")).AssertProblemAsync(400);
+        var problem = await (await Public.GetAsync($"/v1/search?q={q}&limit=2&cursor={tampered}")).AssertProblemAsync(400);
         Assert.That(problem.GetProperty("errors").TryGetProperty("cursor", out _), Is.True, problem.ToString());
     }
 
@@ -144,7 +125,7 @@ public sealed class SearchTestsFiltersAndPaging
         var articles = await GetAsync("/v1/articles?limit=1");
         var cursor = articles.GetProperty("nextCursor").GetString()!;
         var q = Uri.EscapeDataString("ओलावृष्टि");
-        await (await _client.GetAsync($"/v1/search?q={q}&limit=2&cursor={cursor}")).AssertProblemAsync(400);
+        await (await Public.GetAsync($"/v1/search?q={q}&limit=2&cursor={cursor}")).AssertProblemAsync(400);
     }
 
     [TestCase("limit=0", "limit")]
@@ -153,7 +134,7 @@ public sealed class SearchTestsFiltersAndPaging
     [TestCase("cursor=not-a-cursor", "cursor")]
     public async Task Bad_paging_parameters_are_a_400(string parameter, string field)
     {
-        var problem = await (await _client.GetAsync($"/v1/search?q={Monsoon}&{parameter}")).AssertProblemAsync(400);
+        var problem = await (await Public.GetAsync($"/v1/search?q={Monsoon}&{parameter}")).AssertProblemAsync(400);
         Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
     }
 
@@ -161,7 +142,7 @@ public sealed class SearchTestsFiltersAndPaging
     [TestCase("publishedAfter=yesterday")]
     public async Task Unparseable_parameters_are_a_400(string parameter)
     {
-        await (await _client.GetAsync($"/v1/search?q={Monsoon}&{parameter}")).AssertProblemAsync(400);
+        await (await Public.GetAsync($"/v1/search?q={Monsoon}&{parameter}")).AssertProblemAsync(400);
     }
 
     [TestCase(1)]

@@ -6,28 +6,13 @@ namespace NewsApi.Tests.Search;
 
 /// <summary>GET /v1/search over the demo content (the seed page).</summary>
 [TestFixture]
-public sealed class SearchTestsSeedPage
+public sealed class SearchTestsSeedPage : ApiTestBase
 {
-    private NewsApiFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void Start()
-    {
-        _factory = new NewsApiFactory(demoContent: true);
-        _client = _factory.CreateClient(new() { AllowAutoRedirect = false });
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+    protected override Contents StartWith => Contents.Demo;
 
     private async Task<List<JsonElement>> HitsAsync(string q)
     {
-        var response = await _client.GetAsync("/v1/search?limit=100&q=" + Uri.EscapeDataString(q));
+        var response = await Public.GetAsync("/v1/search?limit=100&q=" + Uri.EscapeDataString(q));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return [.. (await response.JsonAsync()).GetProperty("items").EnumerateArray()];
     }

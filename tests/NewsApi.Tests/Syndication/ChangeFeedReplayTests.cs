@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using NewsApi.Articles;
 using NewsApi.Data;
 using NewsApi.Editorial;
@@ -14,8 +13,7 @@ namespace NewsApi.Tests.Syndication;
 /// <summary>The change feed's promise: a partner that replays it and applies every entry holds exactly the
 /// syndicatable articles, each at its latest version, whether it started at the first change or midway. Checked
 /// after a long random newsroom day (fixed seed, so a failure replays the same way) made through the HTTP API.</summary>
-[TestFixture]
-public sealed class ChangeFeedReplayTests
+public sealed class ChangeFeedReplayTests : ApiTestBase
 {
     private const int Seed = 20261130;
     private const int Operations = 520;
@@ -23,32 +21,18 @@ public sealed class ChangeFeedReplayTests
 
     private static readonly string[] TagPool = ["भारत", "चुनाव", "क्रिकेट", "मौसम", "अर्थव्यवस्था", "सियोल"];
 
-    private FakeTimeProvider _clock = null!;
-    private NewsApiFactory _factory = null!;
-    private HttpClient _editor = null!;
     private HttpClient _partner = null!;
     private Random _random = null!;
     private readonly List<long> _alive = [];
     private readonly List<long> _everCreated = [];
     private readonly Dictionary<string, int> _done = new(StringComparer.Ordinal);
 
-    [SetUp]
-    public async Task StartAsync()
-    {
-        _clock = new FakeTimeProvider(new DateTimeOffset(2026, 4, 1, 4, 0, 0, TimeSpan.Zero));
-        _factory = new NewsApiFactory(demoContent: false, clock: _clock);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _editor = await Keys.ClientForRoleAsync(_factory, "editor");
-        _partner = await Keys.ClientForRoleAsync(_factory, "partner");
-        _random = new Random(Seed);
-    }
+    protected override DateTimeOffset? ClockStart => new DateTimeOffset(2026, 4, 1, 4, 0, 0, TimeSpan.Zero);
 
-    [TearDown]
-    public void Stop()
+    protected override async Task ArrangeAsync()
     {
-        _editor.Dispose();
-        _partner.Dispose();
-        _factory.Dispose();
+        _partner = await ClientAsync("partner");
+        _random = new Random(Seed);
     }
 
     [Test]
@@ -105,11 +89,11 @@ public sealed class ChangeFeedReplayTests
     /// document as served now, checked against the schema and for being at the article's version.</summary>
     private async Task<Dictionary<long, JsonNode>> SyndicatableAsync()
     {
-        var db = _factory.Services.GetRequiredService<Db>();
+        var db = Factory.Services.GetRequiredService<Db>();
         await using var connection = await db.OpenAsync();
         var rows = await connection.QueryAsync<(long Id, long Version)>(
             "SELECT a.id, a.version FROM articles a WHERE " + ArticleFilter.PublicPredicate + " AND a.syndication_allowed = 1",
-            new { now = _clock.GetUtcNow() });
+            new { now = Clock.GetUtcNow() });
         var expected = new Dictionary<long, JsonNode>();
         foreach (var (id, version) in rows)
         {
@@ -123,9 +107,9 @@ public sealed class ChangeFeedReplayTests
         return expected;
     }
 
-    private Task<int> PassAsync() => _factory.Services.GetRequiredService<ScheduledPublisher>().PublishDueAsync(CancellationToken.None);
+    private Task<int> PassAsync() => Factory.Services.GetRequiredService<ScheduledPublisher>().PublishDueAsync(CancellationToken.None);
 
-    private DateTimeOffset Now => _clock.GetUtcNow();
+    private DateTimeOffset Now => Clock.GetUtcNow();
 
     private async Task StepAsync()
     {
@@ -137,13 +121,13 @@ public sealed class ChangeFeedReplayTests
         }
         if (roll < 19)
         {
-            _clock.Advance(TimeSpan.FromMinutes(_random.Next(1, 40)));
+            Clock.Advance(TimeSpan.FromMinutes(_random.Next(1, 40)));
             await PassAsync();
             Count("tick");
             return;
         }
         var id = _alive[_random.Next(_alive.Count)];
-        var article = await GetAdminAsync(_editor, id);
+        var article = await GetAdminAsync(Editor, id);
         var status = article.GetProperty("status").GetString();
         var op = roll switch
         {
@@ -162,16 +146,16 @@ public sealed class ChangeFeedReplayTests
         var version = article.GetProperty("version").GetInt64();
         using var response = op switch
         {
-            "edit" => await PatchAsync(_editor, id, new { headline = "संपादित " + Unique("edit"), body = $"<p>नया पाठ {DevanagariNumber(_random.Next(1000))}।</p>" }, ETag(version)),
-            "publish" => await SendAtVersionAsync(_editor, HttpMethod.Post, $"{ArticlesUrl}/{id}/publish", version),
-            "schedule" => await SendAtVersionAsync(_editor, HttpMethod.Post, $"{ArticlesUrl}/{id}/publish", version, new { publishAt = Now.AddMinutes(_random.Next(1, 90)) }),
-            "unpublish" or "archive" => await SendAtVersionAsync(_editor, HttpMethod.Post, $"{ArticlesUrl}/{id}/{op}", version),
-            "delete" => await DeleteAsync(_editor, id, ETag(version)),
-            "syndication" => await PatchAsync(_editor, id, new { syndication = new { allowed = !article.GetProperty("syndication").GetProperty("allowed").GetBoolean() } }, ETag(version)),
-            "embargo" => await PatchAsync(_editor, id, new { embargoUntil = Now.AddMinutes(_random.Next(1, 120)) }, ETag(version)),
-            "lift-embargo" => await PatchAsync(_editor, id, new { embargoUntil = (DateTimeOffset?)null }, ETag(version)),
-            "slug" => await PatchAsync(_editor, id, new { slug = Unique("slug") }, ETag(version)),
-            _ => await SetRelatedAsync(_editor, id, _alive.Where(other => other != id).OrderBy(_ => _random.Next()).Take(_random.Next(0, 4)).ToList()),
+            "edit" => await PatchAsync(Editor, id, new { headline = "संपादित " + Unique("edit"), body = $"<p>नया पाठ {DevanagariNumber(_random.Next(1000))}।</p>" }, ETag(version)),
+            "publish" => await SendAtVersionAsync(Editor, HttpMethod.Post, $"{ArticlesUrl}/{id}/publish", version),
+            "schedule" => await SendAtVersionAsync(Editor, HttpMethod.Post, $"{ArticlesUrl}/{id}/publish", version, new { publishAt = Now.AddMinutes(_random.Next(1, 90)) }),
+            "unpublish" or "archive" => await SendAtVersionAsync(Editor, HttpMethod.Post, $"{ArticlesUrl}/{id}/{op}", version),
+            "delete" => await DeleteAsync(Editor, id, ETag(version)),
+            "syndication" => await PatchAsync(Editor, id, new { syndication = new { allowed = !article.GetProperty("syndication").GetProperty("allowed").GetBoolean() } }, ETag(version)),
+            "embargo" => await PatchAsync(Editor, id, new { embargoUntil = Now.AddMinutes(_random.Next(1, 120)) }, ETag(version)),
+            "lift-embargo" => await PatchAsync(Editor, id, new { embargoUntil = (DateTimeOffset?)null }, ETag(version)),
+            "slug" => await PatchAsync(Editor, id, new { slug = Unique("slug") }, ETag(version)),
+            _ => await SetRelatedAsync(Editor, id, _alive.Where(other => other != id).OrderBy(_ => _random.Next()).Take(_random.Next(0, 4)).ToList()),
         };
         var expected = op == "delete" ? HttpStatusCode.NoContent : HttpStatusCode.OK;
         Assert.That(response.StatusCode, Is.EqualTo(expected), $"{op} {id} ({status}): {await response.Content.ReadAsStringAsync()}");
@@ -186,7 +170,7 @@ public sealed class ChangeFeedReplayTests
             embargoUntil: _random.Next(10) == 0 ? Now.AddMinutes(_random.Next(1, 60)) : null);
         if (_random.Next(5) == 0) body["syndication"] = new { allowed = false };
         if (_random.Next(3) == 0) body["image"] = new { url = "https://cdn.example.com/चित्र/" + Unique("img") + ".jpg", alt = "तस्वीर", width = 800, height = 450 };
-        var id = (await CreateDraftAsync(_editor, body)).GetProperty("id").GetInt64();
+        var id = (await CreateDraftAsync(Editor, body)).GetProperty("id").GetInt64();
         _alive.Add(id);
         _everCreated.Add(id);
         Count("create");

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using NewsApi.Editorial;
 using NewsApi.Tests.Infrastructure;
 using static NewsApi.Tests.Infrastructure.EditorialHttp;
@@ -11,33 +10,15 @@ namespace NewsApi.Tests.Syndication;
 /// <summary>GET /v1/syndication/changes: an entry for every change to the syndicatable set, in commit order,
 /// including those the scheduler's pass makes (scheduled publication, embargo end, a related story leaving).
 /// Each test reads only what happened after the cursor it took at its start.</summary>
-[TestFixture]
-public sealed class ChangeFeedTests
+public sealed class ChangeFeedTests : ApiTestBase
 {
-    private FakeTimeProvider _clock = null!;
-    private NewsApiFactory _factory = null!;
-    private HttpClient _editor = null!;
     private HttpClient _partner = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.Zero));
-        _factory = new NewsApiFactory(demoContent: false, clock: _clock);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _editor = await Keys.ClientForRoleAsync(_factory, "editor");
-        _partner = await Keys.ClientForRoleAsync(_factory, "partner");
-    }
+    protected override DateTimeOffset? ClockStart => new DateTimeOffset(2026, 3, 1, 6, 0, 0, TimeSpan.Zero);
 
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _editor.Dispose();
-        _partner.Dispose();
-        _factory.Dispose();
-    }
+    protected override async Task ArrangeAsync() => _partner = await ClientAsync("partner");
 
-    private Task<int> PassAsync() => _factory.Services.GetRequiredService<ScheduledPublisher>().PublishDueAsync(CancellationToken.None);
+    private Task<int> PassAsync() => Factory.Services.GetRequiredService<ScheduledPublisher>().PublishDueAsync(CancellationToken.None);
 
     private static string Uri(long id) => $"urn:newsapi:article:{id}";
 
@@ -47,7 +28,7 @@ public sealed class ChangeFeedTests
 
     private async Task<HttpResponseMessage> PatchNowAsync(long id, object patch)
     {
-        var response = await PatchAsync(_editor, id, patch, ETag(await VersionAsync(_editor, id)));
+        var response = await PatchAsync(Editor, id, patch, ETag(await VersionAsync(Editor, id)));
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return response;
     }
@@ -56,19 +37,19 @@ public sealed class ChangeFeedTests
     public async Task Every_change_to_the_syndicatable_set_is_an_entry_in_commit_order()
     {
         var start = await PartnerFeed.EndAsync(_partner);
-        var id = (await CreateDraftAsync(_editor, Article("बदलती ख़बर " + Unique("life")))).GetProperty("id").GetInt64(); // v1, a draft: nothing
-        await PublishAsync(_editor, id);                                               // v2 upsert
+        var id = (await CreateDraftAsync(Editor, Article("बदलती ख़बर " + Unique("life")))).GetProperty("id").GetInt64(); // v1, a draft: nothing
+        await PublishAsync(Editor, id);                                               // v2 upsert
         (await PatchNowAsync(id, new { headline = "बदली हुई ख़बर " + Unique("h") })).Dispose(); // v3 upsert
         (await PatchNowAsync(id, new { syndication = new { allowed = false } })).Dispose();   // v4 delete: withdrawn
         (await PatchNowAsync(id, new { dateline = "मुंबई" })).Dispose();                     // v5 nothing: partners do not have it
         (await PatchNowAsync(id, new { syndication = new { allowed = true } })).Dispose();    // v6 upsert
-        await TransitionOkAsync(_editor, id, "unpublish");                                    // v7 delete
-        await PublishAsync(_editor, id);                                                      // v8 upsert
-        (await PatchNowAsync(id, new { embargoUntil = _clock.GetUtcNow().AddHours(1) })).Dispose(); // v9 delete: embargo newly set
+        await TransitionOkAsync(Editor, id, "unpublish");                                    // v7 delete
+        await PublishAsync(Editor, id);                                                      // v8 upsert
+        (await PatchNowAsync(id, new { embargoUntil = Clock.GetUtcNow().AddHours(1) })).Dispose(); // v9 delete: embargo newly set
         (await PatchNowAsync(id, new { embargoUntil = (DateTimeOffset?)null })).Dispose();    // v10 upsert: lifted
-        await TransitionOkAsync(_editor, id, "archive");                                      // v11 delete
-        await PublishAsync(_editor, id);                                                      // v12 upsert
-        using (var gone = await DeleteAsync(_editor, id, ETag(await VersionAsync(_editor, id))))  // delete
+        await TransitionOkAsync(Editor, id, "archive");                                      // v11 delete
+        await PublishAsync(Editor, id);                                                      // v12 upsert
+        using (var gone = await DeleteAsync(Editor, id, ETag(await VersionAsync(Editor, id))))  // delete
             Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
         var entries = await PartnerFeed.SinceAsync(_partner, start);
@@ -78,24 +59,24 @@ public sealed class ChangeFeedTests
             $"upsert {u} v2", $"upsert {u} v3", $"delete {u}", $"upsert {u} v6", $"delete {u}", $"upsert {u} v8",
             $"delete {u}", $"upsert {u} v10", $"delete {u}", $"upsert {u} v12", $"delete {u}",
         }));
-        Assert.That(entries.Select(e => e.GetProperty("at").GetDateTimeOffset()), Is.All.EqualTo(_clock.GetUtcNow()));
+        Assert.That(entries.Select(e => e.GetProperty("at").GetDateTimeOffset()), Is.All.EqualTo(Clock.GetUtcNow()));
     }
 
     [Test]
     public async Task Scheduled_publication_and_embargo_end_are_recorded_on_the_scheduler_pass()
     {
         var start = await PartnerFeed.EndAsync(_partner);
-        var now = _clock.GetUtcNow();
-        var scheduled = (await CreateDraftAsync(_editor, Article("सुबह की ख़बर " + Unique("sched")))).GetProperty("id").GetInt64();
-        await PublishAsync(_editor, scheduled, now.AddMinutes(10));
-        var embargoed = (await CreateDraftAsync(_editor, Article("प्रतिबंधित " + Unique("emb"), embargoUntil: now.AddMinutes(20)))).GetProperty("id").GetInt64();
-        await PublishAsync(_editor, embargoed);
+        var now = Clock.GetUtcNow();
+        var scheduled = (await CreateDraftAsync(Editor, Article("सुबह की ख़बर " + Unique("sched")))).GetProperty("id").GetInt64();
+        await PublishAsync(Editor, scheduled, now.AddMinutes(10));
+        var embargoed = (await CreateDraftAsync(Editor, Article("प्रतिबंधित " + Unique("emb"), embargoUntil: now.AddMinutes(20)))).GetProperty("id").GetInt64();
+        await PublishAsync(Editor, embargoed);
         await PassAsync();
         Assert.That(await PartnerFeed.SinceAsync(_partner, start), Is.Empty);
 
-        _clock.Advance(TimeSpan.FromMinutes(11));
+        Clock.Advance(TimeSpan.FromMinutes(11));
         await PassAsync();
-        _clock.Advance(TimeSpan.FromMinutes(10));
+        Clock.Advance(TimeSpan.FromMinutes(10));
         await PassAsync();
         var entries = await PartnerFeed.SinceAsync(_partner, start);
         // The embargoed article's upsert is its current version: the embargo ended without a write.
@@ -107,16 +88,16 @@ public sealed class ChangeFeedTests
     [Test]
     public async Task A_related_story_that_leaves_or_joins_the_feed_resends_the_stories_that_list_it()
     {
-        var related = (await CreateDraftAsync(_editor, Article("साथी ख़बर " + Unique("rel")))).GetProperty("id").GetInt64();
-        await PublishAsync(_editor, related);
-        var curator = (await CreateDraftAsync(_editor, Article("मुख्य ख़बर " + Unique("main")))).GetProperty("id").GetInt64();
-        await PublishAsync(_editor, curator);
-        Assert.That((await SetRelatedAsync(_editor, curator, [related])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var related = (await CreateDraftAsync(Editor, Article("साथी ख़बर " + Unique("rel")))).GetProperty("id").GetInt64();
+        await PublishAsync(Editor, related);
+        var curator = (await CreateDraftAsync(Editor, Article("मुख्य ख़बर " + Unique("main")))).GetProperty("id").GetInt64();
+        await PublishAsync(Editor, curator);
+        Assert.That((await SetRelatedAsync(Editor, curator, [related])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
         var start = await PartnerFeed.EndAsync(_partner);
 
-        await TransitionOkAsync(_editor, related, "unpublish");
+        await TransitionOkAsync(Editor, related, "unpublish");
         await PassAsync();
-        await PublishAsync(_editor, related);
+        await PublishAsync(Editor, related);
         await PassAsync();
         var entries = await PartnerFeed.SinceAsync(_partner, start);
         Assert.That(Described(entries), Is.EqualTo(new[]
@@ -131,10 +112,10 @@ public sealed class ChangeFeedTests
     public async Task A_renamed_tag_resends_the_articles_that_carry_it_on_the_next_pass()
     {
         var tag = "टैग " + Unique("tag");
-        var id = (await CreateDraftAsync(_editor, Article("टैग वाली ख़बर " + Unique("tagged"), tags: [tag]))).GetProperty("id").GetInt64();
-        var slug = (await PublishAsync(_editor, id)).GetProperty("tags")[0].GetProperty("slug").GetString()!;
+        var id = (await CreateDraftAsync(Editor, Article("टैग वाली ख़बर " + Unique("tagged"), tags: [tag]))).GetProperty("id").GetInt64();
+        var slug = (await PublishAsync(Editor, id)).GetProperty("tags")[0].GetProperty("slug").GetString()!;
         var start = await PartnerFeed.EndAsync(_partner);
-        using (var renamed = await SendAsync(_editor, HttpMethod.Put, $"/v1/admin/tags/{System.Uri.EscapeDataString(slug)}", new { name = "नया नाम", slug }, ETag(1)))
+        using (var renamed = await SendAsync(Editor, HttpMethod.Put, $"/v1/admin/tags/{System.Uri.EscapeDataString(slug)}", new { name = "नया नाम", slug }, ETag(1)))
             Assert.That(renamed.StatusCode, Is.EqualTo(HttpStatusCode.OK), await renamed.Content.ReadAsStringAsync());
         await PassAsync();
         await PassAsync(); // nothing more: the document did not change again
@@ -163,41 +144,13 @@ public sealed class ChangeFeedTests
         using (var notModified = await _partner.SendAsync(again))
             Assert.That(notModified.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
 
-        var id = (await CreateDraftAsync(_editor, Article("नई ख़बर " + Unique("poll")))).GetProperty("id").GetInt64();
-        await PublishAsync(_editor, id);
+        var id = (await CreateDraftAsync(Editor, Article("नई ख़बर " + Unique("poll")))).GetProperty("id").GetInt64();
+        await PublishAsync(Editor, id);
         using var changed = new HttpRequestMessage(HttpMethod.Get, PartnerFeed.ChangesUrl(end));
         changed.Headers.IfNoneMatch.Add(etag);
         using var modified = await _partner.SendAsync(changed);
         Assert.That(modified.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(Described((await modified.JsonAsync()).GetProperty("items").EnumerateArray()), Is.EqualTo(new[] { $"upsert {Uri(id)} v2" }));
-    }
-
-    [Test]
-    public async Task Articles_written_before_the_feed_existed_join_it_on_the_first_pass_after_start()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"newsapi-test-{Guid.NewGuid():N}.db");
-        try
-        {
-            using (var before = new NewsApiFactory(demoContent: true, dbPath: path))
-            {
-                // A database from before migration 0006: the demo's articles are there, the feed knows nothing.
-                await using var connection = await before.Services.GetRequiredService<NewsApi.Data.Db>().OpenAsync();
-                await Dapper.SqlMapper.ExecuteAsync(connection, "DELETE FROM syndication_changes; DELETE FROM syndicated_articles;");
-            }
-            using var after = new NewsApiFactory(demoContent: true, dbPath: path);
-            using var partner = await Keys.ClientForRoleAsync(after, "partner");
-            var demo = await IdsAsync(Keys.ClientWith(after, null), "/v1/teasers?limit=100");
-            // The scheduler's first pass runs as the service starts, in the background.
-            var feed = new PartnerFeed(partner);
-            for (var deadline = DateTime.UtcNow.AddSeconds(30); feed.Held.Count < demo.Count && DateTime.UtcNow < deadline; await Task.Delay(50))
-                await feed.CatchUpAsync(100);
-            Assert.That(feed.Held.Keys, Is.EquivalentTo(demo.Select(Uri)));
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
-        }
     }
 
     [TestCase("limit=0")]
@@ -212,7 +165,7 @@ public sealed class ChangeFeedTests
     [Test]
     public async Task A_cursor_of_another_list_is_refused()
     {
-        var cursors = _factory.Services.GetRequiredService<NewsApi.Http.CursorCodec>();
+        var cursors = Factory.Services.GetRequiredService<NewsApi.Http.CursorCodec>();
         using var response = await _partner.GetAsync(PartnerFeed.ChangesUrl(cursors.Encode("revisions", 1)));
         var problem = await response.AssertProblemAsync(400);
         Assert.That(problem.GetProperty("errors").GetProperty("since")[0].GetString(), Is.EqualTo(NewsApi.Http.CursorCodec.Invalid));

@@ -8,49 +8,31 @@ namespace NewsApi.Tests.Syndication;
 
 /// <summary>GET /v1/syndication/articles/{id}: IPTC ninjs 2.2 for public articles whose syndication is allowed,
 /// one 404 for everything else, partner and admin keys only.</summary>
-[TestFixture]
-public sealed class PartnerApiTests
+public sealed class PartnerApiTests : ApiTestBase
 {
-    private NewsApiFactory _factory = null!;
-    private HttpClient _editor = null!;
     private HttpClient _partner = null!;
 
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = new NewsApiFactory(demoContent: false);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _editor = await Keys.ClientForRoleAsync(_factory, "editor");
-        _partner = await Keys.ClientForRoleAsync(_factory, "partner");
-    }
+    protected override async Task ArrangeAsync() => _partner = await ClientAsync("partner");
 
-    [OneTimeTearDown]
-    public void Stop()
+    private async Task<long> SyndicatedAsync(Dictionary<string, object?> body)
     {
-        _editor.Dispose();
-        _partner.Dispose();
-        _factory.Dispose();
-    }
-
-    private async Task<long> PublishedAsync(Dictionary<string, object?> body)
-    {
-        var id = (await CreateDraftAsync(_editor, body)).GetProperty("id").GetInt64();
-        await PublishAsync(_editor, id);
+        var id = (await CreateDraftAsync(Editor, body)).GetProperty("id").GetInt64();
+        await PublishAsync(Editor, id);
         return id;
     }
 
     [Test]
     public async Task A_syndicated_article_is_a_valid_ninjs_document_with_its_Hindi_intact()
     {
-        var relatedId = await PublishedAsync(Article("संबंधित ख़बर " + Unique("rel")));
+        var relatedId = await SyndicatedAsync(Article("संबंधित ख़बर " + Unique("rel")));
         // Decomposed क़ (क + nukta) and precomposed ज़ (U+095B): stored, and so served, as NFC.
         var headline = "किम जोंग उन की क़\u093Cतार में ज\u093Cिंदगी " + Unique("ninjs");
         var body = FullArticle(headline, tags: ["भारत", "कूटनीति"]);
         body["authors"] = new[] { "ravi", "sita" };
         body["image"] = new { url = "https://cdn.example.com/तस्वीरें/सियोल.jpg", alt = "सियोल का दृश्य", caption = "राजधानी सियोल", credit = "फ़ोटो: आईएएनएस", width = 1200, height = 800 };
-        var id = await PublishedAsync(body);
-        Assert.That((await SetRelatedAsync(_editor, id, [relatedId])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        var admin = await GetAdminAsync(_editor, id);
+        var id = await SyndicatedAsync(body);
+        Assert.That((await SetRelatedAsync(Editor, id, [relatedId])).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var admin = await GetAdminAsync(Editor, id);
 
         using var response = await _partner.GetAsync($"/v1/syndication/articles/{id}");
         var raw = await response.Content.ReadAsStringAsync();
@@ -90,10 +72,10 @@ public sealed class PartnerApiTests
     [Test]
     public async Task The_uri_stays_the_same_when_the_slug_changes()
     {
-        var id = await PublishedAsync(Article("स्लग बदलेगा " + Unique("slug")));
+        var id = await SyndicatedAsync(Article("स्लग बदलेगा " + Unique("slug")));
         var before = await (await _partner.GetAsync($"/v1/syndication/articles/{id}")).JsonAsync();
         var slug = Unique("naya-slug");
-        using var patched = await PatchAsync(_editor, id, new { slug }, ETag(await VersionAsync(_editor, id)));
+        using var patched = await PatchAsync(Editor, id, new { slug }, ETag(await VersionAsync(Editor, id)));
         Assert.That(patched.StatusCode, Is.EqualTo(HttpStatusCode.OK), await patched.Content.ReadAsStringAsync());
         var after = await (await _partner.GetAsync($"/v1/syndication/articles/{id}")).JsonAsync();
         using (Assert.EnterMultipleScope())
@@ -106,17 +88,17 @@ public sealed class PartnerApiTests
     [Test]
     public async Task Anything_but_a_public_article_allowed_for_syndication_is_one_404_that_does_not_say_why()
     {
-        var draft = (await CreateDraftAsync(_editor, Article("मसौदा " + Unique("draft")))).GetProperty("id").GetInt64();
-        var scheduled = (await CreateDraftAsync(_editor, Article("अनुसूचित " + Unique("sched")))).GetProperty("id").GetInt64();
-        await PublishAsync(_editor, scheduled, DateTimeOffset.UtcNow.AddDays(1));
-        var embargoed = await PublishedAsync(Article("प्रतिबंधित " + Unique("emb"), embargoUntil: DateTimeOffset.UtcNow.AddDays(1)));
-        var archived = await PublishedAsync(Article("संग्रहीत " + Unique("arch")));
-        await TransitionOkAsync(_editor, archived, "archive");
+        var draft = (await CreateDraftAsync(Editor, Article("मसौदा " + Unique("draft")))).GetProperty("id").GetInt64();
+        var scheduled = (await CreateDraftAsync(Editor, Article("अनुसूचित " + Unique("sched")))).GetProperty("id").GetInt64();
+        await PublishAsync(Editor, scheduled, DateTimeOffset.UtcNow.AddDays(1));
+        var embargoed = await SyndicatedAsync(Article("प्रतिबंधित " + Unique("emb"), embargoUntil: DateTimeOffset.UtcNow.AddDays(1)));
+        var archived = await SyndicatedAsync(Article("संग्रहीत " + Unique("arch")));
+        await TransitionOkAsync(Editor, archived, "archive");
         var withheld = Article("केवल साइट पर " + Unique("withheld"));
         withheld["syndication"] = new { allowed = false };
-        var notForPartners = await PublishedAsync(withheld);
-        var deleted = await PublishedAsync(Article("हटाई गई " + Unique("del")));
-        using (var gone = await DeleteAsync(_editor, deleted, ETag(await VersionAsync(_editor, deleted))))
+        var notForPartners = await SyndicatedAsync(withheld);
+        var deleted = await SyndicatedAsync(Article("हटाई गई " + Unique("del")));
+        using (var gone = await DeleteAsync(Editor, deleted, ETag(await VersionAsync(Editor, deleted))))
             Assert.That(gone.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
 
         foreach (var id in new[] { draft, scheduled, embargoed, archived, notForPartners, deleted, 987654321L })
@@ -139,9 +121,9 @@ public sealed class PartnerApiTests
     [TestCaseSource(nameof(Callers))]
     public async Task Partner_routes_answer_partners_and_admins_only(string route, string? role, HttpStatusCode expected)
     {
-        var id = await PublishedAsync(Article("साझेदार " + Unique("roles")));
-        var key = role switch { null => null, "bad" => Access.RoleMatrixTests.BadKey, _ => await Keys.CreateAsync(_factory, role, role == "author" ? "ravi" : null) };
-        using var client = Keys.ClientWith(_factory, key);
+        var id = await SyndicatedAsync(Article("साझेदार " + Unique("roles")));
+        var key = role switch { null => null, "bad" => Access.RoleMatrixTests.BadKey, _ => await Keys.CreateAsync(Factory, role, role == "author" ? "ravi" : null) };
+        var client = ClientWith(key);
         using var response = await client.GetAsync(route.Replace("{id}", id.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         if (expected == HttpStatusCode.OK)
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());

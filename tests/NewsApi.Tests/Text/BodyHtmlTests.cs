@@ -1,3 +1,4 @@
+using NewsApi.Tests.Infrastructure;
 using NewsApi.Text;
 
 namespace NewsApi.Tests.Text;
@@ -14,12 +15,12 @@ public sealed class BodyHtmlTests
     [Test]
     public void Seed_paragraphs_round_trip_through_html_to_text()
     {
-        var html = BodyHtml.FromParagraphs(SeedText.Body);
-        var expected = string.Join("\n\n", SeedText.Body.Select(Excerpt.CollapseWhitespace));
+        var html = BodyHtml.FromParagraphs(Seed.Paragraphs);
+        var expected = string.Join("\n\n", Seed.Paragraphs.Select(Excerpt.CollapseWhitespace));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(BodyHtml.ToText(html), Is.EqualTo(expected));
-            Assert.That(BodyHtml.ToBlocks(html).Select(b => b.Text), Is.EqualTo(SeedText.Body.Select(Excerpt.CollapseWhitespace)));
+            Assert.That(BodyHtml.ToBlocks(html).Select(b => b.Text), Is.EqualTo(Seed.Paragraphs.Select(Excerpt.CollapseWhitespace)));
             Assert.That(BodyHtml.ToBlocks(html).Select(b => b.Type), Is.All.EqualTo("paragraph"));
         }
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using NewsApi.Tests.Infrastructure;
 using NewsApi.Text;
 
 namespace NewsApi.Tests.Text;
@@ -35,11 +36,11 @@ public sealed class ExcerptTests
 
     private static IEnumerable<TestCaseData> Texts()
     {
-        var body = SeedText.Body;
+        var body = Seed.Paragraphs;
         for (var i = 0; i < body.Count; i++)
             yield return new TestCaseData(body[i]).SetArgDisplayNames($"seed paragraph {i + 1}");
         yield return new TestCaseData(string.Join("\n\n", body)).SetArgDisplayNames("seed body joined");
-        yield return new TestCaseData(SeedText.Headline).SetArgDisplayNames("seed headline");
+        yield return new TestCaseData(Seed.Headline).SetArgDisplayNames("seed headline");
         for (var rotate = 0; rotate < ConjunctWords.Length; rotate++)
             yield return new TestCaseData(Repeat(" ", 200, rotate)).SetArgDisplayNames($"conjunct words rotated {rotate}");
         yield return new TestCaseData(Repeat(" \n\t  ", 200)).SetArgDisplayNames("conjunct words messy whitespace");
@@ -62,12 +63,12 @@ public sealed class ExcerptTests
     [Test]
     public void Seed_body_excerpt_is_cut_and_at_most_160_graphemes()
     {
-        var excerpt = Excerpt.From(string.Join("\n\n", SeedText.Body));
+        var excerpt = Excerpt.From(string.Join("\n\n", Seed.Paragraphs));
         using (Assert.EnterMultipleScope())
         {
             Assert.That(excerpt, Does.EndWith(Excerpt.Ellipsis));
             Assert.That(Graphemes.Count(excerpt), Is.InRange(100, Excerpt.MaxCharacters));
-            Assert.That(excerpt, Does.StartWith(Excerpt.CollapseWhitespace(SeedText.Body[0])[..40]));
+            Assert.That(excerpt, Does.StartWith(Excerpt.CollapseWhitespace(Seed.Paragraphs[0])[..40]));
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using NewsApi.Tests.Infrastructure;
 using NewsApi.Text;
 
 namespace NewsApi.Tests.Text;
@@ -50,7 +51,7 @@ public sealed class GraphemeTests
     [Test]
     public void Boundaries_never_fall_right_after_a_virama_inside_a_word()
     {
-        foreach (var paragraph in SeedText.Body)
+        foreach (var paragraph in Seed.Paragraphs)
         {
             var text = paragraph.Normalize(NormalizationForm.FormC);
             foreach (var end in Graphemes.Boundaries(text))

@@ -1,3 +1,4 @@
+using NewsApi.Tests.Infrastructure;
 using NewsApi.Text;
 
 namespace NewsApi.Tests.Text;
@@ -26,7 +27,7 @@ public sealed class ReadingTimeTests
     [Test]
     public void Seed_body_of_342_words_reads_in_two_minutes()
     {
-        var text = string.Join("\n\n", SeedText.Body);
+        var text = string.Join("\n\n", Seed.Paragraphs);
         using (Assert.EnterMultipleScope())
         {
             Assert.That(text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(342));

@@ -1,4 +1,5 @@
 using System.Text;
+using NewsApi.Tests.Infrastructure;
 using NewsApi.Text;
 
 namespace NewsApi.Tests.Text;
@@ -17,12 +18,12 @@ public sealed class SlugTests
     [Test]
     public void Seed_headline_drops_curly_quotes()
     {
-        var slug = Slug.From(SeedText.Headline);
-        var expected = string.Join('-', SeedText.Headline.Replace("‘", "", StringComparison.Ordinal).Replace("’", "", StringComparison.Ordinal)
+        var slug = Slug.From(Seed.Headline);
+        var expected = string.Join('-', Seed.Headline.Replace("‘", "", StringComparison.Ordinal).Replace("’", "", StringComparison.Ordinal)
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)).Normalize(NormalizationForm.FormC);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(SeedText.Headline, Does.Contain("‘"), "seed headline has quotes");
+            Assert.That(Seed.Headline, Does.Contain("‘"), "seed headline has quotes");
             Assert.That(slug, Is.EqualTo(expected));
             Assert.That(slug, Does.Not.Contain("‘").And.Not.Contain("’"));
             Assert.That(slug, Does.Contain("-पूर्ण-समर्थन-जताया"));
@@ -86,7 +87,7 @@ public sealed class SlugTests
             // One word with no separators: the cut can only be by length.
             yield return new TestCaseData(new string('क', pad) + string.Concat(Enumerable.Repeat("जगत्क्ष", 30))).SetArgDisplayNames($"one word pad {pad}");
         }
-        yield return new TestCaseData(string.Join(' ', Enumerable.Repeat(SeedText.Headline, 3))).SetArgDisplayNames("seed headline x3");
+        yield return new TestCaseData(string.Join(' ', Enumerable.Repeat(Seed.Headline, 3))).SetArgDisplayNames("seed headline x3");
     }
 
     [TestCaseSource(nameof(LongHeadlines))]
@@ -149,8 +150,8 @@ public sealed class SlugTests
 
     private static IEnumerable<string> AssortedInputs()
     {
-        yield return SeedText.Headline;
-        foreach (var p in SeedText.Body) yield return p;
+        yield return Seed.Headline;
+        foreach (var p in Seed.Paragraphs) yield return p;
         yield return "किम ने पुतिन से बात की";
         yield return "Kim Jong-Un MEETS Putin!!!";
         yield return "Ǆemal ǅ İstanbul ΣΊΣΥΦΟΣ";

@@ -2,14 +2,16 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using NewsApi.Tests.Infrastructure;
 
-namespace NewsApi.Tests.Contract;
+namespace NewsApi.Tests.OpenApi;
 
 /// <summary>The committed openapi/newsapi.v1.json is the contract; the running service must serve exactly it.</summary>
 [TestFixture]
-public sealed class OpenApiContractTests
+public sealed class OpenApiContractTests : ApiTestBase
 {
     public const string Regenerate = "UPDATE_OPENAPI=1 dotnet test --filter FullyQualifiedName~OpenApiContractTests";
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    protected override Contents StartWith => Contents.None;
 
     private static string ContractPath()
     {
@@ -19,12 +21,7 @@ public sealed class OpenApiContractTests
         return Path.Combine(dir!.FullName, "openapi", "newsapi.v1.json");
     }
 
-    private static async Task<JsonNode> ServedAsync()
-    {
-        using var factory = new NewsApiFactory(demoContent: false);
-        using var client = factory.CreateClient();
-        return JsonNode.Parse(await client.GetStringAsync("/swagger/v1/swagger.json"))!;
-    }
+    private async Task<JsonNode> ServedAsync() => JsonNode.Parse(await Public.GetStringAsync("/swagger/v1/swagger.json"))!;
 
     [Test]
     public async Task Served_document_equals_the_committed_contract()

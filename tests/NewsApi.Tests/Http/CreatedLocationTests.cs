@@ -4,36 +4,12 @@ using System.Text.Json;
 using NewsApi.Tests.Infrastructure;
 using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
-namespace NewsApi.Tests.Taxonomy;
+namespace NewsApi.Tests.Http;
 
 /// <summary>Every Location a create answers with is something its caller can GET with the same newsroom key.</summary>
 [TestFixture]
-public sealed class CreatedLocationTests
+public sealed class CreatedLocationTests : ApiTestBase
 {
-    private NewsApiFactory _factory = null!;
-    private HttpClient _admin = null!;
-    private HttpClient _editor = null!;
-    private HttpClient _public = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = new NewsApiFactory(demoContent: false);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _admin = await Keys.ClientForRoleAsync(_factory, "admin");
-        _editor = await Keys.ClientForRoleAsync(_factory, "editor");
-        _public = Keys.ClientWith(_factory, null);
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _admin.Dispose();
-        _editor.Dispose();
-        _public.Dispose();
-        _factory.Dispose();
-    }
-
     /// <summary>Each create with the role whose key makes it: keys are made (and read) only by admins.</summary>
     public static IEnumerable<TestCaseData> Creates()
     {
@@ -48,7 +24,7 @@ public sealed class CreatedLocationTests
     [TestCaseSource(nameof(Creates))]
     public async Task A_create_points_at_what_it_created(string operationId, string url, object body, string role)
     {
-        var client = role == "admin" ? _admin : _editor;
+        var client = role == "admin" ? Admin : Editor;
         var created = await client.PostAsJsonAsync(url, body, NewsApiFactory.Json);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), $"{operationId}: {await created.Content.ReadAsStringAsync()}");
         Assert.That(created.Headers.Location, Is.Not.Null, operationId);
@@ -64,7 +40,7 @@ public sealed class CreatedLocationTests
     [Test]
     public async Task Every_create_in_the_contract_is_followed_above()
     {
-        using var document = JsonDocument.Parse(await _public.GetStringAsync("/swagger/v1/swagger.json"));
+        using var document = JsonDocument.Parse(await Public.GetStringAsync("/swagger/v1/swagger.json"));
         var creates = document.RootElement.GetProperty("paths").EnumerateObject()
             .SelectMany(path => path.Value.EnumerateObject())
             .Where(operation => operation.Value.TryGetProperty("responses", out var responses) && responses.TryGetProperty("201", out _))
@@ -77,14 +53,14 @@ public sealed class CreatedLocationTests
     [Test]
     public async Task A_source_is_public_by_slug_like_authors()
     {
-        var created = await _editor.PostAsJsonAsync("/v1/admin/sources", new { name = "सार्वजनिक एजेंसी", url = "https://example.org/" }, NewsApiFactory.Json);
+        var created = await Editor.PostAsJsonAsync("/v1/admin/sources", new { name = "सार्वजनिक एजेंसी", url = "https://example.org/" }, NewsApiFactory.Json);
         Assert.That(created.StatusCode, Is.EqualTo(HttpStatusCode.Created), await created.Content.ReadAsStringAsync());
-        var source = await (await _public.GetAsync("/v1/sources/" + Uri.EscapeDataString("सार्वजनिक-एजेंसी"))).JsonAsync();
+        var source = await (await Public.GetAsync("/v1/sources/" + Uri.EscapeDataString("सार्वजनिक-एजेंसी"))).JsonAsync();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(source.GetProperty("name").GetString(), Is.EqualTo("सार्वजनिक एजेंसी"));
             Assert.That(source.GetProperty("url").GetString(), Is.EqualTo("https://example.org/"));
         }
-        await (await _public.GetAsync("/v1/sources/" + Uri.EscapeDataString("कोई-नहीं"))).AssertProblemAsync(404);
+        await (await Public.GetAsync("/v1/sources/" + Uri.EscapeDataString("कोई-नहीं"))).AssertProblemAsync(404);
     }
 }

@@ -1,41 +1,18 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using NewsApi.Tests.Infrastructure;
 using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
-namespace NewsApi.Tests.Articles;
+namespace NewsApi.Tests.Http;
 
 /// <summary>Client mistakes answer as problem+json with a type link, a detail in the client's terms (never a
 /// .NET type name) and, where one field is at fault, that field in <c>errors</c> — the same for a POST, a PUT
 /// and a merge patch with the same mistake.</summary>
 [TestFixture]
-public sealed class ProblemDetailsTests
+public sealed class ProblemDetailsTests : ApiTestBase
 {
-    private NewsApiFactory _factory = null!;
-    private HttpClient _public = null!;
-    private HttpClient _editor = null!;
-    private HttpClient _admin = null!;
-
-    [OneTimeSetUp]
-    public async Task StartAsync()
-    {
-        _factory = new NewsApiFactory(demoContent: true);
-        _public = Keys.ClientWith(_factory, null);
-        await new TestContent(_factory).EnsureTaxonomyAsync();
-        _editor = await Keys.ClientForRoleAsync(_factory, "editor");
-        _admin = await Keys.ClientForRoleAsync(_factory, "admin");
-    }
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _public.Dispose();
-        _editor.Dispose();
-        _admin.Dispose();
-        _factory.Dispose();
-    }
+    protected override Contents StartWith => Contents.Demo | Contents.Taxonomy;
 
     private static void AssertPlainWords(JsonElement problem)
     {
@@ -57,7 +34,7 @@ public sealed class ProblemDetailsTests
     [TestCase("/v1/articles/%E0%A4%95/related", "id")]
     public async Task Unparseable_query_and_route_values_name_their_field(string url, string field)
     {
-        var problem = await (await _public.GetAsync(url)).AssertProblemAsync(400);
+        var problem = await (await Public.GetAsync(url)).AssertProblemAsync(400);
         AssertPlainWords(problem);
         Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
     }
@@ -68,18 +45,18 @@ public sealed class ProblemDetailsTests
     [TestCase("{\"headline\":\"चुनाव\",\"section\":\"desh\",\"body\":\"<p>x</p>\",\"tags\":\"एक\"}", "tags")]
     public async Task A_body_member_of_the_wrong_type_is_named_alike_by_post_and_patch(string json, string field)
     {
-        var post = await _editor.PostAsync("/v1/admin/articles", new StringContent(json, Encoding.UTF8, "application/json"));
+        var post = await Editor.PostAsync("/v1/admin/articles", new StringContent(json, Encoding.UTF8, "application/json"));
         var postProblem = await post.AssertProblemAsync(400);
         AssertPlainWords(postProblem);
         Assert.That(postProblem.GetProperty("errors").TryGetProperty(field, out var postMessages), Is.True, postProblem.ToString());
 
-        var draft = await CreateDraftAsync(_editor, Article("त्रुटि जाँच की ख़बर"));
+        var draft = await CreateDraftAsync(Editor, Article("त्रुटि जाँच की ख़बर"));
         using var patch = new HttpRequestMessage(HttpMethod.Patch, $"/v1/admin/articles/{draft.GetProperty("id").GetInt64()}")
         {
             Content = new StringContent(json, Encoding.UTF8, "application/merge-patch+json"),
         };
         patch.Headers.TryAddWithoutValidation("If-Match", ETag(draft.GetProperty("version").GetInt64()));
-        var patchProblem = await (await _editor.SendAsync(patch)).AssertProblemAsync(400);
+        var patchProblem = await (await Editor.SendAsync(patch)).AssertProblemAsync(400);
         AssertPlainWords(patchProblem);
         Assert.That(patchProblem.GetProperty("errors").TryGetProperty(field, out var patchMessages), Is.True, patchProblem.ToString());
         Assert.That(patchMessages.ToString(), Is.EqualTo(postMessages.ToString()));
@@ -91,7 +68,7 @@ public sealed class ProblemDetailsTests
     [TestCase("/v1/admin/keys", "[]")]
     public async Task A_body_that_is_not_an_object_says_so_in_plain_words(string url, string json)
     {
-        var problem = await (await _admin.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"))).AssertProblemAsync(400);
+        var problem = await (await Admin.PostAsync(url, new StringContent(json, Encoding.UTF8, "application/json"))).AssertProblemAsync(400);
         AssertPlainWords(problem);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("JSON object"));
     }
@@ -100,7 +77,7 @@ public sealed class ProblemDetailsTests
     [TestCase("/v1/articles?limit=a%22b", "limit")]
     public async Task A_quote_in_a_bad_value_is_still_named_plainly(string url, string field)
     {
-        var problem = await (await _public.GetAsync(url)).AssertProblemAsync(400);
+        var problem = await (await Public.GetAsync(url)).AssertProblemAsync(400);
         AssertPlainWords(problem);
         Assert.That(problem.GetProperty("errors").TryGetProperty(field, out _), Is.True, problem.ToString());
     }
@@ -108,12 +85,12 @@ public sealed class ProblemDetailsTests
     [Test]
     public async Task Malformed_json_and_a_missing_body_say_so()
     {
-        var broken = await _editor.PostAsync("/v1/admin/articles", new StringContent("{\"headline\": \"अधूरा", Encoding.UTF8, "application/json"));
+        var broken = await Editor.PostAsync("/v1/admin/articles", new StringContent("{\"headline\": \"अधूरा", Encoding.UTF8, "application/json"));
         var problem = await broken.AssertProblemAsync(400);
         AssertPlainWords(problem);
         Assert.That(problem.GetProperty("detail").GetString(), Does.Contain("not valid JSON"));
 
-        var empty = await _editor.PostAsync("/v1/admin/articles", new StringContent("", Encoding.UTF8, "application/json"));
+        var empty = await Editor.PostAsync("/v1/admin/articles", new StringContent("", Encoding.UTF8, "application/json"));
         var none = await empty.AssertProblemAsync(400);
         AssertPlainWords(none);
     }
@@ -123,14 +100,14 @@ public sealed class ProblemDetailsTests
     {
         var problems = new List<JsonElement>
         {
-            await (await _public.GetAsync("/v1/articles?limit=0")).AssertProblemAsync(400),
-            await (await _public.GetAsync("/v1/no-such-thing")).AssertProblemAsync(404),
-            await (await _public.DeleteAsync("/v1/articles")).AssertProblemAsync(405),
-            await (await _editor.PostAsync("/v1/admin/articles", new StringContent("शीर्षक", Encoding.UTF8, "text/plain"))).AssertProblemAsync(415),
-            await (await _editor.PutAsJsonAsync("/v1/admin/tags/" + Uri.EscapeDataString("कोई-टैग"), new { name = "x" })).AssertProblemAsync(404),
+            await (await Public.GetAsync("/v1/articles?limit=0")).AssertProblemAsync(400),
+            await (await Public.GetAsync("/v1/no-such-thing")).AssertProblemAsync(404),
+            await (await Public.DeleteAsync("/v1/articles")).AssertProblemAsync(405),
+            await (await Editor.PostAsync("/v1/admin/articles", new StringContent("शीर्षक", Encoding.UTF8, "text/plain"))).AssertProblemAsync(415),
+            await (await Editor.PutAsJsonAsync("/v1/admin/tags/" + Uri.EscapeDataString("कोई-टैग"), new { name = "x" })).AssertProblemAsync(404),
         };
-        var draft = await CreateDraftAsync(_editor, Article("शर्त वाली ख़बर"));
-        problems.Add(await (await _editor.PutAsJsonAsync($"/v1/admin/articles/{draft.GetProperty("id").GetInt64()}", Article("बदली ख़बर"), NewsApiFactory.Json)).AssertProblemAsync(428));
+        var draft = await CreateDraftAsync(Editor, Article("शर्त वाली ख़बर"));
+        problems.Add(await (await Editor.PutAsJsonAsync($"/v1/admin/articles/{draft.GetProperty("id").GetInt64()}", Article("बदली ख़बर"), NewsApiFactory.Json)).AssertProblemAsync(428));
         foreach (var problem in problems) AssertPlainWords(problem);
     }
 }
