@@ -13,8 +13,10 @@ namespace NewsApi.Data;
 // open, each with its commands, and a request borrows one; Microsoft.Extensions.ObjectPool does the pooling.
 public sealed partial class Db : IDisposable
 {
-    private readonly ObjectPool<PreparedConnection> _prepared =
-        new DefaultObjectPoolProvider { MaximumRetained = 4 * Environment.ProcessorCount }.Create(new PreparedPolicy());
+    // The pool keeps up to twice as many as there are cores (its default): SQLite work is synchronous, so about
+    // that many reads run at once; one more is opened (and prepared) when needed and closed after. Each kept
+    // connection has its own page cache (up to 2 MB).
+    private readonly ObjectPool<PreparedConnection> _prepared = new DefaultObjectPoolProvider().Create(new PreparedPolicy());
 
     /// <summary>Borrows a connection whose commands stay prepared between requests; dispose the lease
     /// (after the reader) to give it back. Only for reads, and only for SQL that is a constant.</summary>
