@@ -35,7 +35,7 @@ public static class KeysApi
 
     public static RouteGroupBuilder MapKeysApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/admin/keys").WithTags("Admin: keys").RequireKey(Policies.Admin).CachePrivate().RateLimited(RateLimits.Admin).WithValidation();
+        var group = routes.MapGroup("/v1/admin/keys").WithTags("Admin: keys").RequireKey(Policies.Admin).CachePrivate().RequireRateLimiting(RateLimits.Admin).WithValidation();
         group.MapPost("/", CreateKey).WithName("createKey").WithSummary("Create an API key (the key is shown once)");
         group.MapGet("/", ListKeys).WithName("listKeys").WithSummary("List API keys (never their secrets)").WithMetadata(KeyList);
         group.MapGet("/{id}", GetKey).WithName("getKey").WithSummary("Get an API key, revoked or not (never its secret)");

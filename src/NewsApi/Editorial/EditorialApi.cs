@@ -18,7 +18,7 @@ public static class EditorialApi
 {
     public static RouteGroupBuilder MapEditorialApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/admin/articles").WithTags("Admin: articles").RequireKey(Policies.Newsroom).CachePrivate().RateLimited(RateLimits.Admin).WithValidation();
+        var group = routes.MapGroup("/v1/admin/articles").WithTags("Admin: articles").RequireKey(Policies.Newsroom).CachePrivate().RequireRateLimiting(RateLimits.Admin).WithValidation();
         group.MapPost("/", CreateArticle).WithName("createArticle").WithSummary("Create a draft");
         group.MapGet("/", ListAdminArticles).WithName("listAdminArticles").WithSummary("List articles of any status, newest first")
             .WithMetadata(AdminArticleQuery.List);

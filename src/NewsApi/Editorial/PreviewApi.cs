@@ -59,9 +59,9 @@ public static class PreviewApi
 {
     public static IEndpointRouteBuilder MapPreviewApi(this IEndpointRouteBuilder routes)
     {
-        routes.MapPost("/v1/admin/articles/{id}/preview-token", CreatePreviewToken).WithTags("Admin: articles").RequireKey(Policies.Newsroom).CachePrivate().RateLimited(RateLimits.Admin)
+        routes.MapPost("/v1/admin/articles/{id}/preview-token", CreatePreviewToken).WithTags("Admin: articles").RequireKey(Policies.Newsroom).CachePrivate().RequireRateLimiting(RateLimits.Admin)
             .WithName("createPreviewToken").WithSummary("A signed token, valid for one hour, to preview this article at /v1/preview/{token}");
-        routes.MapGet("/v1/preview/{token}", GetPreview).WithTags("Preview").CachePrivate().RateLimited(RateLimits.Content)
+        routes.MapGet("/v1/preview/{token}", GetPreview).WithTags("Preview").CachePrivate().RequireRateLimiting(RateLimits.Content)
             .WithName("getPreview").WithSummary("The article a preview token names, in any status (never cached)");
         return routes;
     }

@@ -29,7 +29,7 @@ public static class RevisionsApi
 
     public static RouteGroupBuilder MapRevisionsApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/admin/articles/{id}/revisions").WithTags("Admin: articles").RequireKey(Policies.Newsroom).CachePrivate().RateLimited(RateLimits.Admin).WithValidation();
+        var group = routes.MapGroup("/v1/admin/articles/{id}/revisions").WithTags("Admin: articles").RequireKey(Policies.Newsroom).CachePrivate().RequireRateLimiting(RateLimits.Admin).WithValidation();
         group.MapGet("/", ListRevisions).WithName("listRevisions").WithSummary("Every saved version of an article, newest first")
             .WithMetadata(Revisions);
         group.MapGet("/{number}", GetRevision).WithName("getRevision").WithSummary("One saved version of an article");

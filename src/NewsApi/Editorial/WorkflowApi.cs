@@ -19,7 +19,7 @@ public static class WorkflowApi
 
     public static RouteGroupBuilder MapWorkflowApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/admin/articles").WithTags("Admin: articles").RequireKey(Policies.Editor).CachePrivate().RateLimited(RateLimits.Admin);
+        var group = routes.MapGroup("/v1/admin/articles").WithTags("Admin: articles").RequireKey(Policies.Editor).CachePrivate().RequireRateLimiting(RateLimits.Admin);
         group.MapPost("/{id}/publish", Publish).WithName("publishArticle")
             .WithSummary("Publish now, or schedule with a future publishAt (If-Match required)");
         group.MapPost("/{id}/unpublish", Unpublish).WithName("unpublishArticle").WithSummary("Take a published or scheduled article back to draft (If-Match required)");

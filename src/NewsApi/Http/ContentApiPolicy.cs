@@ -9,7 +9,7 @@ public static class ContentApiPolicyExtensions
     public static RouteGroupBuilder ContentApiPolicy(this RouteGroupBuilder group)
     {
         var configuration = ((IEndpointRouteBuilder)group).ServiceProvider.GetRequiredService<IConfiguration>();
-        group.WithMetadata(ContentApiEndpoint.Instance).RateLimited(RateLimits.Content);
+        group.WithMetadata(ContentApiEndpoint.Instance).RequireRateLimiting(RateLimits.Content);
         return configuration.GetValue("ContentApi:RequireKey", false)
             ? group.RequireKey(Policies.Reader).CachePrivate()
             : group.CachePublic();

@@ -7,7 +7,7 @@ using NewsApi.Access;
 namespace NewsApi.Http;
 
 /// <summary>Rate limits, per API key (per client address without one), declared on route groups with
-/// <see cref="RateLimited{TBuilder}"/>: <c>RateLimiting:PermitsPerMinute</c> for the content API,
+/// <c>RequireRateLimiting</c>: <c>RateLimiting:PermitsPerMinute</c> for the content API,
 /// <c>RateLimiting:AdminPermitsPerMinute</c> for the editorial API, <c>RateLimiting:PartnerPermitsPerMinute</c>
 /// for the partner API. Each key has its own bucket, so one key's burst never throttles another; answers from
 /// the answer cache count too (the limiter runs before it).
@@ -36,9 +36,6 @@ public static class RateLimits
         });
         return builder;
     }
-
-    public static TBuilder RateLimited<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireRateLimiting(policy);
 
     /// <summary>A bucket of a minute's permits, refilled every second: a client may burst to its whole minute,
     /// then continues at the minute's average rate.</summary>

@@ -23,30 +23,25 @@ public sealed class ImplicitResponsesOperationFilter : IOperationFilter
         if (context.ApiDescription.HttpMethod?.ToUpperInvariant() is "POST" or "PUT" or "PATCH" or "DELETE")
         {
             var busy = Add(operation.Responses, context, "503", "Service Unavailable: the database stayed busy with other writes for longer than the configured lock wait (5 s by default); nothing was written. Send the same request again after Retry-After.");
-            busy?.Headers = new Dictionary<string, IOpenApiHeader>
-            {
-                ["Retry-After"] = new OpenApiHeader
-                {
-                    Description = "Seconds to wait before sending the request again.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
-                },
-            };
+            busy?.Headers = RetryAfter("Seconds to wait before sending the request again.");
         }
         if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<EnableRateLimitingAttribute>().Any())
         {
-            var limited = Add(operation.Responses, context, "429", "Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute). Send again after Retry-After.");
-            limited?.Headers = new Dictionary<string, IOpenApiHeader>
-            {
-                ["Retry-After"] = new OpenApiHeader
-                {
-                    Description = "Seconds to wait before sending again.",
-                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
-                },
-            };
+            var limited = Add(operation.Responses, context, "429", "Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After.");
+            limited?.Headers = RetryAfter("Seconds to wait before sending again.");
         }
         if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ContentApiEndpoint>().Any())
             Add(operation.Responses, context, "401", "Unauthorized: only when the service runs with ContentApi:RequireKey=true and no valid key (reader or above) was sent.");
     }
+
+    private static Dictionary<string, IOpenApiHeader> RetryAfter(string description) => new()
+    {
+        ["Retry-After"] = new OpenApiHeader
+        {
+            Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Minimum = "1" },
+        },
+    };
 
     /// <summary>Declares a problem+json answer; returns it, or null when the operation already declares that status.</summary>
     private static OpenApiResponse? Add(OpenApiResponses responses, OperationFilterContext context, string status, string description)

@@ -20,7 +20,7 @@ public static class PartnerApi
     public static RouteGroupBuilder MapPartnerApi(this IEndpointRouteBuilder routes)
     {
         var group = routes.MapGroup("/v1/syndication").WithTags("Syndication")
-            .RequireKey(Policies.Partner).CachePrivate().RateLimited(RateLimits.Partner).WithValidation();
+            .RequireKey(Policies.Partner).CachePrivate().RequireRateLimiting(RateLimits.Partner).WithValidation();
         group.MapGet("/articles/{id}", GetArticle).WithName("getSyndicatedArticle")
             .WithSummary("Get one syndicatable article as an IPTC ninjs 2.2 document");
         group.MapGet("/changes", ListChanges).WithName("listSyndicationChanges")

@@ -12,7 +12,7 @@ public static class TaxonomyAdminApi
 {
     public static RouteGroupBuilder MapTaxonomyAdminApi(this IEndpointRouteBuilder routes)
     {
-        var group = routes.MapGroup("/v1/admin").WithTags("Admin: taxonomy").RequireKey(Policies.Editor).CachePrivate().RateLimited(RateLimits.Admin).WithValidation();
+        var group = routes.MapGroup("/v1/admin").WithTags("Admin: taxonomy").RequireKey(Policies.Editor).CachePrivate().RequireRateLimiting(RateLimits.Admin).WithValidation();
         group.MapPost("/sections", CreateSection).WithName("createSection").WithSummary("Create a section");
         group.MapGet("/sections/{slug}", GetSection).WithName("getSectionForEditing").WithSummary("Get a section with its ETag (\"version.hash\"; If-Match needs only the version)");
         group.MapPut("/sections/{slug}", UpdateSection).WithName("updateSection").WithSummary("Update a section (rename, move; no cycles; If-Match required)");
