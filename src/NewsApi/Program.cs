@@ -11,6 +11,7 @@ using NewsApi.Related;
 using NewsApi.Search;
 using NewsApi.Syndication;
 using NewsApi.Taxonomy;
+using NewsApi.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:8080");
@@ -30,6 +31,7 @@ builder.AddEditorial();
 builder.AddValidation();
 builder.AddTaxonomy();
 builder.AddSyndication();
+builder.AddWebhooks();
 builder.AddOpenApiDocument();
 
 var app = builder.Build();
@@ -74,6 +76,7 @@ app.MapRevisionsApi();
 app.MapPreviewApi();
 app.MapTaxonomyAdminApi();
 app.MapKeysApi();
+app.MapWebhooksApi();
 
 await app.RunAsync();
 return 0;
