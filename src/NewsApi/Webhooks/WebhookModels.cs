@@ -46,7 +46,9 @@ public interface IWebhookTarget
 
 /// <summary>A subscription's settings, as a PATCH (JSON merge patch, RFC 7396) changes them: members left out
 /// stay as they are; description null clears it.</summary>
-public sealed record WebhookSettings(string Url, string[] Events, string? Description,
+public sealed record WebhookSettings(string Url,
+    [property: AllowedValues(WebhookEvents.Published, WebhookEvents.Updated, WebhookEvents.Unpublished, WebhookEvents.Deleted, WebhookEvents.All)] string[] Events,
+    string? Description,
     [property: Description("true turns a disabled subscription back on (clearing disabledReason); false pauses it.")] bool Active) : IWebhookTarget;
 
 public sealed record RotatedSecret(long Id,

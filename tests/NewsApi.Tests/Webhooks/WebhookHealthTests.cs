@@ -15,7 +15,6 @@ public sealed class WebhookHealthTests : WebhookTestBase
 
     protected override void ConfigureSettings(Dictionary<string, string?> settings)
     {
-        base.ConfigureSettings(settings);
         settings["Webhooks:DisableAfter"] = "00:10:00";
         settings["Webhooks:RetrySchedule:0"] = "00:00:05";
         settings["Webhooks:RetrySchedule:1"] = "00:05:00";

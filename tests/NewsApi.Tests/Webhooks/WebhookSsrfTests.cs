@@ -13,6 +13,8 @@ namespace NewsApi.Tests.Webhooks;
 [TestFixture]
 public sealed class WebhookSsrfTests : ApiTestBase
 {
+    protected override void ConfigureSettings(Dictionary<string, string?> settings) => settings["Webhooks:AllowPrivateTargets"] = "false";
+
     [TestCase("http://127.0.0.1/hook", "loopback")]
     [TestCase("http://127.1.2.3:8080/hook", "loopback")]
     [TestCase("http://10.0.0.1/hook", "private")]

@@ -5,7 +5,7 @@ using NewsApi.Tests.Infrastructure;
 
 namespace NewsApi.Tests.Webhooks;
 
-/// <summary>The service with receivers on 127.0.0.1 allowed (<c>Webhooks:AllowPrivateTargets</c>), on a fake clock
+/// <summary>The service (receivers on 127.0.0.1 allowed, as <see cref="NewsApiFactory"/> sets for every test) on a fake clock
 /// that starts at the real time (so the StandardWebhooks library's five-minute timestamp check holds for a
 /// first delivery), and what webhook tests share: subscribing, reading the delivery log.</summary>
 public abstract class WebhookTestBase : ApiTestBase
@@ -17,8 +17,6 @@ public abstract class WebhookTestBase : ApiTestBase
     protected override bool ServicePerTest => true;
 
     protected override DateTimeOffset? ClockStart => DateTimeOffset.UtcNow;
-
-    protected override void ConfigureSettings(Dictionary<string, string?> settings) => settings["Webhooks:AllowPrivateTargets"] = "true";
 
     /// <summary>Subscribes <paramref name="receiver"/> (which then verifies with the new secret); returns the subscription.</summary>
     protected async Task<(long Id, string Secret)> SubscribeAsync(WebhookReceiver receiver, params string[] events)
