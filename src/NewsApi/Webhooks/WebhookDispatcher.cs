@@ -120,8 +120,10 @@ public sealed class WebhookDispatcher(WebhookRepository webhooks, IHttpClientFac
     {
         var now = clock.GetUtcNow();
         var timestamp = now.ToUnixTimeSeconds();
+        // During a rotation the previous secret signs first: a receiver that still holds only that one keeps
+        // verifying even with a library that checks only the first of two signatures (StandardWebhooks 1.1.2 on NuGet).
         IEnumerable<string> secrets = delivery.PreviousSecret is { } previous && delivery.PreviousSecretUntil > now
-            ? [delivery.Secret, previous]
+            ? [previous, delivery.Secret]
             : [delivery.Secret];
         using var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url)
         {

@@ -214,6 +214,58 @@ public sealed class WebhookDeliveryTests : WebhookTestBase
     }
 
     [Test]
+    public async Task After_a_rotation_both_secrets_sign_for_a_day_then_only_the_new_one()
+    {
+        var (webhook, oldSecret) = await SubscribeAsync(_receiver);
+        using var rotation = await Admin.PostAsync($"{WebhooksUrl}/{webhook}/rotate-secret", null);
+        var newSecret = (await rotation.JsonAsync()).GetProperty("secret").GetString()!;
+        await PublishedAsync(Editor);
+
+        var during = await _receiver.NextAsync();
+        var signatures = during.Signature.Split(' ');
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(during.Verified, Is.True, "a partner still on the old secret verifies with the library");
+            Assert.That(signatures, Has.Length.EqualTo(2));
+            Assert.That(signatures[0], Is.EqualTo("v1," + NewsApi.Webhooks.WebhookSignature.Sign(during.Id, long.Parse(during.Timestamp), during.Body, oldSecret)),
+                "the previous secret's first: StandardWebhooks 1.1.2 checks only the first of two");
+            Assert.That(signatures[1], Is.EqualTo("v1," + NewsApi.Webhooks.WebhookSignature.Sign(during.Id, long.Parse(during.Timestamp), during.Body, newSecret)),
+                "a partner who switched verifies the second (any Standard Webhooks verifier that checks every signature)");
+            Assert.That(Verifies(newSecret, during with { Signature = signatures[1] }), Is.True, "the new secret's signature is a real one");
+        }
+
+        Clock.Advance(TimeSpan.FromHours(25));
+        using (var ping = await Admin.PostAsync($"{WebhooksUrl}/{webhook}/ping", null)) Assert.That(ping.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var after = await _receiver.NextAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(after.Signature.Split(' '), Has.Length.EqualTo(1));
+            // By hand: a day on the fake clock is past the library's five-minute timestamp check.
+            Assert.That(after.Signature, Is.EqualTo("v1," + NewsApi.Webhooks.WebhookSignature.Sign(after.Id, long.Parse(after.Timestamp), after.Body, newSecret)));
+            Assert.That(after.Signature, Does.Not.Contain(NewsApi.Webhooks.WebhookSignature.Sign(after.Id, long.Parse(after.Timestamp), after.Body, oldSecret)));
+        }
+    }
+
+    private static bool Verifies(string secret, ReceivedWebhook received)
+    {
+        var headers = new Microsoft.AspNetCore.Http.HeaderDictionary
+        {
+            ["webhook-id"] = received.Id,
+            ["webhook-timestamp"] = received.Timestamp,
+            ["webhook-signature"] = received.Signature,
+        };
+        try
+        {
+            new StandardWebhooks.StandardWebhook(secret).Verify(received.Body, headers);
+            return true;
+        }
+        catch (StandardWebhooks.Diagnostics.WebhookVerificationException)
+        {
+            return false;
+        }
+    }
+
+    [Test]
     public async Task A_redirect_is_not_followed_and_counts_as_a_failure()
     {
         await using var elsewhere = await WebhookReceiver.StartAsync("/elsewhere");
