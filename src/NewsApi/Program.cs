@@ -37,6 +37,7 @@ builder.AddOpenApiDocument();
 var app = builder.Build();
 
 if (Commands.IsCommand(args)) return await Commands.RunAsync(app.Services, args);
+if (Commands.IsUnknownCommand(args)) return await Commands.RefuseUnknownAsync(args, Console.Error);
 
 await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 await app.Services.GetRequiredService<SearchIndex>().EnsureCurrentAsync(CancellationToken.None);
