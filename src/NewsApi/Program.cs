@@ -16,7 +16,12 @@ using NewsApi.Webhooks;
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:8080");
 // An article body may be 1 MB; a request past 2 MB is refused with 413 before it is read.
-builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
+// No Server header: what runs here is nobody's business.
+builder.WebHost.ConfigureKestrel(o =>
+{
+    o.Limits.MaxRequestBodySize = 2 * 1024 * 1024;
+    o.AddServerHeader = false;
+});
 
 builder.AddProblemHandling();
 builder.AddData();
@@ -46,6 +51,8 @@ if (app.Configuration.GetValue("NewsApi:DemoContent", true))
 // This version may answer differently from the last one: every cached answer revalidates once.
 await app.Services.GetRequiredService<ContentClockRepository>().ChangedAsync(taxonomy: true, CancellationToken.None);
 
+// First, so every answer (errors, 304s, 429s) carries them.
+app.UseMiddleware<SecurityHeadersMiddleware>();
 // The client's address through a proxy on this host (rate limits are per address without a key).
 app.UseForwardedHeaders();
 app.UseProblemHandling();

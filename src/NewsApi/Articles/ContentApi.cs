@@ -78,7 +78,9 @@ public static class ContentApi
         {
             // Cached like the article, so purging the article (a later slug change) purges the redirect too.
             CacheTags.Describe(http, null, ["articles", CacheTags.Article(moved.Id)]);
-            return new MovedPermanently($"/v1/articles/slug/{Uri.EscapeDataString(moved.Slug)}{http.Request.QueryString}");
+            // The query as parsed and encoded again, not as sent: a raw control character (a CR) copied into
+            // Location would make Kestrel refuse the header, a 500 for anyone who asks.
+            return new MovedPermanently($"/v1/articles/slug/{Uri.EscapeDataString(moved.Slug)}{QueryString.Create(http.Request.Query)}");
         }
         return new NotFoundProblem($"No published article has the slug '{normalized}'.");
     }
