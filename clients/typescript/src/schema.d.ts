@@ -1510,6 +1510,7 @@ export interface components {
             /** @description The secret. Shown this once; only its hash is stored. */
             key: string;
         };
+        /** @description RFC 9457 problem; errors (field name -> messages) is present when fields failed validation, absent when the request could not be read. */
         HttpValidationProblemDetails: {
             type?: string;
             title?: string;
@@ -1517,7 +1518,7 @@ export interface components {
             status?: number;
             detail?: string;
             instance?: string;
-            errors: {
+            errors?: {
                 [key: string]: string[];
             };
         } & {
@@ -1985,6 +1986,15 @@ export interface operations {
                     "application/json": components["schemas"]["PreviewToken"];
                 };
             };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -2339,6 +2349,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -2536,6 +2555,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -2646,6 +2674,13 @@ export interface operations {
             };
             /** @description Not Modified: the validators sent still match. */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3533,6 +3568,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -3607,6 +3651,13 @@ export interface operations {
             };
             /** @description Not Modified: the validators sent still match. */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4049,6 +4100,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -4107,6 +4167,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
             };
             /** @description Unauthorized */
             401: {
@@ -4191,6 +4260,13 @@ export interface operations {
             };
             /** @description Not Modified: the validators sent still match. */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7942,6 +8018,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unauthorized */
             401: {
                 headers: {
@@ -8014,6 +8099,13 @@ export interface operations {
             };
             /** @description Not Modified: the validators sent still match. */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -28,6 +28,7 @@ public static class OpenApiSetup
             o.SchemaFilter<NullableReferencesSchemaFilter>();
             o.SchemaFilter<OmittedWhenNullSchemaFilter>();
             o.SchemaFilter<ExamplesSchemaFilter>();
+            o.SchemaFilter<ValidationProblemSchemaFilter>();
             o.DocumentFilter<MergePatchSchemaDocumentFilter>();
             // Before the sparse schemas are derived, so a page of Fields keeps the page's required members.
             o.DocumentFilter<NullableMembersRequiredDocumentFilter>();

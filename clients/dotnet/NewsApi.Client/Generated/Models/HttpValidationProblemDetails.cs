@@ -8,10 +8,11 @@ using System.IO;
 using System;
 namespace NewsApi.Client.Models
 {
+    /// <summary>
+    /// RFC 9457 problem; errors (field name -&gt; messages) is present when fields failed validation, absent when the request could not be read.
+    /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
-    #pragma warning disable CS1591
     public partial class HttpValidationProblemDetails : ApiException, IAdditionalDataHolder, IParsable
-    #pragma warning restore CS1591
     {
         /// <summary>Stores additional data not described in the OpenAPI description found when deserializing. Can be used for serialization as well.</summary>
         public IDictionary<string, object> AdditionalData { get; set; }

@@ -74,6 +74,7 @@ namespace NewsApi.Client.V1.Admin.Articles.Item
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
@@ -94,6 +95,7 @@ namespace NewsApi.Client.V1.Admin.Articles.Item
             var requestInfo = ToDeleteRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -111,6 +113,7 @@ namespace NewsApi.Client.V1.Admin.Articles.Item
         /// <returns>A <see cref="global::NewsApi.Client.Models.Article"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
@@ -127,6 +130,7 @@ namespace NewsApi.Client.V1.Admin.Articles.Item
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },

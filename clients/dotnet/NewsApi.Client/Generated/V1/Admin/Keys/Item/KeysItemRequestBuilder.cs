@@ -38,6 +38,7 @@ namespace NewsApi.Client.V1.Admin.Keys.Item
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
@@ -55,6 +56,7 @@ namespace NewsApi.Client.V1.Admin.Keys.Item
             var requestInfo = ToDeleteRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -69,6 +71,7 @@ namespace NewsApi.Client.V1.Admin.Keys.Item
         /// <returns>A <see cref="global::NewsApi.Client.Models.ApiKeyInfo"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
@@ -85,6 +88,7 @@ namespace NewsApi.Client.V1.Admin.Keys.Item
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
