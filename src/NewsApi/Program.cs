@@ -27,6 +27,7 @@ builder.AddProblemHandling();
 builder.AddData();
 builder.AddAccess();
 builder.AddHttp();
+builder.AddCorsFromConfiguration();
 builder.AddCaching();
 builder.AddArticles();
 builder.AddSearch();
@@ -59,6 +60,8 @@ app.UseProblemHandling();
 // Before routing, so HEAD routes to the GET endpoints.
 app.UseMiddleware<HeadAsGetMiddleware>();
 app.UseRouting();
+// Before authentication (a preflight carries no key) and before the answer cache, whose replays keep no CORS headers.
+app.UseCors();
 // Who is asking, before the rate limiter, which gives each valid key its own bucket.
 app.UseAuthentication();
 // Before the answer cache: answers from memory count against the limit too.

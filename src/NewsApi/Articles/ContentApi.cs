@@ -12,11 +12,11 @@ public static class ContentApi
     {
         var group = routes.MapGroup("/v1").WithTags("Articles").ContentApiPolicy().WithValidation();
         group.MapGet("/articles", ListArticles).WithName("listArticles")
-            .WithSummary("List published articles, newest first").AddEndpointFilter<SparseFieldsFilter>().WithMetadata(ArticleQueryParsing.Feed);
+            .WithSummary("List published articles, newest first").WithSparseFields().WithMetadata(ArticleQueryParsing.Feed);
         group.MapGet("/articles/{id}", GetArticle).WithName("getArticle")
-            .WithSummary("Get one published article by id").AddEndpointFilter<SparseFieldsFilter>();
+            .WithSummary("Get one published article by id").WithSparseFields();
         group.MapGet("/articles/slug/{slug}", GetArticleBySlug).WithName("getArticleBySlug")
-            .WithSummary("Get one published article by slug (a retired slug answers 301)").AddEndpointFilter<SparseFieldsFilter>();
+            .WithSummary("Get one published article by slug (a retired slug answers 301)").WithSparseFields();
         group.MapGet("/teasers", ListTeasers).WithName("listTeasers")
             .WithSummary("List teaser cards for front and section pages, newest first").WithMetadata(ArticleQueryParsing.Feed);
         return group;

@@ -58,6 +58,8 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (Clock is not null)
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        // Every answer is checked against the committed contract (ContractValidation.cs).
+        builder.ConfigureServices(s => s.AddSingleton<ContractViolations>().AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ContractValidationStartupFilter>());
     }
 
     protected override void Dispose(bool disposing)
