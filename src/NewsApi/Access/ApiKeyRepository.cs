@@ -7,6 +7,8 @@ using NewsApi.Http;
 
 namespace NewsApi.Access;
 
+public enum RevokeOutcome { Revoked, NotFound, LastAdmin }
+
 public sealed class ApiKeyRow
 {
     public long Id { get; init; }
@@ -109,18 +111,24 @@ public sealed class ApiKeyRepository(Db db, TimeProvider clock, ContentClockRepo
     }
 
     private const string RevokeSql = "UPDATE api_keys SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL";
+    private const string ActiveRoleSql = "SELECT role FROM api_keys WHERE id = @id AND revoked_at IS NULL";
+    private const string ActiveAdminsSql = "SELECT count(*) FROM api_keys WHERE role = 'admin' AND revoked_at IS NULL";
 
-    /// <summary>Revokes an active key; false when no active key has <paramref name="id"/>.</summary>
-    public async Task<bool> RevokeAsync(long id, CancellationToken ct)
+    /// <summary>Revokes an active key, unless it is the last active admin key: with none left, only the command
+    /// line could make another, and nobody could manage keys or webhooks over HTTP.</summary>
+    public async Task<RevokeOutcome> RevokeAsync(long id, CancellationToken ct)
     {
         var (connection, tx) = await db.BeginWriteAsync(ct);
         await using var _ = connection;
         await using var __ = tx;
-        if (await connection.ExecuteAsync(new CommandDefinition(RevokeSql, new { id, now = clock.GetUtcNow() }, tx, cancellationToken: ct)) != 1)
-            return false;
+        var role = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(ActiveRoleSql, new { id }, tx, cancellationToken: ct));
+        if (role is null) return RevokeOutcome.NotFound;
+        if (role == Roles.Admin && await connection.ExecuteScalarAsync<long>(new CommandDefinition(ActiveAdminsSql, transaction: tx, cancellationToken: ct)) <= 1)
+            return RevokeOutcome.LastAdmin;
+        await connection.ExecuteAsync(new CommandDefinition(RevokeSql, new { id, now = clock.GetUtcNow() }, tx, cancellationToken: ct));
         await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
         await tx.CommitAsync(ct);
-        return true;
+        return RevokeOutcome.Revoked;
     }
 
     private const string AuthorIdSql = "SELECT id FROM authors WHERE slug = @slug";

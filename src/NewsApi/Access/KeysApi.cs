@@ -77,8 +77,13 @@ public static class KeysApi
             ? TypedResults.Ok(ToInfo(row))
             : new NotFoundProblem($"No key has id {id.ToString(CultureInfo.InvariantCulture)}.");
 
-    public static async Task<Results<NoContent, NotFoundProblem>> RevokeKey([Description("Key id.")] long id, ApiKeyRepository keys, CancellationToken ct) =>
-        await keys.RevokeAsync(id, ct) ? TypedResults.NoContent() : new NotFoundProblem($"No active key has id {id.ToString(CultureInfo.InvariantCulture)}.");
+    public static async Task<Results<NoContent, NotFoundProblem, ConflictProblem>> RevokeKey([Description("Key id.")] long id, ApiKeyRepository keys, CancellationToken ct) =>
+        await keys.RevokeAsync(id, ct) switch
+        {
+            RevokeOutcome.Revoked => TypedResults.NoContent(),
+            RevokeOutcome.LastAdmin => new ConflictProblem("This is the last active admin key; create another admin key before revoking it."),
+            _ => new NotFoundProblem($"No active key has id {id.ToString(CultureInfo.InvariantCulture)}."),
+        };
 
     private static ApiKeyInfo ToInfo(ApiKeyRow k) => new(k.Id, k.Name, k.Role, k.AuthorSlug, k.KeyPrefix, k.CreatedAt, k.LastUsedAt, k.RevokedAt);
 }

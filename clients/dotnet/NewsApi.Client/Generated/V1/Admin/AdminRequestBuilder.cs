@@ -8,6 +8,7 @@ using NewsApi.Client.V1.Admin.Keys;
 using NewsApi.Client.V1.Admin.Sections;
 using NewsApi.Client.V1.Admin.Sources;
 using NewsApi.Client.V1.Admin.Tags;
+using NewsApi.Client.V1.Admin.Webhooks;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -49,6 +50,11 @@ namespace NewsApi.Client.V1.Admin
         public global::NewsApi.Client.V1.Admin.Tags.TagsRequestBuilder Tags
         {
             get => new global::NewsApi.Client.V1.Admin.Tags.TagsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhooks property</summary>
+        public global::NewsApi.Client.V1.Admin.Webhooks.WebhooksRequestBuilder Webhooks
+        {
+            get => new global::NewsApi.Client.V1.Admin.Webhooks.WebhooksRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::NewsApi.Client.V1.Admin.AdminRequestBuilder"/> and sets the default values.

@@ -42,6 +42,7 @@ namespace NewsApi.Client.V1.Admin.Keys.Item
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 403 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -60,6 +61,7 @@ namespace NewsApi.Client.V1.Admin.Keys.Item
                 { "401", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "409", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "503", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
