@@ -13,9 +13,9 @@ public sealed class LastAdminKeyTests : ApiTestBase
 {
     protected override bool ServicePerTest => true;
 
-    private async Task<long> IdOfAsync(string prefixOf)
+    private static async Task<long> IdOfAsync(HttpClient admin, string prefixOf)
     {
-        var listed = await Keys.ListedAsync(Admin);
+        var listed = await Keys.ListedAsync(admin);
         return listed.Single(k => prefixOf.StartsWith(k.GetProperty("prefix").GetString()!, StringComparison.Ordinal)).GetProperty("id").GetInt64();
     }
 
@@ -32,7 +32,7 @@ public sealed class LastAdminKeyTests : ApiTestBase
         var second = await Keys.CreateAsync(Factory, Roles.Admin, name: "second admin");
         using (var revoked = await Admin.DeleteAsync($"/v1/admin/keys/{only}")) Assert.That(revoked.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
         using var client = ClientWith(second);
-        await (await client.DeleteAsync($"/v1/admin/keys/{await IdOfAsync(second)}")).AssertProblemAsync(409);
+        await (await client.DeleteAsync($"/v1/admin/keys/{await IdOfAsync(client, second)}")).AssertProblemAsync(409);
     }
 
     [Test]
