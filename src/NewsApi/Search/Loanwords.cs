@@ -10,8 +10,8 @@ namespace NewsApi.Search;
 /// <c>-ge</c>/<c>dg</c> → ज, <c>ck</c>, <c>qu</c> → क्व, <c>x</c> → क्स, <c>ph</c> → फ, <c>th</c> → थ/द, <c>w</c>/<c>v</c>,
 /// <c>sch</c> → स्क, <c>ch</c> → च/क, <c>igh</c> → आइ, doubled consonants single, <c>ea</c>/<c>ee</c> → ई, <c>oo</c> → ऊ,
 /// <c>ai</c>/<c>ay</c> → ए, <c>ou</c>/<c>ow</c> → ओ/औ, <c>ew</c> → यू, <c>-er</c>/<c>-or</c> → अर; and for each vowel
-/// letter the sounds Hindi spells it with: a → अ/आ or ए/ऐ (station स्टेशन, tariff टैरिफ), e → ए, इ or the
-/// inherent vowel, i → इ or आइ (mobile मोबाइल), o → ओ/ऑ or अ (doctor डॉक्टर), u → उ/अ or यू (computer कंप्यूटर),
+/// letter the sounds Hindi spells it with: a → अ/आ or ए/ऐ (station स्टेशन, tariff टैरिफ), e → ए, इ or (before r, l) the
+/// inherent vowel, i → इ or आइ (mobile मोबाइल), o → ओ/ऑ or (before m, n, r) अ (control कंट्रोल), u → उ/अ or यू (computer कंप्यूटर),
 /// y → ई or आइ.</summary>
 public static class Loanwords
 {
@@ -21,6 +21,9 @@ public static class Loanwords
     /// <summary>Shorter words are left to the Hindi key: their respellings meet too many short Hindi words.</summary>
     public const int MinLength = 4;
 
+    /// <summary>Shorter keys (two consonants) meet too many Hindi words.</summary>
+    public const int MinKeyLength = 3;
+
     /// <summary>The keys of a Latin word's English-pronunciation respellings, its Hindi key excluded; empty
     /// for short words, non-Latin words and words with digits.</summary>
     public static IReadOnlyList<string> Keys(string token)
@@ -29,9 +32,17 @@ public static class Loanwords
         var hindi = Romanizer.Reduce(token);
         var keys = new List<string>();
         foreach (var spelling in Respell(token))
-            if (Romanizer.Reduce(spelling) is { } key && key != hindi && !keys.Contains(key, StringComparer.Ordinal)) keys.Add(key);
+            if (Romanizer.Reduce(spelling) is { Length: >= MinKeyLength } key && key != hindi && !keys.Contains(key, StringComparer.Ordinal)) keys.Add(key);
         return keys;
     }
+
+    /// <summary>Whether a word is spelt the English way, never the way Hindi is romanised: -tion, -sion, -ture, ck,
+    /// a c not in ch, x, q, ff. Such a word's respellings are searched even when its Hindi key found articles
+    /// (tariff: तारीफ, "praise", has tariff's Hindi key).</summary>
+    public static bool LooksEnglish(string token) =>
+        token.Contains("tion", StringComparison.Ordinal) || token.Contains("sion", StringComparison.Ordinal) || token.Contains("ture", StringComparison.Ordinal)
+        || token.Contains("ck", StringComparison.Ordinal) || token.Contains("ff", StringComparison.Ordinal) || token.Contains('x') || token.Contains('q')
+        || token.Select((c, i) => c == 'c' && (i + 1 >= token.Length || token[i + 1] != 'h')).Any(b => b);
 
     /// <summary>The respellings, most likely first (each position's first option before its others).</summary>
     public static List<string> Respell(string word)
@@ -70,6 +81,7 @@ public static class Loanwords
         if (At("igh")) return (["ai"], 3);
         if (At("sch")) return (["sk"], 3);
         if (At("tch")) return (["ch"], 3);
+        if (end == 3 && At("dge")) return (["j"], 3);
         if (At("dg")) return (["j"], 2);
         if (end == 2 && At("ge")) return (["j"], 2);
         if (At("ch")) return (["ch", "k"], 2);
@@ -105,12 +117,15 @@ public static class Loanwords
             // Before l and a consonant or the end it is also ऑ (football फुटबॉल, ball बॉल).
             'a' when Next(1) == 'l' && !IsVowel(Next(2)) => (["a", "o", "e"], 1),
             'a' => (["a", "e"], 1),
-            'e' => (i == 0 ? ["i", "e"] : ["e", "i", "a"], 1),
+            // Before r or l it may be the inherent vowel (liberation लिबरेशन, internet इंटरनेट, camera कैमरा).
+            // … and before a final consonant (ticket टिकट, budget बजट; market मार्केट keeps it).
+            'e' => (i == 0 ? ["i", "e"] : Next(1) is 'r' or 'l' || end == 2 ? ["e", "i", "a"] : ["e", "i"], 1),
             // i before a vowel is इय (media मीडिया, video वीडियो); before r also आय (director डायरेक्टर).
             'i' when IsVowel(Next(1)) => (["iy"], 1),
             'i' when Next(1) == 'r' => (["i", "ai", "ay"], 1),
             'i' => (["i", "ai"], 1),
-            'o' => (["o", "a"], 1),
+            // Before m, n, r or l it may be the inherent vowel or उ (computer कंप्यूटर, control कंट्रोल, network नेटवर्क, police पुलिस).
+            'o' => (Next(1) is 'm' or 'n' or 'r' or 'l' ? ["o", "a"] : ["o"], 1),
             'u' => (["u", "yu"], 1),
             'y' when i > 0 && !IsVowel(w[i - 1]) => (last ? ["i"] : ["i", "ai", "a"], 1),
             _ => ([c.ToString()], 1),

@@ -4,7 +4,8 @@ namespace NewsApi.Search;
 /// it reads with their weights, and what its hits say they <c>matchedBy</c>. A search runs its tiers in order,
 /// each adding only articles the earlier ones did not find, so an exact spelling always ranks above a variant,
 /// and a Devanagari match above a romanised one.</summary>
-public sealed record SearchTier(string Match, IReadOnlyList<string> Terms, (string Column, double Weight)[] Columns, string MatchedBy);
+/// <param name="Fallback">Run only when the tier before found nothing.</param>
+public sealed record SearchTier(string Match, IReadOnlyList<string> Terms, (string Column, double Weight)[] Columns, string MatchedBy, bool Fallback = false);
 
 /// <summary>A parsed query: its words, quoted for FTS5 (so no user input is ever FTS5 syntax), its tiers, and
 /// the folds and phonetic keys its snippets mark.</summary>
@@ -37,14 +38,17 @@ public sealed record SearchQuery(IReadOnlyList<string> Tokens, IReadOnlyList<Sea
         if (tokens.Any(SearchText.IsLatin) && keys.Count > 0)
         {
             tiers.Add(new SearchTier(In(RomanColumns, string.Join(' ', keys.Select(Quote))), keys, RomanColumns, "romanised"));
-            // English loanwords: a word also meets the keys of its English respellings (Loanwords), after the Hindi key.
+            // English loanwords: a word also meets the keys of its English respellings (Loanwords), after the Hindi key,
+            // and only when that found nothing, unless a word is spelt the English way: a Hindi word's respellings
+            // meet other Hindi words (sena, hamla), which must not push in among its own matches.
             var groups = tokens.Select(t => (Hindi: Romanizer.Key(t), Loan: Loanwords.Keys(t))).Where(g => g.Hindi is not null).ToList();
             if (groups.Any(g => g.Loan.Count > 0))
             {
                 var words = groups.Select(g => "(" + string.Join(" OR ", g.Loan.Prepend(g.Hindi!).Distinct(StringComparer.Ordinal).Select(Quote)) + ")");
                 var terms = groups.SelectMany(g => g.Loan.Prepend(g.Hindi!)).Distinct(StringComparer.Ordinal).ToList();
                 allKeys.UnionWith(terms);
-                tiers.Add(new SearchTier(In(RomanColumns, string.Join(' ', words)), terms, RomanColumns, "romanised"));
+                tiers.Add(new SearchTier(In(RomanColumns, string.Join(" AND ", words)), terms, RomanColumns, "romanised",
+                    Fallback: !tokens.Any(Loanwords.LooksEnglish)));
             }
         }
         return new SearchQuery(tokens, tiers, folds.ToHashSet(StringComparer.Ordinal), allKeys);

@@ -35,11 +35,14 @@ public sealed class SearchService(SearchIndexRepository index, TermStatistics st
     private async Task<List<SearchHitRow>> RankAsync(SqliteConnection connection, SearchQuery query, ArticleFilter filter, int take, CancellationToken ct)
     {
         var hits = new List<SearchHitRow>();
+        var before = 0;
         foreach (var tier in query.Tiers)
         {
             if (hits.Count >= take) break;
+            if (tier.Fallback && before > 0) continue;
             var found = await RankTierAsync(connection, tier.Match, tier.Terms, tier.Columns, filter, take - hits.Count, [.. hits.Select(h => h.Id)], ct);
             hits.AddRange(found.Select(id => new SearchHitRow(id, tier.MatchedBy)));
+            before = found.Count;
         }
         return hits;
     }
