@@ -37,19 +37,22 @@ public sealed record SearchQuery(IReadOnlyList<string> Tokens, IReadOnlyList<Sea
         var allKeys = new HashSet<string>(keys, StringComparer.Ordinal);
         if (tokens.Any(SearchText.IsLatin) && keys.Count > 0)
         {
-            tiers.Add(new SearchTier(In(RomanColumns, string.Join(' ', keys.Select(Quote))), keys, RomanColumns, "romanised"));
-            // English loanwords: a word also meets the keys of its English respellings (Loanwords), after the Hindi key,
-            // and only when that found nothing, unless a word is spelt the English way: a Hindi word's respellings
-            // meet other Hindi words (sena, hamla), which must not push in among its own matches.
+            var hindi = new SearchTier(In(RomanColumns, string.Join(' ', keys.Select(Quote))), keys, RomanColumns, "romanised");
+            // English loanwords: a word also meets the keys of its English respellings (Loanwords). A query spelt the
+            // English way (-tion, ck, ff, a c not in ch…) searches them first; any other only when its Hindi key
+            // found nothing: a Hindi word's respellings meet other Hindi words (sena, hamla), which must not push
+            // in among its own matches.
             var groups = tokens.Select(t => (Hindi: Romanizer.Key(t), Loan: Loanwords.Keys(t))).Where(g => g.Hindi is not null).ToList();
             if (groups.Any(g => g.Loan.Count > 0))
             {
                 var words = groups.Select(g => "(" + string.Join(" OR ", g.Loan.Prepend(g.Hindi!).Distinct(StringComparer.Ordinal).Select(Quote)) + ")");
                 var terms = groups.SelectMany(g => g.Loan.Prepend(g.Hindi!)).Distinct(StringComparer.Ordinal).ToList();
                 allKeys.UnionWith(terms);
-                tiers.Add(new SearchTier(In(RomanColumns, string.Join(" AND ", words)), terms, RomanColumns, "romanised",
-                    Fallback: !tokens.Any(Loanwords.LooksEnglish)));
+                var english = tokens.Any(Loanwords.LooksEnglish);
+                var loan = new SearchTier(In(RomanColumns, string.Join(" AND ", words)), terms, RomanColumns, "romanised", Fallback: !english);
+                tiers.AddRange(english ? [loan, hindi] : [hindi, loan]);
             }
+            else tiers.Add(hindi);
         }
         return new SearchQuery(tokens, tiers, folds.ToHashSet(StringComparer.Ordinal), allKeys);
     }
