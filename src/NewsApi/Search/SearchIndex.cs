@@ -19,7 +19,7 @@ public sealed record IndexedText(string Headline, string Excerpt, string Body, s
 /// <summary>Keeps <c>article_search</c> holding exactly the publicly visible articles. Called by
 /// <see cref="ArticleWriter"/> inside the write's transaction, so the index never disagrees with the
 /// articles table; caught up at start-up and when embargoes end. Its SQL is <see cref="SearchIndexRepository"/>'s.</summary>
-public sealed class SearchIndex(SearchIndexRepository index, Suggester suggestions) : IArticleIndexer
+public sealed class SearchIndex(SearchIndexRepository index, Suggester suggestions, DidYouMean didYouMean) : IArticleIndexer
 {
     public IndexedText Prepare(string headline, string? customExcerpt, string bodyText) => Text(headline, customExcerpt ?? "", bodyText);
 
@@ -28,12 +28,14 @@ public sealed class SearchIndex(SearchIndexRepository index, Suggester suggestio
     public Task IndexAsync(SqliteConnection connection, SqliteTransaction tx, ArticleRow article, IndexedText? text, CancellationToken ct)
     {
         suggestions.Changed();
+        didYouMean.Changed();
         return index.IndexAsync(connection, tx, article, text, ct);
     }
 
     public Task RemoveAsync(SqliteConnection connection, SqliteTransaction tx, long articleId, CancellationToken ct)
     {
         suggestions.Changed();
+        didYouMean.Changed();
         return index.RemoveAsync(connection, tx, articleId, ct);
     }
 
