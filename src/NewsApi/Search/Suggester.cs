@@ -8,11 +8,13 @@ namespace NewsApi.Search;
 /// (articles + <see cref="RecentWeight"/> × articles of the last <see cref="RecentDays"/> days). A Devanagari
 /// prefix matches by its <see cref="Variants"/> fold (बाढ finds बाढ़), a Latin one by a loose transliteration
 /// (<c>pu</c> finds पुतिन, <c>bhook</c> finds भूकंप). Rebuilt from <see cref="SuggestionRepository"/> when
-/// older than <see cref="MaxAge"/>, or soon after an article enters or leaves the index, in the background.</summary>
-public sealed class Suggester(SuggestionRepository repository, TimeProvider clock, ILogger<Suggester> logger) : IDisposable
+/// older than <see cref="MaxAge"/> (in the background), or, once an article entered or left the index, by the first
+/// request at least <c>Search:SuggestionsRefreshSeconds</c> (default 15) after the last build (the others meanwhile
+/// answer from the previous build).</summary>
+public sealed class Suggester(SuggestionRepository repository, TimeProvider clock, IConfiguration configuration, ILogger<Suggester> logger) : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
-    public static readonly TimeSpan MinRebuildInterval = TimeSpan.FromSeconds(15);
+    private readonly TimeSpan _minRebuildInterval = TimeSpan.FromSeconds(configuration.GetValue("Search:SuggestionsRefreshSeconds", 15.0));
     public const int RecentDays = 30;
     public const double RecentWeight = 4;
 
@@ -43,7 +45,8 @@ public sealed class Suggester(SuggestionRepository repository, TimeProvider cloc
         var current = _current;
         if (current is null) return await BuildAsync(ct);
         var age = clock.GetUtcNow() - current.At;
-        if ((age >= MaxAge || (_changed && age >= MinRebuildInterval)) && _build.CurrentCount > 0)
+        if (_changed && age >= _minRebuildInterval && _build.CurrentCount > 0) return await BuildAsync(ct);
+        if (age >= MaxAge && _build.CurrentCount > 0)
             _ = Task.Run(async () =>
             {
                 try { await BuildAsync(CancellationToken.None); }
