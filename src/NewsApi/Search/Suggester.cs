@@ -137,7 +137,7 @@ public sealed class SuggestionSet
     }
 
     /// <summary>The best <paramref name="limit"/> entries whose key starts with the prefix's key, best first
-    /// (ties: fewer articles' worth of letters first, i.e. the shorter, then in text order).</summary>
+    /// (ties: the shorter text first, then text order).</summary>
     public IReadOnlyList<Suggestion> Find(string prefix, int limit)
     {
         var cacheKey = limit.ToString(CultureInfo.InvariantCulture) + "|" + prefix;
