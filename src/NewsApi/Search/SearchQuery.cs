@@ -13,6 +13,10 @@ public sealed record SearchQuery(IReadOnlyList<string> Tokens, IReadOnlyList<Sea
 {
     public const int MaxTokens = 16;
 
+    /// <summary>Loanword respellings are searched for queries of at most this many words: each word brings up to
+    /// <see cref="Loanwords.MaxKeys"/> keys, and ranking a common key costs a query per key and column.</summary>
+    public const int MaxLoanwordTokens = 4;
+
     public static readonly (string Column, double Weight)[] NativeColumns = [("headline", 10), ("excerpt", 4), ("body", 1)];
     // roman_* hold each Devanagari word's phonetic key and, when it has one, its variant fold (see SearchIndex).
     public static readonly (string Column, double Weight)[] VariantColumns = [.. NativeColumns, ("roman_headline", 10), ("roman_text", 2)];
@@ -43,7 +47,7 @@ public sealed record SearchQuery(IReadOnlyList<string> Tokens, IReadOnlyList<Sea
             // found nothing: a Hindi word's respellings meet other Hindi words (sena, hamla), which must not push
             // in among its own matches.
             var groups = tokens.Select(t => (Hindi: Romanizer.Key(t), Loan: Loanwords.Keys(t))).Where(g => g.Hindi is not null).ToList();
-            if (groups.Any(g => g.Loan.Count > 0))
+            if (groups.Any(g => g.Loan.Count > 0) && groups.Count <= MaxLoanwordTokens)
             {
                 var words = groups.Select(g => "(" + string.Join(" OR ", g.Loan.Prepend(g.Hindi!).Distinct(StringComparer.Ordinal).Select(Quote)) + ")");
                 var terms = groups.SelectMany(g => g.Loan.Prepend(g.Hindi!)).Distinct(StringComparer.Ordinal).ToList();
