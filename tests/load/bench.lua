@@ -60,8 +60,8 @@ function done(summary, latency, requests)
   local bad = 0
   for _, t in ipairs(threads) do bad = bad + (t:get("unexpected") or 0) end
   local e = summary.errors
-  io.write(string.format("BENCH requests=%d rps=%.1f p50_ms=%.2f p99_ms=%.2f status_errors=%d socket_errors=%d unexpected=%d\n",
+  io.write(string.format("BENCH requests=%d rps=%.1f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f status_errors=%d socket_errors=%d unexpected=%d\n",
     summary.requests, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000,
+    latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
     e.status, e.connect + e.read + e.write + e.timeout, bad))
 end

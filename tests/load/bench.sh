@@ -10,6 +10,8 @@
 #        DURATION      seconds measured per scenario (default 15); WARMUP seconds before it (default 3)
 #        THREADS, CONNECTIONS   wrk -t / -c (default 2 / 32)
 #        PORT, CEILING_PORT, VARNISH_PORT   127.0.0.1 ports (default 5401, 5402, 5403)
+#        ONLY          a regular expression (grep -E): run only the scenarios whose label matches it, besides
+#                      the ceiling (e.g. ONLY='search|suggest')
 #        VCL           Varnish config for the "via Varnish" row (default deploy/varnish/default.vcl;
 #                      the row is n/a without it or without varnishd)
 # Needs wrk (installed with apt-get when run as root), curl, python3 and the .NET SDK.
@@ -106,7 +108,8 @@ val() { sed -E "s/.* $1=([^ ]+).*/\1/" <<<"$line"; }
 # scenario LABEL URL FILE [EXPECTED_STATUS]: a warm-up, then the measured run; one table row.
 scenario() {
   local label=$1 url=$2 file=$OUT/$3.txt expect=${4:-}
-  if [ -z "$url" ] || [ ! -f "$file" ]; then ROWS+=("| $label | n/a | n/a | n/a | n/a | n/a |"); return; fi
+  if [ -n "${ONLY:-}" ] && [ "$3" != ceiling ] && ! grep -qE "$ONLY" <<<"$label"; then return; fi
+  if [ -z "$url" ] || [ ! -f "$file" ]; then ROWS+=("| $label | n/a | n/a | n/a | n/a | n/a | n/a |"); return; fi
   echo "  $label" >&2
   local run=(wrk "-t$THREADS" "-c$CONNECTIONS" --timeout 10s -s "$LOAD/bench.lua")
   BENCH_EXPECT=$expect "${run[@]}" "-d${WARMUP}s" "$url" -- "$file" "$THREADS" >/dev/null
@@ -116,7 +119,7 @@ scenario() {
   # wrk counts only >= 400 as errors; where a status is expected, bench.lua counts every other one.
   local errors=$(( $(val socket_errors) + $(if [ -n "$expect" ]; then val unexpected; else val status_errors; fi) ))
   [ -n "$CEILING_RPS" ] || CEILING_RPS=$rps
-  ROWS+=("$(printf '| %s | %.0f | %s | %s | %d | %.3g |' "$label" "$rps" "$(val p50_ms)" "$(val p99_ms)" "$errors" \
+  ROWS+=("$(printf '| %s | %.0f | %s | %s | %s | %d | %.3g |' "$label" "$rps" "$(val p50_ms)" "$(val p95_ms)" "$(val p99_ms)" "$errors" \
     "$(awk "BEGIN { print $rps / $CEILING_RPS }")")")
 }
 
@@ -136,6 +139,7 @@ scenario "teasers of a section, limit 20" "$SERVICE_URL" teasers-section
 scenario "articles, limit 20" "$SERVICE_URL" articles
 scenario "search पुतिन" "$SERVICE_URL" search-common
 scenario "search, word mix" "$SERVICE_URL" search-mix
+scenario "search suggest, prefix mix" "$SERVICE_URL" suggest
 scenario "related" "$SERVICE_URL" related
 scenario "adjacent" "$SERVICE_URL" adjacent
 scenario "feeds (rss, atom, json)" "$(routed /feeds/rss.xml || true)" feeds
@@ -148,8 +152,8 @@ RSS_MB=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE/status")
   echo
   echo "N=$N articles, wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "| scenario | req/s | p50 ms | p99 ms | errors | ratio to ceiling |"
-  echo "|---|---:|---:|---:|---:|---:|"
+  echo "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to ceiling |"
+  echo "|---|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "Service peak RSS (VmHWM): $RSS_MB MB. Time to ready on the existing database: $READY_MS ms."

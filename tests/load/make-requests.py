@@ -12,6 +12,7 @@ random.seed(7)
 con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
 published = con.execute("SELECT id, slug FROM articles WHERE status = 'published'").fetchall()
 sample = random.sample(published, min(2000, len(published)))
+headlines = [r[0] for r in con.execute("SELECT headline FROM articles WHERE status = 'published' ORDER BY random() LIMIT 500")]
 sections = [r[0] for r in con.execute(
     "SELECT DISTINCT s.slug FROM sections s JOIN articles a ON a.section_id = s.id WHERE a.status = 'published'")]
 con.close()
@@ -43,6 +44,16 @@ write("teasers-section", [f"/v1/teasers?section={q(s)}&limit=20" for s in sectio
 write("articles", ["/v1/articles?limit=20"])
 write("search-common", [f"/v1/search?q={q('पुतिन')}&limit=20"])
 write("search-mix", [f"/v1/search?q={q(w)}&limit=20" for w in words])
+# Search-as-you-type: the first 1 to 4 characters of headline words, and Latin prefixes as readers type them.
+prefixes = set()
+for h in headlines:
+    for w in h.split():
+        w = w.strip("‘’'\",.:;!?()-")
+        for n in (1, 2, 3, 4):
+            if len(w) >= n:
+                prefixes.add(w[:n])
+prefixes = random.sample(sorted(prefixes), min(1500, len(prefixes))) + ["pu", "tr", "ki", "mo", "bh", "ra", "dil", "pak", "chu", "ba", "sa", "de", "kor", "am", "ru"]
+write("suggest", [f"/v1/search/suggest?q={q(p)}" for p in prefixes])
 write("related", [f"/v1/articles/{i}/related" for i in ids])
 write("adjacent", [f"/v1/articles/{i}/adjacent" for i in ids])
 write("feeds", ["/feeds/rss.xml", "/feeds/atom.xml", "/feeds/feed.json"])

@@ -120,7 +120,7 @@ public static class Romanizer
     /// <list type="number">
     /// <item>English-style spellings of Hindi sounds: final <c>ey</c> is <c>i</c> (turkey = तुर्की, hockey = हॉकी);
     /// <c>oo</c> is <c>u</c> (bhookamp = भूकंप, roos = रूस); <c>ee</c> is <c>i</c>; <c>eh</c> is <c>ah</c>
-    /// (pehle = पहले, sheher = शहर); <c>ow</c> before a consonant or at the
+    /// (pehle = पहले, sheher = शहर); a final <c>aon</c> is <c>anv</c> (gaon = गांव); <c>ow</c> before a consonant or at the
     /// end is <c>o</c> (moscow = मॉस्को; but owaisi keeps its w = ओवैसी); <c>e</c> before <c>a</c> or <c>o</c> is the
     /// <c>iy</c> glide Hindi writes there (korea = कोरिया, seoul = सियोल).</item>
     /// <item>Consonant spellings: ch/chh, ck/c/k/q, ph/f, sh/s (श, ष, स), x/ks, z/j (ज़ = ज), w/v.</item>
@@ -138,6 +138,8 @@ public static class Romanizer
         foreach (var c in latin) if (c is >= 'a' and <= 'z') s.Append(c);
         if (s.Length == 0) return null;
         if (s.Length > 2 && s[^2] == 'e' && s[^1] == 'y') s.Remove(s.Length - 2, 2).Append('i');
+        // A final aon is आंव (gaon = गांव, paon = पांव, chhaon = छांव).
+        if (s.Length > 3 && s[^3] == 'a' && s[^2] == 'o' && s[^1] == 'n') s.Remove(s.Length - 2, 2).Append("nv");
         var t = s.ToString()
             .Replace("oo", "u", StringComparison.Ordinal).Replace("ee", "i", StringComparison.Ordinal)
             .Replace("eh", "ah", StringComparison.Ordinal);

@@ -9,11 +9,15 @@ using NewsApi.Http;
 
 namespace NewsApi.Search;
 
+/// <summary>A page of search hits; when there are none, perhaps a query that would find some.</summary>
+public sealed record SearchResults(IReadOnlyList<SearchHit> Items, string? NextCursor,
+    [property: Description("Only with no items: the query with each word the index lacks replaced by the most frequent indexed word one edit or one spelling variant away (did you mean); null otherwise.")] string? Suggestion);
+
 public sealed record SearchHit(
     long Id, string Slug, string Headline, string? Dateline, string Excerpt, TeaserImage? Image, SectionRef Section,
     DateTimeOffset? PublishedAt, string Url,
     [property: Description("Matched words wrapped in <mark>; HTML-escaped otherwise.")] string Snippet,
-    [property: Description("text: the words as typed; romanised: a Latin query matched Devanagari words."), AllowedValues("text", "romanised")] string MatchedBy);
+    [property: Description("text: the words as typed; variant: another spelling of them (nukta, chandrabindu, ऑ, …); romanised: a Latin query matched Devanagari words (romanised Hindi or an English loanword)."), AllowedValues("text", "variant", "romanised")] string MatchedBy);
 
 /// <summary>The <c>q</c> of a search.</summary>
 public sealed record SearchTextQuery(
@@ -48,11 +52,12 @@ public static class SearchApi
         group.MapGet("/search", Search).WithName("searchArticles")
             .WithSummary("Full-text search, Devanagari-aware, ranked, with highlighted snippets; romanised Hindi finds Devanagari")
             .WithMetadata(Hits);
+        group.MapSuggestions();
         return group;
     }
 
-    public static async Task<Results<Ok<Page<SearchHit>>, ValidationProblem>> Search(
-        [AsParameters] SearchTextQuery q, [AsParameters] ArticleListQuery query, SearchService search, ArticleMapper mapper, CursorCodec cursors,
+    public static async Task<Results<Ok<SearchResults>, ValidationProblem>> Search(
+        [AsParameters] SearchTextQuery q, [AsParameters] ArticleListQuery query, SearchService search, DidYouMean didYouMean, ArticleMapper mapper, CursorCodec cursors,
         HttpContext http, CancellationToken ct)
     {
         var limit = query.Size;
@@ -66,7 +71,8 @@ public static class SearchApi
         {
             // Purged with every publication: an empty answer may not stay empty.
             CacheTags.Describe(http, null, ["articles"]);
-            return TypedResults.Ok(new Page<SearchHit>([], next));
+            var suggestion = offset == 0 ? await didYouMean.SuggestAsync(parsed, ct) : null;
+            return TypedResults.Ok(new SearchResults([], next, suggestion));
         }
 
         var rows = found.Teasers;
@@ -75,8 +81,8 @@ public static class SearchApi
         {
             var t = mapper.ToTeaser(rows[h.Id]);
             return new SearchHit(t.Id, t.Slug, t.Headline, t.Dateline, t.Excerpt, t.Image, t.Section, t.PublishedAt, t.Url,
-                found.Snippets.GetValueOrDefault(h.Id, ""), h.Romanised ? "romanised" : "text");
+                found.Snippets.GetValueOrDefault(h.Id, ""), h.MatchedBy);
         }).ToList();
-        return TypedResults.Ok(new Page<SearchHit>(items, next));
+        return TypedResults.Ok(new SearchResults(items, next, null));
     }
 }

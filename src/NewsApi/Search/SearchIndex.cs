@@ -19,17 +19,25 @@ public sealed record IndexedText(string Headline, string Excerpt, string Body, s
 /// <summary>Keeps <c>article_search</c> holding exactly the publicly visible articles. Called by
 /// <see cref="ArticleWriter"/> inside the write's transaction, so the index never disagrees with the
 /// articles table; caught up at start-up and when embargoes end. Its SQL is <see cref="SearchIndexRepository"/>'s.</summary>
-public sealed class SearchIndex(SearchIndexRepository index) : IArticleIndexer
+public sealed class SearchIndex(SearchIndexRepository index, Suggester suggestions, DidYouMean didYouMean) : IArticleIndexer
 {
     public IndexedText Prepare(string headline, string? customExcerpt, string bodyText) => Text(headline, customExcerpt ?? "", bodyText);
 
     /// <param name="text">The article's <see cref="Prepare"/>d text; null when the write did not change it
     /// (curating related stories), which leaves an existing entry as it is.</param>
-    public Task IndexAsync(SqliteConnection connection, SqliteTransaction tx, ArticleRow article, IndexedText? text, CancellationToken ct) =>
-        index.IndexAsync(connection, tx, article, text, ct);
+    public Task IndexAsync(SqliteConnection connection, SqliteTransaction tx, ArticleRow article, IndexedText? text, CancellationToken ct)
+    {
+        suggestions.Changed();
+        didYouMean.Changed();
+        return index.IndexAsync(connection, tx, article, text, ct);
+    }
 
-    public Task RemoveAsync(SqliteConnection connection, SqliteTransaction tx, long articleId, CancellationToken ct) =>
-        index.RemoveAsync(connection, tx, articleId, ct);
+    public Task RemoveAsync(SqliteConnection connection, SqliteTransaction tx, long articleId, CancellationToken ct)
+    {
+        suggestions.Changed();
+        didYouMean.Changed();
+        return index.RemoveAsync(connection, tx, articleId, ct);
+    }
 
     /// <summary>The index row of an article: normalised text and the phonetic keys of its Devanagari words.
     /// Only an editor's own excerpt is indexed as the excerpt: a derived one is the body's first words, and
@@ -45,12 +53,19 @@ public sealed class SearchIndex(SearchIndexRepository index) : IArticleIndexer
         return new IndexedText(h, e, b, Keys(h), Keys(e + " " + b));
     }
 
-    private static string Keys(string normalized) => string.Join(' ', SearchText.Tokens(normalized)
-        .Where(SearchText.IsDevanagari).Select(Romanizer.Key).OfType<string>().Distinct(StringComparer.Ordinal));
+    /// <summary>What the roman_* columns hold for a text: the phonetic key of each Devanagari word (Latin letters,
+    /// for romanised queries) and the fold of each word that has a variant spelling (<see cref="Variants"/>;
+    /// Devanagari, so the two never meet).</summary>
+    private static string Keys(string normalized)
+    {
+        var tokens = SearchText.Tokens(normalized).Where(SearchText.IsDevanagari).Distinct(StringComparer.Ordinal).ToList();
+        return string.Join(' ', tokens.Select(Romanizer.Key).OfType<string>().Distinct(StringComparer.Ordinal).Concat(Variants.Of(tokens)));
+    }
 
-    /// <summary>Version of what the index stores (normalisation and <see cref="Romanizer"/> keys). When it
-    /// changes, start-up rebuilds the index so old rows do not keep old keys.</summary>
-    public const string Version = "4";
+    /// <summary>Version of what the index stores (normalisation, <see cref="Romanizer"/> keys and
+    /// <see cref="Variants"/> folds). When it changes, start-up rebuilds the index so old rows do not keep old keys.
+    /// 5: variant folds added to roman_*.</summary>
+    public const string Version = "5";
 
     /// <summary>Start-up: rebuilds the index if it was built by another version, then adds what is missing.</summary>
     public async Task<int> EnsureCurrentAsync(CancellationToken ct)

@@ -3,29 +3,8 @@ using NewsApi.Articles;
 
 namespace NewsApi.Search;
 
-/// <summary>A parsed query: its words, quoted for FTS5 (so no user input is ever FTS5 syntax), and the
-/// phonetic keys used when it holds romanised words.</summary>
-public sealed record SearchQuery(IReadOnlyList<string> Tokens, string NativeMatch, string? RomanMatch, IReadOnlySet<string> Keys)
-{
-    public const int MaxTokens = 16;
-
-    public static SearchQuery? Parse(string q)
-    {
-        var tokens = SearchText.Tokens(SearchText.Normalize(q)).Distinct(StringComparer.Ordinal).Take(MaxTokens).ToList();
-        if (tokens.Count == 0) return null;
-        var native = "{headline excerpt body} : (" + string.Join(' ', tokens.Select(Quote)) + ")";
-        var keys = tokens.Select(Romanizer.Key).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        // Only a query with Latin letters is treated as romanised Hindi; a Devanagari query means what it spells.
-        var roman = tokens.Any(SearchText.IsLatin) && keys.Count > 0
-            ? "{roman_headline roman_text} : (" + string.Join(' ', keys.Select(Quote)) + ")"
-            : null;
-        return new SearchQuery(tokens, native, roman, keys.ToHashSet(StringComparer.Ordinal));
-    }
-
-    internal static string Quote(string token) => "\"" + token.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-}
-
-public sealed record SearchHitRow(long Id, bool Romanised);
+/// <summary>A ranked hit and the tier that found it (<see cref="SearchTier.MatchedBy"/>).</summary>
+public sealed record SearchHitRow(long Id, string MatchedBy);
 
 /// <summary>One page of a search: its hits, whether more follow, and the teaser (while still public) and
 /// snippet of each hit.</summary>
@@ -33,15 +12,13 @@ public sealed record SearchPage(bool More, IReadOnlyList<SearchHitRow> Hits, IRe
     IReadOnlyDictionary<long, string> Snippets);
 
 /// <summary>Ranked full-text search over the public articles: BM25 (headline 10, excerpt 4, body 1),
-/// recency breaking ties; matches in the typed script first, romanised matches after them.</summary>
+/// recency breaking ties; the query's tiers in order (<see cref="SearchQuery.Tiers"/>): the words as typed,
+/// then their spelling variants, then romanised Hindi, then English loanwords.</summary>
 public sealed class SearchService(SearchIndexRepository index, TermStatistics statistics)
 {
     /// <summary>For a word that matches more articles than this, ranking looks at its most recent
     /// matches only: news readers want the recent ones, and ranking tens of thousands of matches is slow.</summary>
     public const int RecencyWindow = 1000;
-
-    private static readonly (string Column, double Weight)[] NativeColumns = [("headline", 10), ("excerpt", 4), ("body", 1)];
-    private static readonly (string Column, double Weight)[] RomanColumns = [("roman_headline", 10), ("roman_text", 2)];
 
     /// <summary>The page of hits at <paramref name="offset"/>, with the teasers and snippets it shows, read on one connection.</summary>
     public async Task<SearchPage> SearchAsync(SearchQuery query, ArticleFilter filter, int offset, int limit, CancellationToken ct)
@@ -57,13 +34,15 @@ public sealed class SearchService(SearchIndexRepository index, TermStatistics st
 
     private async Task<List<SearchHitRow>> RankAsync(SqliteConnection connection, SearchQuery query, ArticleFilter filter, int take, CancellationToken ct)
     {
-        var hits = (await RankTierAsync(connection, query.NativeMatch, query.Tokens, NativeColumns, filter, take, [], ct))
-            .Select(id => new SearchHitRow(id, false)).ToList();
-        if (hits.Count < take && query.RomanMatch is not null)
+        var hits = new List<SearchHitRow>();
+        var before = 0;
+        foreach (var tier in query.Tiers)
         {
-            var exclude = hits.Select(h => h.Id).ToArray();
-            var roman = await RankTierAsync(connection, query.RomanMatch, [.. query.Keys], RomanColumns, filter, take - hits.Count, exclude, ct);
-            hits.AddRange(roman.Select(id => new SearchHitRow(id, true)));
+            if (hits.Count >= take) break;
+            if (tier.Fallback && before > 0) continue;
+            var found = await RankTierAsync(connection, tier.Match, tier.Terms, tier.Columns, filter, take - hits.Count, [.. hits.Select(h => h.Id)], ct);
+            hits.AddRange(found.Select(id => new SearchHitRow(id, tier.MatchedBy)));
+            before = found.Count;
         }
         return hits;
     }
@@ -107,15 +86,22 @@ public sealed class SearchService(SearchIndexRepository index, TermStatistics st
     private static Dictionary<long, string> SnippetsOf(SearchQuery query, IReadOnlyList<SearchHitRow> hits,
         List<(long Id, string Headline, string Excerpt, string? Body)> rows)
     {
-        var romanised = hits.Where(h => h.Romanised).Select(h => h.Id).ToHashSet();
+        var matchedBy = hits.ToDictionary(h => h.Id, h => h.MatchedBy);
         var words = query.Tokens.ToHashSet(StringComparer.Ordinal);
-        // A word matches by itself (the query's words) or, for a romanised hit, by its phonetic key.
+        // A word matches by itself (the query's words), for a variant hit by its fold, for a romanised hit by its phonetic key.
         string? Native(string word) => words.Contains(word) ? word : null;
+        string? Variant(string word) => words.Contains(word) ? word : query.Folds.Contains(Variants.Fold(word)) ? Variants.Fold(word) : null;
         string? Roman(string word) => SearchText.IsDevanagari(word) && Romanizer.Key(word) is { } key && query.Keys.Contains(key) ? key : null;
-        var seenNative = new Dictionary<string, string?>(StringComparer.Ordinal);
-        var seenRoman = new Dictionary<string, string?>(StringComparer.Ordinal);
-        return rows.ToDictionary(r => r.Id, r => romanised.Contains(r.Id)
-            ? Snippets.Build([r.Body ?? "", r.Excerpt, r.Headline], Roman, seenRoman)
-            : Snippets.Build([r.Body ?? "", r.Excerpt, r.Headline], Native, seenNative));
+        var matchers = new Dictionary<string, (Func<string, string?> Match, Dictionary<string, string?> Seen)>
+        {
+            ["text"] = (Native, new(StringComparer.Ordinal)),
+            ["variant"] = (Variant, new(StringComparer.Ordinal)),
+            ["romanised"] = (Roman, new(StringComparer.Ordinal)),
+        };
+        return rows.ToDictionary(r => r.Id, r =>
+        {
+            var (match, seen) = matchers[matchedBy.GetValueOrDefault(r.Id, "text")];
+            return Snippets.Build([r.Body ?? "", r.Excerpt, r.Headline], match, seen);
+        });
     }
 }

@@ -12,6 +12,10 @@ public static class SearchSetup
         builder.Services.AddSingleton<SearchService>();
         builder.Services.AddSingleton<TermStatistics>();
         builder.Services.AddHostedService<TermStatisticsWarmUp>();
+        builder.Services.AddSingleton<DidYouMean>();
+        builder.Services.AddSingleton<SuggestionRepository>();
+        builder.Services.AddSingleton<Suggester>();
+        builder.Services.AddHostedService<SuggesterWarmUp>();
         return builder;
     }
 }

@@ -136,7 +136,8 @@ public sealed class OpenApiContractTests : ApiTestBase
 
     [TestCase("Article", "status", "draft,scheduled,published,archived")]
     [TestCase("RelatedTeaser", "reason", "curated,topic,text")]
-    [TestCase("SearchHit", "matchedBy", "text,romanised")]
+    [TestCase("SearchHit", "matchedBy", "text,variant,romanised")]
+    [TestCase("Suggestion", "kind", "word,tag,section,author")]
     [TestCase("CreateKeyRequest", "role", "admin,editor,author,partner,reader")]
     public async Task Closed_sets_of_strings_are_enums(string schema, string property, string values)
     {

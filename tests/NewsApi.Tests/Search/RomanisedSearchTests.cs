@@ -30,6 +30,11 @@ public sealed class RomanisedSearchTests : ApiTestBase
             at = at.AddHours(1);
         }
         await PublishedAsync(Editor, Article(LatinHeadline).With("body", "<p>Putin और Trump की मुलाकात पर टिप्पणी।</p>"), at);
+        foreach (var (headline, body) in LoanwordArticles.All)
+        {
+            at = at.AddHours(1);
+            await PublishedAsync(Editor, Article(headline).With("body", "<p>" + body + "</p>"), at);
+        }
 
         var list = await (await Public.GetAsync("/v1/articles?limit=100&formats=text")).JsonAsync();
         Assert.That(list.GetProperty("nextCursor").ValueKind, Is.EqualTo(JsonValueKind.Null), "all articles fit one page");
@@ -69,14 +74,31 @@ public sealed class RomanisedSearchTests : ApiTestBase
     }
 
     [Test]
-    public async Task Romanised_queries_find_the_devanagari_articles_with_high_recall_and_no_false_match()
+    public Task Romanised_queries_find_the_devanagari_articles_with_high_recall_and_no_false_match_on_top() =>
+        MeasureAsync("Romanised Hindi", RomanisedPairs.All);
+
+    [Test]
+    public Task English_loanwords_typed_in_latin_find_their_devanagari_spellings() => MeasureAsync("English loanwords", LoanwordPairs.All);
+
+    [Test]
+    public void Every_loanword_is_in_some_article()
+    {
+        Assert.That(LoanwordPairs.All, Has.Count.GreaterThanOrEqualTo(60));
+        Assert.That(LoanwordPairs.All.Select(p => p.Romanised), Is.Unique);
+        Assert.That(LoanwordPairs.All.Where(p => Expected(p).Count == 0), Is.Empty, "pairs whose Devanagari word no article has");
+    }
+
+    /// <summary>Recall: the pair's query finds every article with its Devanagari word. Precision: no article
+    /// without it (nor the Latin word) among the first 3 hits; and, reported, over all hits.</summary>
+    private async Task MeasureAsync(string list, IReadOnlyList<RomanisedPair> pairs)
     {
         var recalled = 0;
         var returned = 0;
         var right = 0;
+        var cleanTop = 0;
         var misses = new List<string>();
         var falseMatches = new List<string>();
-        foreach (var pair in RomanisedPairs.All)
+        foreach (var pair in pairs)
         {
             var hits = (await SearchAsync(pair.Romanised)).Select(h => h.Id).ToList();
             var missing = Expected(pair).Except(hits).ToList();
@@ -84,19 +106,20 @@ public sealed class RomanisedSearchTests : ApiTestBase
             else misses.Add($"{pair} (missing {missing.Count} of {Expected(pair).Count})");
             returned += hits.Count;
             right += hits.Count(id => IsRight(pair, id));
-            falseMatches.AddRange(hits.Where(id => !IsRight(pair, id)).Select(id => $"{pair}: article {id}"));
+            if (hits.Take(3).All(id => IsRight(pair, id))) cleanTop++;
+            falseMatches.AddRange(hits.Select((id, rank) => (id, rank)).Where(h => !IsRight(pair, h.id)).Select(h => $"{pair}: article {h.id} at {h.rank + 1}"));
         }
-        var recall = (double)recalled / RomanisedPairs.All.Count;
+        var recall = (double)recalled / pairs.Count;
         var precision = returned == 0 ? 0 : (double)right / returned;
+        var top = (double)cleanTop / pairs.Count;
         await TestContext.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"Romanised search over {_words.Count} articles: {RomanisedPairs.All.Count} pairs; recall {recalled}/{RomanisedPairs.All.Count} = {recall:P1}; precision {right}/{returned} = {precision:P1}"));
+            $"{list} over {_words.Count} articles: {pairs.Count} pairs; recall {recalled}/{pairs.Count} = {recall:P1}; no false match in top 3 {cleanTop}/{pairs.Count} = {top:P1}; precision of all hits {right}/{returned} = {precision:P1}"));
         foreach (var miss in misses) await TestContext.Out.WriteLineAsync("  miss: " + miss);
         foreach (var wrong in falseMatches) await TestContext.Out.WriteLineAsync("  false match: " + wrong);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(recall, Is.GreaterThanOrEqualTo(0.90), string.Join("; ", misses));
-            Assert.That(falseMatches, Is.Empty);
-            Assert.That(precision, Is.EqualTo(1.0));
+            Assert.That(recall, Is.GreaterThanOrEqualTo(0.95), string.Join("; ", misses));
+            Assert.That(top, Is.GreaterThanOrEqualTo(0.95), string.Join("; ", falseMatches));
         }
     }
 
@@ -131,8 +154,9 @@ public sealed class RomanisedSearchTests : ApiTestBase
         foreach (var word in RomanisedPairs.All.SelectMany(p => p.Devanagari).Distinct())
         {
             var hits = await SearchAsync(word);
-            Assert.That(hits.Select(h => h.MatchedBy), Has.All.EqualTo("text"), word);
-            Assert.That(hits.Select(h => h.Id), Is.EquivalentTo(_words.Keys.Where(id => Contains(id, word))), word);
+            Assert.That(hits.Select(h => h.MatchedBy), Has.All.AnyOf("text", "variant"), word);
+            Assert.That(hits.TakeWhile(h => h.MatchedBy == "text").Select(h => h.Id), Is.EquivalentTo(_words.Keys.Where(id => Contains(id, word))), word);
+            Assert.That(hits.SkipWhile(h => h.MatchedBy == "text").Select(h => h.MatchedBy), Has.All.EqualTo("variant"), word);
         }
     }
 }

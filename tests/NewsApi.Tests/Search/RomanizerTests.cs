@@ -38,6 +38,7 @@ public sealed class RomanizerTests
     [TestCase("jayega", "जाएगा")]
     [TestCase("pehle", "पहले")]
     [TestCase("singh", "सिंह")]
+    [TestCase("gaon", "गांव")]
     [TestCase("bazaar", "बाज़ार")]
     [TestCase("bazar", "बाज़ार")]
     [TestCase("mulaqat", "मुलाकात")]
