@@ -1012,6 +1012,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/search/suggest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search-as-you-type: completions from headline words, tags, sections and authors for a Devanagari or Latin prefix, by popularity and recency
+         * @description **Caching.** A 200 carries a strong `ETag` and `Last-Modified`; send them back as `If-None-Match` / `If-Modified-Since` for a 304. `HEAD` answers the same headers without a body.
+         *
+         *     **Access.** Open to everyone, unless the deployment sets ContentApi:RequireKey: then a key of any role (`Authorization: Bearer` or `X-Api-Key`).
+         */
+        get: operations["suggestSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /**
+         * Headers only: Search-as-you-type: completions from headline words, tags, sections and authors for a Devanagari or Latin prefix, by popularity and recency
+         * @description The same as GET without the body (status, ETag, Last-Modified, Cache-Control, Link…): a cheap freshness check.
+         */
+        head: operations["headSuggestSearch"];
+        patch?: never;
+        trace?: never;
+    };
     "/v1/syndication/articles/{id}": {
         parameters: {
             query?: never;
@@ -1901,10 +1927,6 @@ export interface components {
             items: components["schemas"]["Revision"][];
             nextCursor: null | string;
         };
-        PageOfSearchHit: {
-            items: components["schemas"]["SearchHit"][];
-            nextCursor: null | string;
-        };
         PageOfSectionItem: {
             items: components["schemas"]["SectionItem"][];
             nextCursor: null | string;
@@ -2037,10 +2059,16 @@ export interface components {
              */
             snippet: string;
             /**
-             * @description text: the words as typed; romanised: a Latin query matched Devanagari words.
+             * @description text: the words as typed; variant: another spelling of them (nukta, chandrabindu, ऑ, …); romanised: a Latin query matched Devanagari words (romanised Hindi or an English loanword).
              * @enum {string}
              */
-            matchedBy: "text" | "romanised";
+            matchedBy: "text" | "variant" | "romanised";
+        };
+        SearchResults: {
+            items: components["schemas"]["SearchHit"][];
+            nextCursor: null | string;
+            /** @description Only with no items: the query with each word the index lacks replaced by the most frequent indexed word one edit or one spelling variant away (did you mean); null otherwise. */
+            suggestion: null | string;
         };
         SectionInput: {
             /** @example अंतरराष्ट्रीय */
@@ -2102,6 +2130,28 @@ export interface components {
             slug: string;
             /** @example आईएएनएस */
             name: string;
+        };
+        Suggestion: {
+            /**
+             * @description The completion: a headline word, or a tag, section or author name.
+             * @example उत्तर कोरिया के नेता किम जोंग-उन ने रूस के राष्ट्रपति व्लादिमीर पुतिन से फोन पर बातचीत में रूस को पूरा समर्थन देने की बात कही है।
+             */
+            text: string;
+            /** @enum {string} */
+            kind: "word" | "tag" | "section" | "author";
+            /**
+             * @description The tag's, section's or author's slug; null for a word.
+             * @example अलास्का-शिखर-सम्मेलन-से-पहले-पुतिन-के-साथ-फोन-पर-बातचीत-में-किम-ने-रूस-के-लिए-पूर्ण-समर्थन-जताया
+             */
+            slug: null | string;
+            /**
+             * Format: int64
+             * @description Public articles with it (in the headline, for a word).
+             */
+            articles: number;
+        };
+        SuggestionList: {
+            items: components["schemas"]["Suggestion"][];
         };
         SyndicationInput: {
             /** @description Whether partners may republish it; true when omitted. */
@@ -9192,7 +9242,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PageOfSearchHit"];
+                    "application/json": components["schemas"]["SearchResults"];
                 };
             };
             /** @description Not Modified: the validators sent still match. */
@@ -9279,6 +9329,146 @@ export interface operations {
                     "Cache-Control"?: string;
                     /** @description RFC 8288 `<…&cursor=…>; rel="next"`: the same request for the next page; absent on the last page (nextCursor is then null). */
                     Link?: string;
+                    /** @description Space-separated cache keys of what the answer holds (`articles article-2 section-international tag-…`, slugs percent-encoded), for CDN purges. */
+                    "Surrogate-Key"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: only when the service runs with ContentApi:RequireKey=true and no valid key (reader or above) was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    suggestSearch: {
+        parameters: {
+            query?: {
+                /** @description What the reader has typed so far (≤ 50 characters): a prefix in Devanagari or Latin letters. */
+                q?: string;
+                /** @description How many suggestions, 1..20 (default 8). */
+                limit?: number;
+            };
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of this answer. */
+                    ETag?: string;
+                    /** @description An article's updatedAt (or a later rename of its taxonomy); for other answers the last change to any content. */
+                    "Last-Modified"?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=600 on the content API; private, no-store on the editorial API. */
+                    "Cache-Control"?: string;
+                    /** @description Space-separated cache keys of what the answer holds (`articles article-2 section-international tag-…`, slugs percent-encoded), for CDN purges. */
+                    "Surrogate-Key"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SuggestionList"];
+                };
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized: only when the service runs with ContentApi:RequireKey=true and no valid key (reader or above) was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    headSuggestSearch: {
+        parameters: {
+            query?: {
+                /** @description What the reader has typed so far (≤ 50 characters): a prefix in Devanagari or Latin letters. */
+                q?: string;
+                /** @description How many suggestions, 1..20 (default 8). */
+                limit?: number;
+            };
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of this answer. */
+                    ETag?: string;
+                    /** @description An article's updatedAt (or a later rename of its taxonomy); for other answers the last change to any content. */
+                    "Last-Modified"?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=600 on the content API; private, no-store on the editorial API. */
+                    "Cache-Control"?: string;
                     /** @description Space-separated cache keys of what the answer holds (`articles article-2 section-international tag-…`, slugs percent-encoded), for CDN purges. */
                     "Surrogate-Key"?: string;
                     [name: string]: unknown;

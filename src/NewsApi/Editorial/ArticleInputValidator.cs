@@ -32,6 +32,7 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
         RuleFor(a => a.Slug!)
             .Must(s => Slug.IsValid(s.Normalize(NormalizationForm.FormC)))
             .WithMessage($"Slug must be lower-case letters, marks and digits joined by single hyphens, at most {Slug.MaxLength} characters.")
+            .Must(s => SlugSafety.Refusal(s) is null).WithMessage((_, s) => $"Slug could pass for another: {SlugSafety.Refusal(s)}.")
             .When(a => a.Slug is not null);
         // A draft may start as a headline alone; publishing needs a body (ArticleWriter checks that).
         RuleFor(a => a.Body).Must(b => b is null || Encoding.UTF8.GetByteCount(b) <= MaxBodyBytes).WithMessage("Body must be at most 1 MB.");

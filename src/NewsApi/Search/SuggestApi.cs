@@ -18,7 +18,7 @@ public sealed record SuggestionList(IReadOnlyList<Suggestion> Items);
 /// <summary>The query of <c>GET /v1/search/suggest</c>.</summary>
 public sealed record SuggestQuery(
     [FromQuery(Name = "q")] [property: Description("What the reader has typed so far (≤ 50 characters): a prefix in Devanagari or Latin letters.")] string? Q,
-    [FromQuery(Name = "limit")] [property: Description("How many suggestions, 1..20 (default 8).")] int? Limit)
+    [FromQuery(Name = "limit")] [property: Description("How many suggestions, 1..20 (default 8)."), Range(1, 20)] int? Limit)
 {
     public const int MaxLength = 50, MaxLimit = 20, DefaultLimit = 8;
 }

@@ -10,7 +10,9 @@ public abstract class TaxonomyInputValidator<T> : AbstractValidator<T> where T :
     {
         RuleFor(s => s.Name).NotEmpty().MaximumLength(100);
         RuleFor(s => s.Slug!).Must(s => Text.Slug.IsValid(s.Normalize(NormalizationForm.FormC))).When(s => s.Slug is not null)
-            .WithMessage("Slug must be lower-case letters, marks and digits joined by single hyphens.");
+            .WithMessage("Slug must be lower-case letters, marks and digits joined by single hyphens.")
+            .Must(s => Text.SlugSafety.Refusal(s) is null).When(s => s.Slug is not null)
+            .WithMessage((_, s) => $"Slug could pass for another: {Text.SlugSafety.Refusal(s)}.");
         RuleFor(s => s.Description).MaximumLength(2000);
     }
 }

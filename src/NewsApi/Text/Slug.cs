@@ -28,10 +28,13 @@ public static partial class Slug
     /// <summary>Slug from a headline: किम ने पुतिन से बात की → किम-ने-पुतिन-से-बात-की.</summary>
     public static string From(string text)
     {
-        var source = text.Normalize(NormalizationForm.FormC).ToLowerInvariant();
+        // NFKC: fullwidth and styled letters, ligatures become the plain ones (a slug must not look like another).
+        var source = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
         var sb = new StringBuilder(source.Length);
         foreach (var c in source)
         {
+            // Variation selectors, the grapheme joiner, fillers: invisible, dropped (surrogate pairs pass: none is one).
+            if (SlugSafety.IsInvisible(c)) continue;
             switch (char.GetUnicodeCategory(c))
             {
                 case UnicodeCategory.LowercaseLetter or UnicodeCategory.UppercaseLetter or UnicodeCategory.OtherLetter
@@ -69,7 +72,8 @@ public static partial class Slug
             slug = cut > 0 ? slug[..cut] : slug[..MaxLength];
             while (slug.Length > 0 && slug[^1] == Graphemes.Virama) slug = slug[..^1];
         }
-        return slug.Length == 0 ? "article" : slug;
+        // Scripts that imitate each other (a Cyrillic headline with a Latin name) make no slug a reader could trust.
+        return slug.Length == 0 || SlugSafety.Refusal(slug) is not null ? "article" : slug;
     }
 
     /// <summary>A variant with a numeric suffix that still fits in <see cref="MaxLength"/>.</summary>

@@ -36,7 +36,7 @@ public sealed class SlugTests
     [TestCase("पहला। दूसरा॥ तीसरा", "पहला-दूसरा-तीसरा")]
     [TestCase("Kim Jong-Un MEETS Putin", "kim-jong-un-meets-putin")]
     [TestCase("IANS: किम — पुतिन", "ians-किम-पुतिन")]
-    [TestCase("İSTANBUL ℂ Ǆ", "istanbul-c-ǆ")]
+    [TestCase("İSTANBUL ℂ Ǆ", "istanbul-c-dž")]
     [TestCase("cafe\u200D\u0301", "café")]
     [TestCase("  --किम--ने--  ", "किम-ने")]
     [TestCase("२०२५ में ज़िंदगी", "२०२५-में-ज़िंदगी")]

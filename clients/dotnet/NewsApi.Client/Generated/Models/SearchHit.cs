@@ -46,7 +46,7 @@ namespace NewsApi.Client.Models
 #else
         public global::NewsApi.Client.Models.TeaserImage Image { get; set; }
 #endif
-        /// <summary>text: the words as typed; romanised: a Latin query matched Devanagari words.</summary>
+        /// <summary>text: the words as typed; variant: another spelling of them (nukta, chandrabindu, ऑ, …); romanised: a Latin query matched Devanagari words (romanised Hindi or an English loanword).</summary>
         public global::NewsApi.Client.Models.SearchHit_matchedBy? MatchedBy { get; set; }
         /// <summary>The publishedAt property</summary>
         public DateTimeOffset? PublishedAt { get; set; }

@@ -3,13 +3,17 @@ using System.Runtime.Serialization;
 using System;
 namespace NewsApi.Client.Models
 {
-    /// <summary>text: the words as typed; romanised: a Latin query matched Devanagari words.</summary>
+    /// <summary>text: the words as typed; variant: another spelling of them (nukta, chandrabindu, ऑ, …); romanised: a Latin query matched Devanagari words (romanised Hindi or an English loanword).</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public enum SearchHit_matchedBy
     {
         [EnumMember(Value = "text")]
         #pragma warning disable CS1591
         Text,
+        #pragma warning restore CS1591
+        [EnumMember(Value = "variant")]
+        #pragma warning disable CS1591
+        Variant,
         #pragma warning restore CS1591
         [EnumMember(Value = "romanised")]
         #pragma warning disable CS1591

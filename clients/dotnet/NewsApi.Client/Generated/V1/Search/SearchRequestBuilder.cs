@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
 using Microsoft.Kiota.Abstractions;
 using NewsApi.Client.Models;
+using NewsApi.Client.V1.Search.Suggest;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -17,6 +18,11 @@ namespace NewsApi.Client.V1.Search
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     public partial class SearchRequestBuilder : BaseRequestBuilder
     {
+        /// <summary>The suggest property</summary>
+        public global::NewsApi.Client.V1.Search.Suggest.SuggestRequestBuilder Suggest
+        {
+            get => new global::NewsApi.Client.V1.Search.Suggest.SuggestRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>
         /// Instantiates a new <see cref="global::NewsApi.Client.V1.Search.SearchRequestBuilder"/> and sets the default values.
         /// </summary>
@@ -36,7 +42,7 @@ namespace NewsApi.Client.V1.Search
         /// <summary>
         /// **Paging.** The answer is `{ items, nextCursor }`, newest first (publishedAt, then id), so paging never skips or repeats an item while stories are published. Pass `nextCursor` back as `cursor` for the next page (the `Link: rel=&quot;next&quot;` header holds the same URL); it is null on the last page. Cursors are opaque and signed: an altered one is a 400.**Caching.** A 200 carries a strong `ETag` and `Last-Modified`; send them back as `If-None-Match` / `If-Modified-Since` for a 304. `HEAD` answers the same headers without a body.**Access.** Open to everyone, unless the deployment sets ContentApi:RequireKey: then a key of any role (`Authorization: Bearer` or `X-Api-Key`).
         /// </summary>
-        /// <returns>A <see cref="global::NewsApi.Client.Models.PageOfSearchHit"/></returns>
+        /// <returns>A <see cref="global::NewsApi.Client.Models.SearchResults"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::NewsApi.Client.Models.HttpValidationProblemDetails">When receiving a 400 status code</exception>
@@ -44,11 +50,11 @@ namespace NewsApi.Client.V1.Search
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::NewsApi.Client.Models.PageOfSearchHit?> GetAsync(Action<RequestConfiguration<global::NewsApi.Client.V1.Search.SearchRequestBuilder.SearchRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::NewsApi.Client.Models.SearchResults?> GetAsync(Action<RequestConfiguration<global::NewsApi.Client.V1.Search.SearchRequestBuilder.SearchRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::NewsApi.Client.Models.PageOfSearchHit> GetAsync(Action<RequestConfiguration<global::NewsApi.Client.V1.Search.SearchRequestBuilder.SearchRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::NewsApi.Client.Models.SearchResults> GetAsync(Action<RequestConfiguration<global::NewsApi.Client.V1.Search.SearchRequestBuilder.SearchRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
@@ -58,7 +64,7 @@ namespace NewsApi.Client.V1.Search
                 { "401", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
-            return await RequestAdapter.SendAsync<global::NewsApi.Client.Models.PageOfSearchHit>(requestInfo, global::NewsApi.Client.Models.PageOfSearchHit.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
+            return await RequestAdapter.SendAsync<global::NewsApi.Client.Models.SearchResults>(requestInfo, global::NewsApi.Client.Models.SearchResults.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
         /// The same as GET without the body (status, ETag, Last-Modified, Cache-Control, Link…): a cheap freshness check.

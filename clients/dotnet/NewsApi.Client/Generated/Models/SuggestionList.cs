@@ -9,34 +9,26 @@ namespace NewsApi.Client.Models
 {
     [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
     #pragma warning disable CS1591
-    public partial class PageOfSearchHit : IParsable
+    public partial class SuggestionList : IParsable
     #pragma warning restore CS1591
     {
         /// <summary>The items property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public List<global::NewsApi.Client.Models.SearchHit>? Items { get; set; }
+        public List<global::NewsApi.Client.Models.Suggestion>? Items { get; set; }
 #nullable restore
 #else
-        public List<global::NewsApi.Client.Models.SearchHit> Items { get; set; }
-#endif
-        /// <summary>The nextCursor property</summary>
-#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
-#nullable enable
-        public string? NextCursor { get; set; }
-#nullable restore
-#else
-        public string NextCursor { get; set; }
+        public List<global::NewsApi.Client.Models.Suggestion> Items { get; set; }
 #endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
-        /// <returns>A <see cref="global::NewsApi.Client.Models.PageOfSearchHit"/></returns>
+        /// <returns>A <see cref="global::NewsApi.Client.Models.SuggestionList"/></returns>
         /// <param name="parseNode">The parse node to use to read the discriminator value and create the object</param>
-        public static global::NewsApi.Client.Models.PageOfSearchHit CreateFromDiscriminatorValue(IParseNode parseNode)
+        public static global::NewsApi.Client.Models.SuggestionList CreateFromDiscriminatorValue(IParseNode parseNode)
         {
             if(ReferenceEquals(parseNode, null)) throw new ArgumentNullException(nameof(parseNode));
-            return new global::NewsApi.Client.Models.PageOfSearchHit();
+            return new global::NewsApi.Client.Models.SuggestionList();
         }
         /// <summary>
         /// The deserialization information for the current model
@@ -46,8 +38,7 @@ namespace NewsApi.Client.Models
         {
             return new Dictionary<string, Action<IParseNode>>
             {
-                { "items", n => { Items = n.GetCollectionOfObjectValues<global::NewsApi.Client.Models.SearchHit>(global::NewsApi.Client.Models.SearchHit.CreateFromDiscriminatorValue)?.AsList(); } },
-                { "nextCursor", n => { NextCursor = n.GetStringValue(); } },
+                { "items", n => { Items = n.GetCollectionOfObjectValues<global::NewsApi.Client.Models.Suggestion>(global::NewsApi.Client.Models.Suggestion.CreateFromDiscriminatorValue)?.AsList(); } },
             };
         }
         /// <summary>
@@ -57,8 +48,7 @@ namespace NewsApi.Client.Models
         public virtual void Serialize(ISerializationWriter writer)
         {
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
-            writer.WriteCollectionOfObjectValues<global::NewsApi.Client.Models.SearchHit>("items", Items);
-            writer.WriteStringValue("nextCursor", NextCursor);
+            writer.WriteCollectionOfObjectValues<global::NewsApi.Client.Models.Suggestion>("items", Items);
         }
     }
 }
