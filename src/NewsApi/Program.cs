@@ -6,6 +6,7 @@ using NewsApi.Data;
 using NewsApi.Demo;
 using NewsApi.Editorial;
 using NewsApi.Http;
+using NewsApi.Imports;
 using NewsApi.OpenApi;
 using NewsApi.Related;
 using NewsApi.Search;
@@ -30,6 +31,7 @@ builder.AddEditorial();
 builder.AddValidation();
 builder.AddTaxonomy();
 builder.AddSyndication();
+builder.AddImports();
 builder.AddOpenApiDocument();
 
 var app = builder.Build();
@@ -74,6 +76,7 @@ app.MapRevisionsApi();
 app.MapPreviewApi();
 app.MapTaxonomyAdminApi();
 app.MapKeysApi();
+app.MapImportsApi();
 
 await app.RunAsync();
 return 0;

@@ -11,6 +11,7 @@ public static class Commands
         ["migrate"] = Migrate,
         ["seed-demo"] = SeedDemo,
         ["generate-corpus"] = GenerateCorpus.RunAsync,
+        ["import-wxr"] = Imports.ImportCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && All.ContainsKey(args[0]);
