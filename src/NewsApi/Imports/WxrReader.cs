@@ -212,7 +212,7 @@ public sealed partial class WxrReader : IDisposable
         return new WxrFormatException(message, line, column);
     }
 
-    private static WxrFormatException FromXml(XmlException e)
+    private WxrFormatException FromXml(XmlException e)
     {
         var message = LinePositionSuffix().Replace(e.Message, "").Trim();
         if (message.Contains("DTD", StringComparison.Ordinal))
@@ -222,7 +222,9 @@ public sealed partial class WxrReader : IDisposable
         else if (message.StartsWith("Unexpected end of file", StringComparison.Ordinal))
             message = "the file ends too early (truncated?): " + message;
         else message = "the file is not well-formed XML: " + message;
-        return new WxrFormatException(message, e.LineNumber, e.LinePosition);
+        // Some errors (a DTD) come without a position; the reader's own is where it stopped.
+        var (line, column) = e.LineNumber > 0 ? (e.LineNumber, e.LinePosition) : Position();
+        return new WxrFormatException(message, line, column);
     }
 
     [GeneratedRegex(@"\s*Line \d+, position \d+\.\s*$")]
