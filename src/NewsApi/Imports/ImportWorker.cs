@@ -72,14 +72,21 @@ public sealed class ImportWorker(ImportRepository imports, WxrImporter importer,
         using var timer = new PeriodicTimer(ProgressInterval);
         try
         {
-            while (await timer.WaitForNextTickAsync(ct)) await imports.ProgressAsync(id, summary, ct);
+            while (await timer.WaitForNextTickAsync(ct))
+            {
+                try
+                {
+                    await imports.ProgressAsync(id, summary, ct);
+                }
+                catch (Exception e) when (Data.Db.IsLockWait(e))
+                {
+                    // The counts are shown again a second later; the import's own writes matter more.
+                    logger.LogDebug(e, "Progress of import {Id} not written: the database was busy", id);
+                }
+            }
         }
         catch (OperationCanceledException)
         {
-        }
-        catch (Exception e) when (Data.Db.IsLockWait(e))
-        {
-            logger.LogDebug(e, "Progress of import {Id} not written: the database was busy", id);
         }
     }
 
