@@ -12,16 +12,23 @@ using NewsApi.Related;
 using NewsApi.Search;
 using NewsApi.Syndication;
 using NewsApi.Taxonomy;
+using NewsApi.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:8080");
 // An article body may be 1 MB; a request past 2 MB is refused with 413 before it is read.
-builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = 2 * 1024 * 1024);
+// No Server header: what runs here is nobody's business.
+builder.WebHost.ConfigureKestrel(o =>
+{
+    o.Limits.MaxRequestBodySize = 2 * 1024 * 1024;
+    o.AddServerHeader = false;
+});
 
 builder.AddProblemHandling();
 builder.AddData();
 builder.AddAccess();
 builder.AddHttp();
+builder.AddCorsFromConfiguration();
 builder.AddCaching();
 builder.AddArticles();
 builder.AddSearch();
@@ -31,12 +38,14 @@ builder.AddEditorial();
 builder.AddValidation();
 builder.AddTaxonomy();
 builder.AddSyndication();
+builder.AddWebhooks();
 builder.AddImports();
 builder.AddOpenApiDocument();
 
 var app = builder.Build();
 
 if (Commands.IsCommand(args)) return await Commands.RunAsync(app.Services, args);
+if (Commands.IsUnknownCommand(args)) return await Commands.RefuseUnknownAsync(args, Console.Error);
 
 await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 await app.Services.GetRequiredService<SearchIndex>().EnsureCurrentAsync(CancellationToken.None);
@@ -45,12 +54,16 @@ if (app.Configuration.GetValue("NewsApi:DemoContent", true))
 // This version may answer differently from the last one: every cached answer revalidates once.
 await app.Services.GetRequiredService<ContentClockRepository>().ChangedAsync(taxonomy: true, CancellationToken.None);
 
+// First, so every answer (errors, 304s, 429s) carries them.
+app.UseMiddleware<SecurityHeadersMiddleware>();
 // The client's address through a proxy on this host (rate limits are per address without a key).
 app.UseForwardedHeaders();
 app.UseProblemHandling();
 // Before routing, so HEAD routes to the GET endpoints.
 app.UseMiddleware<HeadAsGetMiddleware>();
 app.UseRouting();
+// Before authentication (a preflight carries no key) and before the answer cache, whose replays keep no CORS headers.
+app.UseCors();
 // Who is asking, before the rate limiter, which gives each valid key its own bucket.
 app.UseAuthentication();
 // Before the answer cache: answers from memory count against the limit too.
@@ -76,6 +89,7 @@ app.MapRevisionsApi();
 app.MapPreviewApi();
 app.MapTaxonomyAdminApi();
 app.MapKeysApi();
+app.MapWebhooksApi();
 app.MapImportsApi();
 
 await app.RunAsync();

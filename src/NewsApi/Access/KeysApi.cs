@@ -12,10 +12,10 @@ public sealed record CreateKeyRequest(
     [property: Description("admin | editor | author | partner | reader"), AllowedValues("admin", "editor", "author", "partner", "reader")] string Role,
     [property: Description("Author slug: drafts made with this key belong to that author.")] string? Author);
 
-public sealed record CreatedKey(long Id, string Name, string Role, string? Author, DateTimeOffset CreatedAt,
+public sealed record CreatedKey(long Id, string Name, [property: Description("admin | editor | author | partner | reader"), AllowedValues("admin", "editor", "author", "partner", "reader")] string Role, string? Author, DateTimeOffset CreatedAt,
     [property: Description("The secret. Shown this once; only its hash is stored.")] string Key);
 
-public sealed record ApiKeyInfo(long Id, string Name, string Role, string? Author,
+public sealed record ApiKeyInfo(long Id, string Name, [property: Description("admin | editor | author | partner | reader"), AllowedValues("admin", "editor", "author", "partner", "reader")] string Role, string? Author,
     [property: Description("The first characters of the key, to recognise it.")] string Prefix,
     DateTimeOffset CreatedAt, DateTimeOffset? LastUsedAt, DateTimeOffset? RevokedAt);
 

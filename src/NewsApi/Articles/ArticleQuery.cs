@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using System.Reflection;
 using System.Text.Json;
@@ -16,7 +17,7 @@ public sealed record ArticleListQuery(
     [FromQuery(Name = "lang")] [property: Description("Language (BCP 47), e.g. hi.")] string? Lang,
     [FromQuery(Name = "publishedAfter")] [property: Description("Only articles published after this time (RFC 3339).")] DateTimeOffset? PublishedAfter,
     [FromQuery(Name = "publishedBefore")] [property: Description("Only articles published before this time (RFC 3339).")] DateTimeOffset? PublishedBefore,
-    [FromQuery(Name = "limit")] [property: Description("Page size, 1..100 (default 20).")] int? Limit,
+    [FromQuery(Name = "limit")] [property: Description("Page size, 1..100 (default 20)."), Range(1, Paging.MaxLimit)] int? Limit,
     [FromQuery(Name = "cursor")] [property: Description("Opaque cursor from the previous page's nextCursor.")] string? Cursor)
 {
     public ArticleFilter ToFilter() => new(

@@ -6,9 +6,9 @@ using NewsApi.Editorial;
 namespace NewsApi.Articles;
 
 /// <summary>Every article write: the row, its links, its slug history, its revision, its search entry, the
-/// cache purge and the partner change feed entry it calls for, in one transaction, so a failed write leaves
+/// cache purge, the partner change feed entry and the webhook events it calls for, in one transaction, so a failed write leaves
 /// nothing behind. Each takes what was worked out before the transaction opened (<see cref="PreparedInput"/>, <see cref="Search.IndexedText"/>):
-/// inside, only lookups and writes. After the commit, <c>purges.Committed()</c> wakes the purge sender.</summary>
+/// inside, only lookups and writes. After the commit, <see cref="Committed"/> wakes the purge sender and the webhook dispatcher.</summary>
 public sealed partial class ArticleRepository
 {
     private const string InsertSql = """
@@ -39,7 +39,7 @@ public sealed partial class ArticleRepository
         if (prepared.Origin is { } origin) await SaveOriginAsync(connection, tx, id, origin, ct);
         var row = await SaveRevisionAsync(connection, tx, id, actor, prepared.Search, keysBefore: [], ct);
         await contentClock.CommitAsync(tx, ct);
-        purges.Committed();
+        Committed();
         return new WriteResult(row);
     }
 
@@ -79,7 +79,7 @@ public sealed partial class ArticleRepository
         if (prepared.Origin is { } origin) await SaveOriginAsync(connection, tx, id, origin, ct);
         var row = await SaveRevisionAsync(connection, tx, id, actor, prepared.Search, keysBefore, ct);
         await contentClock.CommitAsync(tx, ct);
-        purges.Committed();
+        Committed();
         return new WriteResult(row);
     }
 
@@ -121,7 +121,7 @@ public sealed partial class ArticleRepository
         }, tx, cancellationToken: ct));
         var row = await SaveRevisionAsync(connection, tx, id, actor, text, keysBefore, ct);
         await contentClock.CommitAsync(tx, ct);
-        purges.Committed();
+        Committed();
         return new WriteResult(row);
     }
 
@@ -143,7 +143,7 @@ public sealed partial class ArticleRepository
             relatedIds.Select((relatedId, position) => new { id, relatedId, position }), tx, cancellationToken: ct));
         var row = await SaveRevisionAsync(connection, tx, id, actor, text: null, keysBefore, ct);
         await contentClock.CommitAsync(tx, ct);
-        purges.Committed();
+        Committed();
         return new WriteResult(row);
     }
 
@@ -154,6 +154,8 @@ public sealed partial class ArticleRepository
         var (connection, tx) = await db.BeginWriteAsync(ct);
         await using var _ = connection;
         await using var __ = tx;
+        var before = await LoadAsync(connection, tx, id, ct);
+        if (before is null) return false;
         var keysBefore = await purges.ArticleKeysAsync(connection, tx, id, ct);
         await indexer.RemoveAsync(connection, tx, id, ct);
         // Before the delete takes its curated links: through them the feed finds the stories that list it.
@@ -162,8 +164,9 @@ public sealed partial class ArticleRepository
         if (affected != 1) return false;
         await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
         await purges.EnqueueAsync(connection, tx, Caching.PurgeKeys.ForArticle(keysBefore, []), ct);
+        await webhooks.RecordDeletedAsync(connection, tx, EventSubject(before), ct);
         await contentClock.CommitAsync(tx, ct);
-        purges.Committed();
+        Committed();
         return true;
     }
 
@@ -175,7 +178,8 @@ public sealed partial class ArticleRepository
         """;
 
     /// <summary>Reads the article back as saved, stores it as the next revision, refreshes its search entry,
-    /// records the change on the content clock, queues the cache purge and writes the partner change feed's entry.</summary>
+    /// records the change on the content clock, queues the cache purge and writes the partner change feed's entry and
+    /// the webhook events (published, updated, unpublished: <see cref="Webhooks.WebhookRepository.RecordArticleAsync"/>).</summary>
     /// <param name="keysBefore">The article's cache keys before the change (<see cref="Caching.PurgeOutboxRepository.ArticleKeysAsync"/>).</param>
     private async Task<ArticleRow> SaveRevisionAsync(SqliteConnection connection, SqliteTransaction tx, long id, Actor actor, Search.IndexedText? text,
         IReadOnlyList<string> keysBefore, CancellationToken ct)
@@ -195,6 +199,7 @@ public sealed partial class ArticleRepository
         await contentClock.RecordAsync(connection, tx, taxonomy: false, ct);
         await purges.EnqueueArticleAsync(connection, tx, id, keysBefore, ct);
         await changes.RecordAsync(connection, tx, row, article, ct);
+        await webhooks.RecordArticleAsync(connection, tx, EventSubject(row), ct);
         return row;
     }
 }

@@ -8,12 +8,24 @@ namespace NewsApi.Articles;
 
 /// <summary>The article aggregate over SQLite: public and editorial reads, revisions, slug history,
 /// curated related stories, and every write (one transaction each, with the search entry, the
-/// content clock, the cache purge and the partner change feed's entry). This file: the public reads.</summary>
+/// content clock, the cache purge, the partner change feed's entry and the webhook events). This file: the public reads.</summary>
 public sealed partial class ArticleRepository(Db db, TimeProvider clock, ArticleMapper mapper,
     IOptions<JsonOptions> json, IArticleIndexer indexer, Http.ContentClockRepository contentClock, Caching.PurgeOutboxRepository purges,
-    Syndication.ChangeLogRepository changes)
+    Syndication.ChangeLogRepository changes, Webhooks.WebhookRepository webhooks)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
+
+    /// <summary>After a write committed: wakes the senders of the outboxes it may have filled (cache purges,
+    /// webhook events), which could not see its rows before.</summary>
+    private void Committed()
+    {
+        purges.Committed();
+        webhooks.Committed();
+    }
+
+    /// <summary>The article as a webhook event names it.</summary>
+    private Webhooks.ArticleEventSubject EventSubject(ArticleRow row) =>
+        new(row.Id, row.Slug, mapper.Url(row.SectionSlug, row.Slug), row.Version, row.Headline, row.IsPublicAt(Now));
 
     private const string PublicByIdSql = ArticleRow.ById + " AND " + ArticleFilter.PublicPredicate;
 

@@ -41,6 +41,10 @@ public sealed class ArticleRow
     /// (published, unpublished, embargo ended) though the article itself was not written.</summary>
     public bool HasCurated { get; init; }
 
+    /// <summary><see cref="ArticleFilter.PublicPredicate"/>, for a row in hand.</summary>
+    public bool IsPublicAt(DateTimeOffset now) =>
+        Status == "published" && PublishedAt <= now && (EmbargoUntil is null || EmbargoUntil <= now);
+
     public const string Columns = """
         a.id, a.slug, a.headline, a.subheadline, a.excerpt, a.custom_excerpt, a.body_html, a.body_text, a.dateline,
         a.section_id, s.slug AS section_slug, s.name AS section_name,

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Mvc;
+using NewsApi.OpenApi;
 
 namespace NewsApi.Articles;
 
@@ -15,16 +16,16 @@ public interface IArticleView
 
 /// <summary><c>fields</c> and <c>formats</c> of one article.</summary>
 public sealed record ArticleViewQuery(
-    [FromQuery(Name = "fields")] [property: Description("Comma-separated article fields to return (sparse fieldset).")] string? Fields,
-    [FromQuery(Name = "formats")] [property: Description("Comma-separated body formats: html (default), text, blocks.")] string? Formats) : IArticleView
+    [FromQuery(Name = "fields")] [property: Description("Article fields to return, comma-separated (sparse fieldset); id is always included. The answer then holds only those members."), CommaSeparated(typeof(Article))] string? Fields,
+    [FromQuery(Name = "formats")] [property: Description("Body formats, comma-separated: html (default), text, blocks. Formats not asked for are null in body."), CommaSeparated("html", "text", "blocks")] string? Formats) : IArticleView
 {
     public BodyFormats BodyFormats => ArticleQueryParsing.Formats(Formats);
 }
 
 /// <summary><c>fields</c> and <c>formats</c> of a list of articles; the contract describes its <c>fields</c> in other words.</summary>
 public sealed record ArticleListViewQuery(
-    [FromQuery(Name = "fields")] [property: Description("Comma-separated article fields to return (sparse fieldset); id is always included.")] string? Fields,
-    [FromQuery(Name = "formats")] [property: Description("Comma-separated body formats: html (default), text, blocks.")] string? Formats) : IArticleView
+    [FromQuery(Name = "fields")] [property: Description("Article fields to return, comma-separated (sparse fieldset); id is always included. Each item then holds only those members."), CommaSeparated(typeof(Article))] string? Fields,
+    [FromQuery(Name = "formats")] [property: Description("Body formats, comma-separated: html (default), text, blocks. Formats not asked for are null in body."), CommaSeparated("html", "text", "blocks")] string? Formats) : IArticleView
 {
     public BodyFormats BodyFormats => ArticleQueryParsing.Formats(Formats);
 }

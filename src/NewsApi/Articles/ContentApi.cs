@@ -12,11 +12,11 @@ public static class ContentApi
     {
         var group = routes.MapGroup("/v1").WithTags("Articles").ContentApiPolicy().WithValidation();
         group.MapGet("/articles", ListArticles).WithName("listArticles")
-            .WithSummary("List published articles, newest first").AddEndpointFilter<SparseFieldsFilter>().WithMetadata(ArticleQueryParsing.Feed);
+            .WithSummary("List published articles, newest first").WithSparseFields().WithMetadata(ArticleQueryParsing.Feed);
         group.MapGet("/articles/{id}", GetArticle).WithName("getArticle")
-            .WithSummary("Get one published article by id").AddEndpointFilter<SparseFieldsFilter>();
+            .WithSummary("Get one published article by id").WithSparseFields();
         group.MapGet("/articles/slug/{slug}", GetArticleBySlug).WithName("getArticleBySlug")
-            .WithSummary("Get one published article by slug (a retired slug answers 301)").AddEndpointFilter<SparseFieldsFilter>();
+            .WithSummary("Get one published article by slug (a retired slug answers 301)").WithSparseFields();
         group.MapGet("/teasers", ListTeasers).WithName("listTeasers")
             .WithSummary("List teaser cards for front and section pages, newest first").WithMetadata(ArticleQueryParsing.Feed);
         return group;
@@ -78,7 +78,9 @@ public static class ContentApi
         {
             // Cached like the article, so purging the article (a later slug change) purges the redirect too.
             CacheTags.Describe(http, null, ["articles", CacheTags.Article(moved.Id)]);
-            return new MovedPermanently($"/v1/articles/slug/{Uri.EscapeDataString(moved.Slug)}{http.Request.QueryString}");
+            // The query as parsed and encoded again, not as sent: a raw control character (a CR) copied into
+            // Location would make Kestrel refuse the header, a 500 for anyone who asks.
+            return new MovedPermanently($"/v1/articles/slug/{Uri.EscapeDataString(moved.Slug)}{QueryString.Create(http.Request.Query)}");
         }
         return new NotFoundProblem($"No published article has the slug '{normalized}'.");
     }

@@ -6,6 +6,22 @@ using Microsoft.Extensions.Options;
 
 namespace NewsApi.Articles;
 
+public static class SparseFieldsExtensions
+{
+    /// <summary>Applies <c>fields=</c> and marks the endpoint, so the contract declares that its answer may hold
+    /// only some members (<see cref="OpenApi.SparseFieldsDocumentFilter"/>).</summary>
+    public static RouteHandlerBuilder WithSparseFields(this RouteHandlerBuilder builder) =>
+        builder.AddEndpointFilter<SparseFieldsFilter>().WithMetadata(SparseFieldsEndpoint.Instance);
+}
+
+/// <summary>Endpoint metadata: the answer obeys <c>fields=</c>.</summary>
+public sealed class SparseFieldsEndpoint
+{
+    public static readonly SparseFieldsEndpoint Instance = new();
+
+    private SparseFieldsEndpoint() { }
+}
+
 /// <summary>Applies <c>fields=</c> (sparse fieldsets) to an article or a page of articles after the
 /// handler ran, so handlers keep their exact typed results for the contract.</summary>
 public sealed class SparseFieldsFilter(IOptions<JsonOptions> json) : IEndpointFilter

@@ -11,10 +11,33 @@ public static class Commands
         ["migrate"] = Migrate,
         ["seed-demo"] = SeedDemo,
         ["generate-corpus"] = GenerateCorpus.RunAsync,
+        ["backup"] = BackupCommand.RunAsync,
         ["import-wxr"] = Imports.ImportCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && All.ContainsKey(args[0]);
+
+    /// <summary>A first argument that is neither a command nor configuration (<c>--urls …</c>, <c>/key value</c>,
+    /// <c>Key=value</c>): a misspelt command (<c>bakup</c>), which must not quietly start the web server instead.</summary>
+    public static bool IsUnknownCommand(string[] args) =>
+        args.Length > 0 && !IsCommand(args) && !args[0].StartsWith('-') && !args[0].StartsWith('/') && !args[0].Contains('=');
+
+    private const string Usage = """
+        usage: NewsApi [command] [options]
+          (no command)               serve the API (options: --urls http://127.0.0.1:8080, Key=value configuration)
+          migrate                    apply the database migrations and exit
+          seed-demo                  load the demo news page and exit
+          keys create --name N --role admin|editor|author|partner|reader [--author slug]
+          generate-corpus --articles N
+        """;
+
+    public static async Task<int> RefuseUnknownAsync(string[] args, TextWriter error)
+    {
+        await error.WriteLineAsync($"Unknown command '{args[0]}'.");
+        await error.WriteLineAsync(Usage);
+        await error.WriteLineAsync("  " + BackupCommand.Usage);
+        return 2;
+    }
 
     public static void Register(string name, Func<IServiceProvider, string[], TextWriter, Task<int>> command) => All[name] = command;
 

@@ -21,6 +21,12 @@ public static class DataSetup
         builder.Services.AddSingleton(sp => new Signer(SigningKey(sp.GetRequiredService<Db>(), sp.GetRequiredService<IOptions<NewsApiOptions>>().Value)));
         builder.Services.AddSingleton<CursorCodec>();
         builder.Services.AddHostedService<DatabaseMaintenance>();
+        builder.Services.AddSingleton<DatabaseBackup>();
+        builder.Services.AddOptions<BackupOptions>().Bind(builder.Configuration.GetSection(BackupOptions.Section))
+            .Validate(o => o.Every >= TimeSpan.FromMinutes(1), "Backup:Every must be at least a minute, e.g. 1.00:00:00 for daily.")
+            .Validate(o => o.Keep >= 1, "Backup:Keep must be at least 1.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<ScheduledBackups>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: ["ready"]);
         return builder;
     }

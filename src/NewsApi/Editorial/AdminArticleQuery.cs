@@ -10,7 +10,7 @@ namespace NewsApi.Editorial;
 public sealed record AdminArticleQuery(
     [FromQuery(Name = "status")]
     [property: Description("draft | scheduled | published | archived"), AllowedValues("draft", "scheduled", "published", "archived")] string? Status,
-    [FromQuery(Name = "limit")] [property: Description("Page size, 1..100 (default 20).")] int? Limit,
+    [FromQuery(Name = "limit")] [property: Description("Page size, 1..100 (default 20)."), Range(1, Paging.MaxLimit)] int? Limit,
     [FromQuery(Name = "cursor")] [property: Description("Opaque cursor.")] string? Cursor)
 {
     /// <summary>Newest first: a cursor holds the id to continue below.</summary>

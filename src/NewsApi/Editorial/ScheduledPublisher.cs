@@ -6,7 +6,7 @@ namespace NewsApi.Editorial;
 /// <summary>Publishes scheduled articles when their time comes. It starts by catching up on anything
 /// that fell due while the service was down, then checks every few seconds.</summary>
 public sealed class ScheduledPublisher(ArticleRepository articles, ArticleWriter writer, Search.SearchIndex searchIndex, Http.ContentClockRepository contentClock,
-    Syndication.ChangeFeedCatchUp changeFeed, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
+    ChangesCatchUp changeFeed, TimeProvider clock, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     private static readonly Actor SchedulerActor = new("scheduler", null, null);
@@ -62,8 +62,8 @@ public sealed class ScheduledPublisher(ArticleRepository articles, ArticleWriter
         // Embargoes end without a write; this is when their articles join the search index.
         // …and when every list changes with no write: the content clock records it here.
         if (await searchIndex.CatchUpAsync(embargoOnly: true, ct) > 0) await contentClock.ChangedAsync(taxonomy: false, ct);
-        // …and when they become syndicatable: the partner change feed records their upserts on this pass (and
-        // resends the documents whose related stories or section, tag, author or source names changed).
+        // …and when they become public: the partner change feed records their upserts and webhooks their
+        // article.published on this pass (and the feed resends documents whose related stories or names changed).
         await changeFeed.PassAsync(ct);
         return published;
     }

@@ -42,6 +42,8 @@ public sealed class AnswerCache(IOptions<AnswerCacheOptions> options) : IDisposa
     private static readonly HashSet<string> PerExchange = new(StringComparer.OrdinalIgnoreCase)
     {
         HeaderNames.Date, HeaderNames.Server, HeaderNames.TransferEncoding, HeaderNames.ContentLength, HeaderNames.Connection,
+        // CORS answers name the asking origin; the CORS middleware sets them on every request, replayed or not.
+        HeaderNames.AccessControlAllowOrigin, HeaderNames.AccessControlAllowCredentials, HeaderNames.AccessControlExposeHeaders,
     };
 
     public bool Enabled => _options.Enabled;

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.ComponentModel;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,7 @@ namespace NewsApi.Http;
 /// <summary><c>limit</c> and <c>cursor</c> of a keyset-paged list (taxonomy, revisions, keys). Which list a cursor
 /// must belong to is the endpoint's <see cref="CursorList"/>.</summary>
 public sealed record PageQuery(
-    [FromQuery(Name = "limit")] [property: Description("Page size, 1..100 (default 20).")] int? Limit,
+    [FromQuery(Name = "limit")] [property: Description("Page size, 1..100 (default 20)."), Range(1, Paging.MaxLimit)] int? Limit,
     [FromQuery(Name = "cursor")] [property: Description("Opaque cursor.")] string? Cursor)
 {
     public int Size => Limit ?? Paging.DefaultLimit;

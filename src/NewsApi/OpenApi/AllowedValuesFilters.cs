@@ -18,8 +18,10 @@ public sealed class AllowedValuesSchemaFilter : ISchemaFilter
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
             if (property.GetCustomAttribute<AllowedValuesAttribute>() is not { } allowed) continue;
-            if (properties.TryGetValue(JsonNamingPolicy.CamelCase.ConvertName(property.Name), out var declared) && declared is OpenApiSchema target)
-                target.Enum = Values(allowed);
+            if (!properties.TryGetValue(JsonNamingPolicy.CamelCase.ConvertName(property.Name), out var declared) || declared is not OpenApiSchema target) continue;
+            // On a list (a webhook's events) the set is what each item may be.
+            if (target is { Items: OpenApiSchema items } && target.Type?.HasFlag(JsonSchemaType.Array) == true) items.Enum = Values(allowed);
+            else target.Enum = Values(allowed);
         }
     }
 

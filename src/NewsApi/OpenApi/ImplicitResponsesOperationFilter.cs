@@ -9,7 +9,7 @@ namespace NewsApi.OpenApi;
 /// (over the 2 MB limit) and 415 (not JSON) on every operation that reads a body, 401 on the content
 /// API, which a deployment may close to keyless callers with ContentApi:RequireKey, and 503 with Retry-After
 /// on every write (POST, PUT, PATCH, DELETE), answered when SQLite's one write lock stays busy for longer than
-/// NewsApi:WriteLockTimeout; and 429 with Retry-After on every rate-limited operation.</summary>
+/// NewsApi:WriteLockTimeout; 400 where a number or date parameter may not parse; and 429 with Retry-After on every rate-limited operation.</summary>
 public sealed class ImplicitResponsesOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -30,6 +30,9 @@ public sealed class ImplicitResponsesOperationFilter : IOperationFilter
             var limited = Add(operation.Responses, context, "429", "Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After.");
             limited?.Headers = RetryAfter("Seconds to wait before sending again.");
         }
+        // A number or date in the path or query that does not parse is refused by the framework before the handler.
+        if (operation.Parameters?.Any(p => p.In is ParameterLocation.Path or ParameterLocation.Query && p.Schema?.Type is { } t && !t.HasFlag(JsonSchemaType.String) && !t.HasFlag(JsonSchemaType.Array)) == true)
+            Add(operation.Responses, context, "400", "Bad Request: a parameter could not be read (e.g. an id that is not a number).");
         if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ContentApiEndpoint>().Any())
             Add(operation.Responses, context, "401", "Unauthorized: only when the service runs with ContentApi:RequireKey=true and no valid key (reader or above) was sent.");
     }

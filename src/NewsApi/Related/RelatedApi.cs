@@ -10,7 +10,7 @@ namespace NewsApi.Related;
 
 /// <summary>The <c>limit</c> of related stories.</summary>
 public sealed record RelatedQuery(
-    [FromQuery(Name = "limit")] [property: Description("How many related stories, 1..20 (default 5).")] int? Limit)
+    [FromQuery(Name = "limit")] [property: Description("How many related stories, 1..20 (default 5)."), Range(1, RelatedQuery.MaxLimit)] int? Limit)
 {
     public const int DefaultLimit = 5;
     public const int MaxLimit = 20;

@@ -10,7 +10,7 @@ namespace NewsApi.Syndication;
 /// <summary><c>since</c> and <c>limit</c> of the change feed.</summary>
 public sealed record ChangesQuery(
     [FromQuery(Name = "since")] [property: Description("Opaque cursor: a nextCursor from an earlier answer. Omitted: from the first change ever.")] string? Since,
-    [FromQuery(Name = "limit")] [property: Description("Entries per page, 1..500 (default 100).")] int? Limit);
+    [FromQuery(Name = "limit")] [property: Description("Entries per page, 1..500 (default 100)."), System.ComponentModel.DataAnnotations.Range(1, PartnerApi.MaxChangesLimit)] int? Limit);
 
 public sealed class ChangesQueryValidator : AbstractValidator<ChangesQuery>
 {

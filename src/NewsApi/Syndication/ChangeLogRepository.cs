@@ -110,9 +110,8 @@ public sealed class ChangeLogRepository(Db db, TimeProvider clock, IOptions<Json
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a taxonomy list."),
         }, new { id }, tx, cancellationToken: ct));
 
-    // ArticleFilter.PublicPredicate and syndication_allowed, for a row in hand.
-    public static bool IsSyndicatable(ArticleRow a, DateTimeOffset now) =>
-        a.SyndicationAllowed && a.Status == "published" && a.PublishedAt <= now && (a.EmbargoUntil is null || a.EmbargoUntil <= now);
+    // SyndicatablePredicate, for a row in hand.
+    public static bool IsSyndicatable(ArticleRow a, DateTimeOffset now) => a.SyndicationAllowed && a.IsPublicAt(now);
 
     private const string PageSql = "SELECT seq, article_id, type, at, document FROM syndication_changes WHERE seq > @after ORDER BY seq LIMIT @limit";
 

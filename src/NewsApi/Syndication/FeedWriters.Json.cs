@@ -39,6 +39,7 @@ public sealed class JsonFeedFormat : IFeedFormat
 }
 
 /// <summary>A JSON Feed 1.1 document (<c>application/feed+json</c>).</summary>
+[NewsApi.OpenApi.OmitsNullMembers]
 public sealed record JsonFeed(
     [property: JsonPropertyName("version"), Description("Always https://jsonfeed.org/version/1.1.")] string Version,
     [property: JsonPropertyName("title")] string Title,
@@ -49,6 +50,7 @@ public sealed record JsonFeed(
     [property: JsonPropertyName("authors"), Description("The publisher.")] IReadOnlyList<JsonFeedAuthor> Authors,
     [property: JsonPropertyName("items"), Description("Newest first, at most 50.")] IReadOnlyList<JsonFeedItem> Items);
 
+[NewsApi.OpenApi.OmitsNullMembers]
 public sealed record JsonFeedItem(
     [property: JsonPropertyName("id"), Description("Permanent id (a tag: URI from the article id): the same after a slug change.")] string Id,
     [property: JsonPropertyName("url"), Description("The article on the website.")] string Url,
@@ -62,6 +64,7 @@ public sealed record JsonFeedItem(
     [property: JsonPropertyName("tags"), Description("The section's name, then the tags' names.")] IReadOnlyList<string> Tags,
     [property: JsonPropertyName("language"), Description("BCP 47.")] string Language);
 
+[NewsApi.OpenApi.OmitsNullMembers]
 public sealed record JsonFeedAuthor(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("url")] string? Url);

@@ -8,7 +8,7 @@ public static class SyndicationSetup
         builder.Services.AddOptions<FeedsOptions>().Bind(builder.Configuration.GetSection(FeedsOptions.Section));
         builder.Services.AddSingleton<FeedSource>();
         builder.Services.AddSingleton<ChangeLogRepository>();
-        builder.Services.AddSingleton<ChangeFeedCatchUp>();
+        
         return builder;
     }
 }

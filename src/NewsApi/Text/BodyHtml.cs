@@ -8,7 +8,9 @@ namespace NewsApi.Text;
 /// <summary>One block of an article body for mobile renderers: text blocks (paragraph, heading, quote)
 /// carry <c>text</c>, and also <c>html</c> (their inner HTML) when they hold links or emphasis, so a
 /// renderer loses neither; structured ones (lists, figures) carry <c>html</c>.</summary>
-public sealed record BodyBlock(string Type, string? Text = null, string? Html = null, int? Level = null);
+public sealed record BodyBlock(
+    [property: System.ComponentModel.Description("paragraph, heading (with level) and quote carry text (and html when they hold links or emphasis); list, orderedList and figure carry html."),
+        System.ComponentModel.DataAnnotations.AllowedValues("paragraph", "heading", "quote", "list", "orderedList", "figure")] string Type, string? Text = null, string? Html = null, int? Level = null);
 
 /// <summary>Reads sanitised body HTML as plain text or as blocks. Markup is written by <see cref="Markup"/>, not
 /// AngleSharp's OuterHtml/InnerHtml, whose cost grows with the square of a paragraph's inline elements.</summary>

@@ -104,6 +104,8 @@ public sealed class ContentApiKeyTests : ApiTestBase
         var document = System.Text.Json.Nodes.JsonNode.Parse(await anonymous.GetStringAsync("/swagger/v1/swagger.json"))!;
         var paths = document["paths"]!.AsObject()
             .Where(p => !p.Key.StartsWith("/v1/admin", StringComparison.Ordinal) && !p.Key.StartsWith("/v1/preview", StringComparison.Ordinal))
+            // Health probes answer load balancers, which hold no key.
+            .Where(p => !p.Key.StartsWith("/health/", StringComparison.Ordinal))
             .Where(p => p.Value!.AsObject().ContainsKey("get"))
             .Select(p => p.Key).ToList();
         Assert.That(paths, Is.SupersetOf(ContentUrls.Where(u => !u.Contains("desh", StringComparison.Ordinal) && !u.Contains("ravi", StringComparison.Ordinal))));

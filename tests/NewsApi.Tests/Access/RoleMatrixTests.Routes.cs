@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using NewsApi.Tests.Infrastructure;
 using NewsApi.Access;
 using static NewsApi.Tests.Infrastructure.EditorialHttp;
 
@@ -106,6 +108,30 @@ public sealed partial class RoleMatrixTests
             return Request(Delete, $"/v1/admin/keys/{id}");
         }),
 
+        // admin: webhooks (to a closed port on this machine: nothing is delivered anywhere)
+        new("POST", Webhooks, Policies.Admin, HttpStatusCode.Created,
+            (_, _) => Task.FromResult(Request(Post, Webhooks, WebhookBody))),
+        new("GET", Webhooks, Policies.Admin, HttpStatusCode.OK, (_, _) => Task.FromResult(Request(Get, Webhooks))),
+        new("GET", Webhooks + "/{id}", Policies.Admin, HttpStatusCode.OK,
+            async (_, admin) => Request(Get, $"{Webhooks}/{await CreateWebhookAsync(admin)}")),
+        new("PATCH", Webhooks + "/{id}", Policies.Admin, HttpStatusCode.OK,
+            async (_, admin) => Request(Patch, $"{Webhooks}/{await CreateWebhookAsync(admin)}", new { active = false }, ETag(1), MergePatchType)),
+        new("DELETE", Webhooks + "/{id}", Policies.Admin, HttpStatusCode.NoContent,
+            async (_, admin) => Request(Delete, $"{Webhooks}/{await CreateWebhookAsync(admin)}")),
+        new("POST", Webhooks + "/{id}/rotate-secret", Policies.Admin, HttpStatusCode.OK,
+            async (_, admin) => Request(Post, $"{Webhooks}/{await CreateWebhookAsync(admin)}/rotate-secret")),
+        new("POST", Webhooks + "/{id}/ping", Policies.Admin, HttpStatusCode.Accepted,
+            async (_, admin) => Request(Post, $"{Webhooks}/{await CreateWebhookAsync(admin)}/ping")),
+        new("GET", Webhooks + "/{id}/deliveries", Policies.Admin, HttpStatusCode.OK,
+            async (_, admin) => Request(Get, $"{Webhooks}/{await CreateWebhookAsync(admin)}/deliveries")),
+        new("POST", Webhooks + "/{id}/deliveries/{eventId}/redeliver", Policies.Admin, HttpStatusCode.Accepted, async (_, admin) =>
+        {
+            var id = await CreateWebhookAsync(admin);
+            using var ping = await admin.PostAsync($"{Webhooks}/{id}/ping", null);
+            var eventId = (await ping.JsonAsync()).GetProperty("eventId").GetString();
+            return Request(Post, $"{Webhooks}/{id}/deliveries/{eventId}/redeliver");
+        }),
+
         // admin: WordPress imports (an export without items: quick, and it writes nothing)
         new("POST", "/v1/admin/imports", Policies.Admin, HttpStatusCode.Accepted,
             (_, _) => Task.FromResult(Request(Post, "/v1/admin/imports", EmptyExport, contentType: "application/xml"))),
@@ -115,6 +141,17 @@ public sealed partial class RoleMatrixTests
             return Request(Get, started.Headers.Location!.ToString());
         }),
     ];
+
+    private const string Webhooks = "/v1/admin/webhooks";
+
+    private static readonly object WebhookBody = new { url = "http://127.0.0.1:9/matrix", events = new[] { "*" } };
+
+    private static async Task<long> CreateWebhookAsync(HttpClient admin)
+    {
+        using var response = await admin.PostAsJsonAsync(Webhooks, WebhookBody, NewsApiFactory.Json);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync()).GetProperty("id").GetInt64();
+    }
 
     private const string EmptyExport =
         "<rss version=\"2.0\" xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><wp:wxr_version>1.2</wp:wxr_version></channel></rss>";

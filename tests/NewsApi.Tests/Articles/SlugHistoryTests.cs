@@ -26,6 +26,24 @@ public sealed class SlugHistoryTests : ApiTestBase
     }
 
     [Test]
+    public async Task A_raw_control_character_in_the_query_of_an_old_slug_is_encoded_in_the_redirect_not_a_500()
+    {
+        var (id, etag) = await CreatedAsync(Editor, Article("नियंत्रण वर्ण की जाँच").With("slug", "नियंत्रण-पुराना"));
+        var published = await PublishWithETagAsync(Editor, id, etag);
+        using (var renamed = await PatchAsync(Editor, id, new { slug = "नियंत्रण-नया" }, published)) Assert.That(renamed.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        // Sent as the raw bytes a hand-made request carries: an HttpClient would encode the CR itself.
+        var context = await Factory.Server.SendAsync(c =>
+        {
+            c.Request.Method = "GET";
+            c.Request.Path = "/v1/articles/slug/" + "नियंत्रण-पुराना";
+            c.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?x=a\rb&fields=headline");
+        });
+        Assert.That(context.Response.StatusCode, Is.EqualTo(301));
+        Assert.That(context.Response.Headers.Location.ToString(), Does.EndWith("?x=a%0Db&fields=headline").And.Not.Contain("\r"));
+    }
+
+    [Test]
     public async Task A_derived_slug_that_is_taken_gets_a_numeric_suffix()
     {
         var first = await CreateDraftAsync(Editor, Article("मौसम का हाल"));

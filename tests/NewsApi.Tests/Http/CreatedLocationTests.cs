@@ -19,6 +19,8 @@ public sealed class CreatedLocationTests : ApiTestBase
         yield return new TestCaseData("createAuthor", "/v1/admin/authors", new { name = "लोकेशन लेखक" }, "editor").SetArgDisplayNames("authors");
         yield return new TestCaseData("createSource", "/v1/admin/sources", new { name = "लोकेशन एजेंसी", url = "https://example.com/" }, "editor").SetArgDisplayNames("sources");
         yield return new TestCaseData("createKey", "/v1/admin/keys", new { name = "लोकेशन कुंजी", role = "reader" }, "admin").SetArgDisplayNames("keys");
+        yield return new TestCaseData("createWebhook", "/v1/admin/webhooks", new { url = "http://127.0.0.1:9/location", events = new[] { "*" } }, "admin")
+            .SetArgDisplayNames("webhooks");
     }
 
     [TestCaseSource(nameof(Creates))]

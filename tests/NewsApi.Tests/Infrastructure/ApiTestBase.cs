@@ -84,7 +84,9 @@ public abstract class ApiTestBase
     [TearDown]
     public async Task StopServiceForTestAsync()
     {
+        var violations = _factory?.Services.GetService(typeof(ContractViolations)) is ContractViolations found ? found.TakeAll() : [];
         if (ServicePerTest) await StopAsync();
+        Assert.That(violations, Is.Empty, "answers that break openapi/newsapi.v1.json (tests/NewsApi.Tests/Infrastructure/ContractValidation.cs)");
     }
 
     /// <summary>A client with a new key of <paramref name="role"/> (an author's bylined to <paramref name="authorSlug"/>),

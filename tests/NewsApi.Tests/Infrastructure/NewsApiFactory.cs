@@ -53,9 +53,13 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimiting:PermitsPerMinute", "0");
         builder.UseSetting("RateLimiting:AdminPermitsPerMinute", "0");
         builder.UseSetting("RateLimiting:PartnerPermitsPerMinute", "0");
+        // Tests' webhook receivers listen on 127.0.0.1; the SSRF tests turn the guard back on for themselves.
+        builder.UseSetting("Webhooks:AllowPrivateTargets", "true");
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (Clock is not null)
             builder.ConfigureServices(s => s.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+        // Every answer is checked against the committed contract (ContractValidation.cs).
+        builder.ConfigureServices(s => s.AddSingleton<ContractViolations>().AddTransient<Microsoft.AspNetCore.Hosting.IStartupFilter, ContractValidationStartupFilter>());
     }
 
     protected override void Dispose(bool disposing)
