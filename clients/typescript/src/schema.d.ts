@@ -264,6 +264,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a WordPress export (WXR): 202, then follow Location
+         * @description **Access.** Needs an API key (`Authorization: Bearer <key>` or `X-Api-Key`) with the role admin; 401 without a valid key, 403 when its role is not enough.
+         */
+        post: operations["startImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an import's status and counts
+         * @description **Caching.** A 200 carries a strong `ETag` and `Last-Modified`; send them back as `If-None-Match` / `If-Modified-Since` for a 304. `HEAD` answers the same headers without a body.
+         *
+         *     **Access.** Needs an API key (`Authorization: Bearer <key>` or `X-Api-Key`) with the role admin; 401 without a valid key, 403 when its role is not enough.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /**
+         * Headers only: Get an import's status and counts
+         * @description The same as GET without the body (status, ETag, Last-Modified, Cache-Control, Link…): a cheap freshness check.
+         */
+        head: operations["headGetImport"];
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/keys": {
         parameters: {
             query?: never;
@@ -558,6 +604,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions (never their secrets)
+         * @description **Paging.** The answer is `{ items, nextCursor }`, newest first (publishedAt, then id), so paging never skips or repeats an item while stories are published. Pass `nextCursor` back as `cursor` for the next page (the `Link: rel="next"` header holds the same URL); it is null on the last page. Cursors are opaque and signed: an altered one is a 400.
+         *
+         *     **Caching.** A 200 carries a strong `ETag` and `Last-Modified`; send them back as `If-None-Match` / `If-Modified-Since` for a 304. `HEAD` answers the same headers without a body.
+         *
+         *     **Access.** Needs an API key (`Authorization: Bearer <key>` or `X-Api-Key`) with the role admin; 401 without a valid key, 403 when its role is not enough.
+         */
+        get: operations["listWebhooks"];
+        put?: never;
+        /**
+         * Subscribe a URL to article events (the secret is shown once)
+         * @description **Access.** Needs an API key (`Authorization: Bearer <key>` or `X-Api-Key`) with the role admin; 401 without a valid key, 403 when its role is not enough.
+         */
+        post: operations["createWebhook"];
+        delete?: never;
+        options?: never;
+        /**
+         * Headers only: List webhook subscriptions (never their secrets)
+         * @description The same as GET without the body (status, ETag, Last-Modified, Cache-Control, Link…): a cheap freshness check.
+         */
+        head: operations["headListWebhooks"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook subscription with its ETag
+         * @description **Caching.** A 200 carries a strong `ETag` and `Last-Modified`; send them back as `If-None-Match` / `If-Modified-Since` for a 304. `HEAD` answers the same headers without a body.
+         *
+         *     **Access.** Needs an API key (`Authorization: Bearer <key>` or `X-Api-Key`) with the role admin; 401 without a valid key, 403 when its role is not enough.
+         */
+        get: operations["getWebhook"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a subscription with its queued events and delivery log
+         * @description **Access.** Needs an API key (`Authorization: Bearer <key>` or `X-Api-Key`) with the role admin; 401 without a valid key, 403 when its role is not enough.
+         */
+        delete: operations["deleteWebhook"];
+        options?: never;
+        /**
+         * Headers only: Get a webhook subscription with its ETag
+         * @description The same as GET without the body (status, ETag, Last-Modified, Cache-Control, Link…): a cheap freshness check.
+         */
+        head: operations["headGetWebhook"];
+        /**
+         * Change url, events, description or active with a JSON merge patch (If-Match required)
+         * @description **Concurrency.** Send `If-Match` with the ETag from the resource's last GET or write: without it the answer is 428, with an outdated one 412 (someone saved it since). A successful write answers the new `ETag`.
+         *
+         *     **Access.** Needs an API key (`Authorization: Bearer <key>` or `X-Api-Key`) with the role admin; 401 without a valid key, 403 when its role is not enough.
+         */
+        patch: operations["patchWebhook"];
+        trace?: never;
+    };
+    "/v1/admin/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new secret; the old one keeps signing beside it for 24 hours
+         * @description **Access.** Needs an API key (`Authorization: Bearer <key>` or `X-Api-Key`) with the role admin; 401 without a valid key, 403 when its role is not enough.
+         */
+        post: operations["rotateWebhookSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a webhook.ping event through the outbox
+         * @description **Access.** Needs an API key (`Authorization: Bearer <key>` or `X-Api-Key`) with the role admin; 401 without a valid key, 403 when its role is not enough.
+         */
+        post: operations["pingWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Delivery attempts, newest first
+         * @description **Paging.** The answer is `{ items, nextCursor }`, newest first (publishedAt, then id), so paging never skips or repeats an item while stories are published. Pass `nextCursor` back as `cursor` for the next page (the `Link: rel="next"` header holds the same URL); it is null on the last page. Cursors are opaque and signed: an altered one is a 400.
+         *
+         *     **Caching.** A 200 carries a strong `ETag` and `Last-Modified`; send them back as `If-None-Match` / `If-Modified-Since` for a 304. `HEAD` answers the same headers without a body.
+         *
+         *     **Access.** Needs an API key (`Authorization: Bearer <key>` or `X-Api-Key`) with the role admin; 401 without a valid key, 403 when its role is not enough.
+         */
+        get: operations["listWebhookDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /**
+         * Headers only: Delivery attempts, newest first
+         * @description The same as GET without the body (status, ETag, Last-Modified, Cache-Control, Link…): a cheap freshness check.
+         */
+        head: operations["headListWebhookDeliveries"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/webhooks/{id}/deliveries/{eventId}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an event again, with a fresh round of retries
+         * @description **Access.** Needs an API key (`Authorization: Bearer <key>` or `X-Api-Key`) with the role admin; 401 without a valid key, 403 when its role is not enough.
+         */
+        post: operations["redeliverWebhookEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/articles": {
         parameters: {
             query?: never;
@@ -825,6 +1027,34 @@ export interface paths {
          * @description The same as GET without the body (status, ETag, Last-Modified, Cache-Control, Link…): a cheap freshness check.
          */
         head: operations["headGetPreview"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/redirects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where an imported article's old WordPress address (its link or guid) lives now: 301 to the article
+         * @description **Retired slugs.** When an article's slug changed, its old slug answers 301 with `Location` naming the current one (query string kept); follow it.
+         *
+         *     **Caching.** A 200 carries a strong `ETag` and `Last-Modified`; send them back as `If-None-Match` / `If-Modified-Since` for a 304. `HEAD` answers the same headers without a body.
+         *
+         *     **Access.** Open to everyone, unless the deployment sets ContentApi:RequireKey: then a key of any role (`Authorization: Bearer` or `X-Api-Key`).
+         */
+        get: operations["findRedirect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /**
+         * Headers only: Where an imported article's old WordPress address (its link or guid) lives now: 301 to the article
+         * @description The same as GET without the body (status, ETag, Last-Modified, Cache-Control, Link…): a cheap freshness check.
+         */
+        head: operations["headFindRedirect"];
         patch?: never;
         trace?: never;
     };
@@ -1495,6 +1725,17 @@ export interface components {
              */
             author?: null | string;
         };
+        CreateWebhookRequest: {
+            /**
+             * @description Where events are POSTed: an absolute http(s) URL without user info, on a public address.
+             * @example http://localhost:8080/international/%E0%A4%85%E0%A4%B2%E0%A4%BE%E0%A4%B8%E0%A5%8D%E0%A4%95%E0%A4%BE-%E0%A4%B6%E0%A4%BF%E0%A4%96%E0%A4%B0-%E0%A4%B8%E0%A4%AE%E0%A5%8D%E0%A4%AE%E0%A5%87%E0%A4%B2%E0%A4%A8-%E0%A4%B8%E0%A5%87-%E0%A4%AA%E0%A4%B9%E0%A4%B2%E0%A5%87-%E0%A4%AA%E0%A5%81%E0%A4%A4%E0%A4%BF%E0%A4%A8-%E0%A4%95%E0%A5%87-%E0%A4%B8%E0%A4%BE%E0%A4%A5-%E0%A4%AB%E0%A5%8B%E0%A4%A8-%E0%A4%AA%E0%A4%B0-%E0%A4%AC%E0%A4%BE%E0%A4%A4%E0%A4%9A%E0%A5%80%E0%A4%A4-%E0%A4%AE%E0%A5%87%E0%A4%82-%E0%A4%95%E0%A4%BF%E0%A4%AE-%E0%A4%A8%E0%A5%87-%E0%A4%B0%E0%A5%82%E0%A4%B8-%E0%A4%95%E0%A5%87-%E0%A4%B2%E0%A4%BF%E0%A4%8F-%E0%A4%AA%E0%A5%82%E0%A4%B0%E0%A5%8D%E0%A4%A3-%E0%A4%B8%E0%A4%AE%E0%A4%B0%E0%A5%8D%E0%A4%A5%E0%A4%A8-%E0%A4%9C%E0%A4%A4%E0%A4%BE%E0%A4%AF%E0%A4%BE
+             */
+            url: string;
+            /** @description The events to receive, or ["*"] for all of them. */
+            events: ("article.published" | "article.updated" | "article.unpublished" | "article.deleted" | "*")[];
+            /** @description What the subscription is for, e.g. 'मोबाइल ऐप push'. */
+            description?: null | string;
+        };
         CreatedKey: {
             /** Format: int64 */
             id: number;
@@ -1509,6 +1750,18 @@ export interface components {
             createdAt: string;
             /** @description The secret. Shown this once; only its hash is stored. */
             key: string;
+        };
+        CreatedWebhook: {
+            /** Format: int64 */
+            id: number;
+            /** @example http://localhost:8080/international/%E0%A4%85%E0%A4%B2%E0%A4%BE%E0%A4%B8%E0%A5%8D%E0%A4%95%E0%A4%BE-%E0%A4%B6%E0%A4%BF%E0%A4%96%E0%A4%B0-%E0%A4%B8%E0%A4%AE%E0%A5%8D%E0%A4%AE%E0%A5%87%E0%A4%B2%E0%A4%A8-%E0%A4%B8%E0%A5%87-%E0%A4%AA%E0%A4%B9%E0%A4%B2%E0%A5%87-%E0%A4%AA%E0%A5%81%E0%A4%A4%E0%A4%BF%E0%A4%A8-%E0%A4%95%E0%A5%87-%E0%A4%B8%E0%A4%BE%E0%A4%A5-%E0%A4%AB%E0%A5%8B%E0%A4%A8-%E0%A4%AA%E0%A4%B0-%E0%A4%AC%E0%A4%BE%E0%A4%A4%E0%A4%9A%E0%A5%80%E0%A4%A4-%E0%A4%AE%E0%A5%87%E0%A4%82-%E0%A4%95%E0%A4%BF%E0%A4%AE-%E0%A4%A8%E0%A5%87-%E0%A4%B0%E0%A5%82%E0%A4%B8-%E0%A4%95%E0%A5%87-%E0%A4%B2%E0%A4%BF%E0%A4%8F-%E0%A4%AA%E0%A5%82%E0%A4%B0%E0%A5%8D%E0%A4%A3-%E0%A4%B8%E0%A4%AE%E0%A4%B0%E0%A5%8D%E0%A4%A5%E0%A4%A8-%E0%A4%9C%E0%A4%A4%E0%A4%BE%E0%A4%AF%E0%A4%BE */
+            url: string;
+            events: string[];
+            description: null | string;
+            /** @description whsec_ + base64 of 24 random bytes. Shown this once: it signs every delivery. */
+            secret: string;
+            /** Format: date-time */
+            createdAt: string;
         };
         /** @description RFC 9457 problem; errors (field name -> messages) is present when fields failed validation, absent when the request could not be read. */
         HttpValidationProblemDetails: {
@@ -1537,6 +1790,69 @@ export interface components {
             width?: null | number;
             /** Format: int32 */
             height?: null | number;
+        };
+        ImportStatus: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description running | succeeded | failed
+             * @enum {string}
+             */
+            status: "running" | "succeeded" | "failed";
+            /** @description Only reported what it would do. */
+            dryRun: boolean;
+            /**
+             * Format: int64
+             * @description Items read so far (posts, pages, attachments, …).
+             */
+            processed: number;
+            /** Format: int64 */
+            created: number;
+            /** Format: int64 */
+            updated: number;
+            /** Format: int64 */
+            skipped: number;
+            /** @description Why the import failed (a broken file names line and column), and the posts it refused. */
+            errors: string[];
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: null | string;
+            summary: components["schemas"]["ImportSummary"] | null;
+        };
+        ImportSummary: {
+            dryRun: boolean;
+            /**
+             * Format: int32
+             * @description Items read from the export (posts, pages, attachments, menu items, …).
+             */
+            processed: number;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
+            /**
+             * Format: int32
+             * @description Items not written; see skippedReasons.
+             */
+            skipped: number;
+            /** @description How many items were skipped for each reason. */
+            readonly skippedReasons: {
+                [key: string]: number;
+            };
+            /** Format: int32 */
+            sectionsCreated: number;
+            /** Format: int32 */
+            tagsCreated: number;
+            /** Format: int32 */
+            authorsCreated: number;
+            /**
+             * Format: int32
+             * @description Imported articles that got a featured image.
+             */
+            images: number;
+            /** Format: double */
+            seconds: number;
         };
         JsonFeed: {
             /** @description Always https://jsonfeed.org/version/1.1. */
@@ -1593,6 +1909,17 @@ export interface components {
              * @example hi
              */
             language: string;
+        };
+        LegacyRedirect: {
+            /** Format: int64 */
+            id: number;
+            /** @description The article in this API (also the Location header). */
+            location: string;
+            /**
+             * @description The article's current public URL on the website.
+             * @example http://localhost:8080/international/%E0%A4%85%E0%A4%B2%E0%A4%BE%E0%A4%B8%E0%A5%8D%E0%A4%95%E0%A4%BE-%E0%A4%B6%E0%A4%BF%E0%A4%96%E0%A4%B0-%E0%A4%B8%E0%A4%AE%E0%A5%8D%E0%A4%AE%E0%A5%87%E0%A4%B2%E0%A4%A8-%E0%A4%B8%E0%A5%87-%E0%A4%AA%E0%A4%B9%E0%A4%B2%E0%A5%87-%E0%A4%AA%E0%A5%81%E0%A4%A4%E0%A4%BF%E0%A4%A8-%E0%A4%95%E0%A5%87-%E0%A4%B8%E0%A4%BE%E0%A4%A5-%E0%A4%AB%E0%A5%8B%E0%A4%A8-%E0%A4%AA%E0%A4%B0-%E0%A4%AC%E0%A4%BE%E0%A4%A4%E0%A4%9A%E0%A5%80%E0%A4%A4-%E0%A4%AE%E0%A5%87%E0%A4%82-%E0%A4%95%E0%A4%BF%E0%A4%AE-%E0%A4%A8%E0%A5%87-%E0%A4%B0%E0%A5%82%E0%A4%B8-%E0%A4%95%E0%A5%87-%E0%A4%B2%E0%A4%BF%E0%A4%8F-%E0%A4%AA%E0%A5%82%E0%A4%B0%E0%A5%8D%E0%A4%A3-%E0%A4%B8%E0%A4%AE%E0%A4%B0%E0%A5%8D%E0%A4%A5%E0%A4%A8-%E0%A4%9C%E0%A4%A4%E0%A4%BE%E0%A4%AF%E0%A4%BE
+             */
+            url: string;
         };
         NinjsAltId: {
             role: string;
@@ -1742,6 +2069,14 @@ export interface components {
             items: components["schemas"]["Teaser"][];
             nextCursor: null | string;
         };
+        PageOfWebhook: {
+            items: components["schemas"]["Webhook"][];
+            nextCursor: null | string;
+        };
+        PageOfWebhookDelivery: {
+            items: components["schemas"]["WebhookDelivery"][];
+            nextCursor: null | string;
+        };
         PreviewToken: {
             token: string;
             /** Format: date-time */
@@ -1763,6 +2098,12 @@ export interface components {
              * @description When to publish. Omitted or past: now (a past time back-dates); future: the article is scheduled.
              */
             publishAt?: null | string;
+        };
+        QueuedEvent: {
+            /** Format: int64 */
+            webhookId: number;
+            eventId: string;
+            event: string;
         };
         RelatedList: {
             items: components["schemas"]["RelatedTeaser"][];
@@ -1806,6 +2147,17 @@ export interface components {
             createdAt: string;
             createdBy: string;
             article: components["schemas"]["Article"];
+        };
+        RotatedSecret: {
+            /** Format: int64 */
+            id: number;
+            /** @description The new secret, shown this once. */
+            secret: string;
+            /**
+             * Format: date-time
+             * @description Until then deliveries carry a signature with the previous secret too (space-separated).
+             */
+            previousSecretExpiresAt: string;
         };
         SearchHit: {
             /** Format: int64 */
@@ -1955,6 +2307,78 @@ export interface components {
              */
             slug?: null | string;
             description?: null | string;
+        };
+        Webhook: {
+            /** Format: int64 */
+            id: number;
+            /** @example http://localhost:8080/international/%E0%A4%85%E0%A4%B2%E0%A4%BE%E0%A4%B8%E0%A5%8D%E0%A4%95%E0%A4%BE-%E0%A4%B6%E0%A4%BF%E0%A4%96%E0%A4%B0-%E0%A4%B8%E0%A4%AE%E0%A5%8D%E0%A4%AE%E0%A5%87%E0%A4%B2%E0%A4%A8-%E0%A4%B8%E0%A5%87-%E0%A4%AA%E0%A4%B9%E0%A4%B2%E0%A5%87-%E0%A4%AA%E0%A5%81%E0%A4%A4%E0%A4%BF%E0%A4%A8-%E0%A4%95%E0%A5%87-%E0%A4%B8%E0%A4%BE%E0%A4%A5-%E0%A4%AB%E0%A5%8B%E0%A4%A8-%E0%A4%AA%E0%A4%B0-%E0%A4%AC%E0%A4%BE%E0%A4%A4%E0%A4%9A%E0%A5%80%E0%A4%A4-%E0%A4%AE%E0%A5%87%E0%A4%82-%E0%A4%95%E0%A4%BF%E0%A4%AE-%E0%A4%A8%E0%A5%87-%E0%A4%B0%E0%A5%82%E0%A4%B8-%E0%A4%95%E0%A5%87-%E0%A4%B2%E0%A4%BF%E0%A4%8F-%E0%A4%AA%E0%A5%82%E0%A4%B0%E0%A5%8D%E0%A4%A3-%E0%A4%B8%E0%A4%AE%E0%A4%B0%E0%A5%8D%E0%A4%A5%E0%A4%A8-%E0%A4%9C%E0%A4%A4%E0%A4%BE%E0%A4%AF%E0%A4%BE */
+            url: string;
+            events: string[];
+            description: null | string;
+            /** @description false when turned off by PATCH or by the dispatcher (see disabledReason). */
+            active: boolean;
+            /** @description Why the dispatcher turned it off: the receiver answered 410 Gone, or failed for days in a row. */
+            disabledReason: null | string;
+            /**
+             * Format: date-time
+             * @description Since when deliveries have failed without a success in between; null while healthy.
+             */
+            failingSince: null | string;
+            /**
+             * Format: date-time
+             * @description Until when the secret before the last rotation still signs beside the new one.
+             */
+            previousSecretExpiresAt: null | string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** Format: int64 */
+            version: number;
+        };
+        WebhookDelivery: {
+            /** Format: int64 */
+            webhookId: number;
+            /** @description The webhook-id header: the same on every attempt of one event. */
+            eventId: string;
+            event: string;
+            /**
+             * Format: int32
+             * @description 1 for the first try of a round; a redelivery starts a new round.
+             */
+            attempt: number;
+            /** Format: date-time */
+            at: string;
+            /**
+             * Format: int32
+             * @description The receiver's status; null when no answer came (refused, timed out, blocked address).
+             */
+            statusCode: null | number;
+            /** Format: int64 */
+            durationMs: number;
+            error: null | string;
+            /**
+             * Format: date-time
+             * @description When the event is tried again; null once delivered or given up.
+             */
+            nextAttemptAt: null | string;
+        };
+        WebhookSettings: {
+            /** @example http://localhost:8080/international/%E0%A4%85%E0%A4%B2%E0%A4%BE%E0%A4%B8%E0%A5%8D%E0%A4%95%E0%A4%BE-%E0%A4%B6%E0%A4%BF%E0%A4%96%E0%A4%B0-%E0%A4%B8%E0%A4%AE%E0%A5%8D%E0%A4%AE%E0%A5%87%E0%A4%B2%E0%A4%A8-%E0%A4%B8%E0%A5%87-%E0%A4%AA%E0%A4%B9%E0%A4%B2%E0%A5%87-%E0%A4%AA%E0%A5%81%E0%A4%A4%E0%A4%BF%E0%A4%A8-%E0%A4%95%E0%A5%87-%E0%A4%B8%E0%A4%BE%E0%A4%A5-%E0%A4%AB%E0%A5%8B%E0%A4%A8-%E0%A4%AA%E0%A4%B0-%E0%A4%AC%E0%A4%BE%E0%A4%A4%E0%A4%9A%E0%A5%80%E0%A4%A4-%E0%A4%AE%E0%A5%87%E0%A4%82-%E0%A4%95%E0%A4%BF%E0%A4%AE-%E0%A4%A8%E0%A5%87-%E0%A4%B0%E0%A5%82%E0%A4%B8-%E0%A4%95%E0%A5%87-%E0%A4%B2%E0%A4%BF%E0%A4%8F-%E0%A4%AA%E0%A5%82%E0%A4%B0%E0%A5%8D%E0%A4%A3-%E0%A4%B8%E0%A4%AE%E0%A4%B0%E0%A5%8D%E0%A4%A5%E0%A4%A8-%E0%A4%9C%E0%A4%A4%E0%A4%BE%E0%A4%AF%E0%A4%BE */
+            url: string;
+            events: ("article.published" | "article.updated" | "article.unpublished" | "article.deleted" | "*")[];
+            description?: null | string;
+            /** @description true turns a disabled subscription back on (clearing disabledReason); false pauses it. */
+            active: boolean;
+        };
+        /** @description RFC 7396 merge patch of WebhookSettings: any subset of its members; null removes an optional one. */
+        WebhookSettingsMergePatch: {
+            /** @example http://localhost:8080/international/%E0%A4%85%E0%A4%B2%E0%A4%BE%E0%A4%B8%E0%A5%8D%E0%A4%95%E0%A4%BE-%E0%A4%B6%E0%A4%BF%E0%A4%96%E0%A4%B0-%E0%A4%B8%E0%A4%AE%E0%A5%8D%E0%A4%AE%E0%A5%87%E0%A4%B2%E0%A4%A8-%E0%A4%B8%E0%A5%87-%E0%A4%AA%E0%A4%B9%E0%A4%B2%E0%A5%87-%E0%A4%AA%E0%A5%81%E0%A4%A4%E0%A4%BF%E0%A4%A8-%E0%A4%95%E0%A5%87-%E0%A4%B8%E0%A4%BE%E0%A4%A5-%E0%A4%AB%E0%A5%8B%E0%A4%A8-%E0%A4%AA%E0%A4%B0-%E0%A4%AC%E0%A4%BE%E0%A4%A4%E0%A4%9A%E0%A5%80%E0%A4%A4-%E0%A4%AE%E0%A5%87%E0%A4%82-%E0%A4%95%E0%A4%BF%E0%A4%AE-%E0%A4%A8%E0%A5%87-%E0%A4%B0%E0%A5%82%E0%A4%B8-%E0%A4%95%E0%A5%87-%E0%A4%B2%E0%A4%BF%E0%A4%8F-%E0%A4%AA%E0%A5%82%E0%A4%B0%E0%A5%8D%E0%A4%A3-%E0%A4%B8%E0%A4%AE%E0%A4%B0%E0%A5%8D%E0%A4%A5%E0%A4%A8-%E0%A4%9C%E0%A4%A4%E0%A4%BE%E0%A4%AF%E0%A4%BE */
+            url?: string;
+            events?: ("article.published" | "article.updated" | "article.unpublished" | "article.deleted" | "*")[];
+            description?: null | string;
+            /** @description true turns a disabled subscription back on (clearing disabledReason); false pauses it. */
+            active?: boolean;
         };
     };
     responses: never;
@@ -3807,6 +4231,266 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
+            };
+        };
+    };
+    startImport: {
+        parameters: {
+            query?: {
+                /** @description Report what would be imported without writing anything. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+                "application/rss+xml": string;
+                "text/xml": string;
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatus"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database stayed busy with other writes for longer than the configured lock wait (5 s by default); nothing was written. Send the same request again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path: {
+                /** @description Import id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of this answer. */
+                    ETag?: string;
+                    /** @description An article's updatedAt (or a later rename of its taxonomy); for other answers the last change to any content. */
+                    "Last-Modified"?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=600 on the content API; private, no-store on the editorial API. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatus"];
+                };
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    headGetImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path: {
+                /** @description Import id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of this answer. */
+                    ETag?: string;
+                    /** @description An article's updatedAt (or a later rename of its taxonomy); for other answers the last change to any content. */
+                    "Last-Modified"?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=600 on the content API; private, no-store on the editorial API. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -6237,6 +6921,1059 @@ export interface operations {
             };
         };
     };
+    listWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of this answer. */
+                    ETag?: string;
+                    /** @description An article's updatedAt (or a later rename of its taxonomy); for other answers the last change to any content. */
+                    "Last-Modified"?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=600 on the content API; private, no-store on the editorial API. */
+                    "Cache-Control"?: string;
+                    /** @description RFC 8288 `<…&cursor=…>; rel="next"`: the same request for the next page; absent on the last page (nextCursor is then null). */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfWebhook"];
+                };
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    createWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookRequest"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description Where the created resource is read (and edited) from now on. */
+                    Location?: string;
+                    /** @description The resource's new version ("7"): send it as If-Match with the next write. Sent for articles, sections, tags, authors and sources. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhook"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large: the body is over 2 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type: send application/json (application/merge-patch+json for PATCH). */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database stayed busy with other writes for longer than the configured lock wait (5 s by default); nothing was written. Send the same request again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    headListWebhooks: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of this answer. */
+                    ETag?: string;
+                    /** @description An article's updatedAt (or a later rename of its taxonomy); for other answers the last change to any content. */
+                    "Last-Modified"?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=600 on the content API; private, no-store on the editorial API. */
+                    "Cache-Control"?: string;
+                    /** @description RFC 8288 `<…&cursor=…>; rel="next"`: the same request for the next page; absent on the last page (nextCursor is then null). */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path: {
+                /** @description Subscription id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of this answer. */
+                    ETag?: string;
+                    /** @description An article's updatedAt (or a later rename of its taxonomy); for other answers the last change to any content. */
+                    "Last-Modified"?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=600 on the content API; private, no-store on the editorial API. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    deleteWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Subscription id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database stayed busy with other writes for longer than the configured lock wait (5 s by default); nothing was written. Send the same request again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    headGetWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path: {
+                /** @description Subscription id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of this answer. */
+                    ETag?: string;
+                    /** @description An article's updatedAt (or a later rename of its taxonomy); for other answers the last change to any content. */
+                    "Last-Modified"?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=600 on the content API; private, no-store on the editorial API. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    patchWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag from the resource's last GET or write. */
+                "If-Match": string;
+            };
+            path: {
+                /** @description Subscription id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/merge-patch+json": components["schemas"]["WebhookSettingsMergePatch"];
+                "application/json": components["schemas"]["WebhookSettings"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description The resource's new version ("7"): send it as If-Match with the next write. Sent for articles, sections, tags, authors and sources. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Failed */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large: the body is over 2 MB. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Precondition Required */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database stayed busy with other writes for longer than the configured lock wait (5 s by default); nothing was written. Send the same request again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    rotateWebhookSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Subscription id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSecret"];
+                };
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database stayed busy with other writes for longer than the configured lock wait (5 s by default); nothing was written. Send the same request again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    pingWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Subscription id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedEvent"];
+                };
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Conflict */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database stayed busy with other writes for longer than the configured lock wait (5 s by default); nothing was written. Send the same request again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    listWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path: {
+                /** @description Subscription id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of this answer. */
+                    ETag?: string;
+                    /** @description An article's updatedAt (or a later rename of its taxonomy); for other answers the last change to any content. */
+                    "Last-Modified"?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=600 on the content API; private, no-store on the editorial API. */
+                    "Cache-Control"?: string;
+                    /** @description RFC 8288 `<…&cursor=…>; rel="next"`: the same request for the next page; absent on the last page (nextCursor is then null). */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PageOfWebhookDelivery"];
+                };
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    headListWebhookDeliveries: {
+        parameters: {
+            query?: {
+                /** @description Page size, 1..100 (default 20). */
+                limit?: number;
+                /** @description Opaque cursor. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path: {
+                /** @description Subscription id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of this answer. */
+                    ETag?: string;
+                    /** @description An article's updatedAt (or a later rename of its taxonomy); for other answers the last change to any content. */
+                    "Last-Modified"?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=600 on the content API; private, no-store on the editorial API. */
+                    "Cache-Control"?: string;
+                    /** @description RFC 8288 `<…&cursor=…>; rel="next"`: the same request for the next page; absent on the last page (nextCursor is then null). */
+                    Link?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    redeliverWebhookEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Subscription id. */
+                id: number;
+                /** @description The event's webhook-id, as the delivery log shows it. */
+                eventId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedEvent"];
+                };
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database stayed busy with other writes for longer than the configured lock wait (5 s by default); nothing was written. Send the same request again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
     listArticles: {
         parameters: {
             query?: {
@@ -7787,6 +9524,154 @@ export interface operations {
             };
             /** @description Gone */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    findRedirect: {
+        parameters: {
+            query?: {
+                /** @description The old path, e.g. /2025/08/13/old-slug/ (percent-encoded or not; with its query, e.g. /?p=123). */
+                path?: string;
+                /** @description Or the whole old URL. */
+                url?: string;
+            };
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Moved Permanently */
+            301: {
+                headers: {
+                    /** @description The article's current URL: its slug changed; the old one is kept as a redirect, and the query string is carried over. */
+                    Location?: string;
+                    /** @description Space-separated cache keys of what the answer holds (`articles article-2 section-international tag-…`, slugs percent-encoded), for CDN purges. */
+                    "Surrogate-Key"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyRedirect"];
+                };
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized: only when the service runs with ContentApi:RequireKey=true and no valid key (reader or above) was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    headFindRedirect: {
+        parameters: {
+            query?: {
+                /** @description The old path, e.g. /2025/08/13/old-slug/ (percent-encoded or not; with its query, e.g. /?p=123). */
+                path?: string;
+                /** @description Or the whole old URL. */
+                url?: string;
+            };
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Moved Permanently */
+            301: {
+                headers: {
+                    /** @description The article's current URL: its slug changed; the old one is kept as a redirect, and the query string is carried over. */
+                    Location?: string;
+                    /** @description Space-separated cache keys of what the answer holds (`articles article-2 section-international tag-…`, slugs percent-encoded), for CDN purges. */
+                    "Surrogate-Key"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: only when the service runs with ContentApi:RequireKey=true and no valid key (reader or above) was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

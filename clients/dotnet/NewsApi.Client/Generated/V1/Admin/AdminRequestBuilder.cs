@@ -4,10 +4,12 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using NewsApi.Client.V1.Admin.Articles;
 using NewsApi.Client.V1.Admin.Authors;
+using NewsApi.Client.V1.Admin.Imports;
 using NewsApi.Client.V1.Admin.Keys;
 using NewsApi.Client.V1.Admin.Sections;
 using NewsApi.Client.V1.Admin.Sources;
 using NewsApi.Client.V1.Admin.Tags;
+using NewsApi.Client.V1.Admin.Webhooks;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
@@ -30,6 +32,11 @@ namespace NewsApi.Client.V1.Admin
         {
             get => new global::NewsApi.Client.V1.Admin.Authors.AuthorsRequestBuilder(PathParameters, RequestAdapter);
         }
+        /// <summary>The imports property</summary>
+        public global::NewsApi.Client.V1.Admin.Imports.ImportsRequestBuilder Imports
+        {
+            get => new global::NewsApi.Client.V1.Admin.Imports.ImportsRequestBuilder(PathParameters, RequestAdapter);
+        }
         /// <summary>The keys property</summary>
         public global::NewsApi.Client.V1.Admin.Keys.KeysRequestBuilder Keys
         {
@@ -49,6 +56,11 @@ namespace NewsApi.Client.V1.Admin
         public global::NewsApi.Client.V1.Admin.Tags.TagsRequestBuilder Tags
         {
             get => new global::NewsApi.Client.V1.Admin.Tags.TagsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The webhooks property</summary>
+        public global::NewsApi.Client.V1.Admin.Webhooks.WebhooksRequestBuilder Webhooks
+        {
+            get => new global::NewsApi.Client.V1.Admin.Webhooks.WebhooksRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::NewsApi.Client.V1.Admin.AdminRequestBuilder"/> and sets the default values.
