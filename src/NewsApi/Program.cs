@@ -6,6 +6,7 @@ using NewsApi.Data;
 using NewsApi.Demo;
 using NewsApi.Editorial;
 using NewsApi.Http;
+using NewsApi.Imports;
 using NewsApi.OpenApi;
 using NewsApi.Related;
 using NewsApi.Search;
@@ -38,6 +39,7 @@ builder.AddValidation();
 builder.AddTaxonomy();
 builder.AddSyndication();
 builder.AddWebhooks();
+builder.AddImports();
 builder.AddOpenApiDocument();
 
 var app = builder.Build();
@@ -88,6 +90,7 @@ app.MapPreviewApi();
 app.MapTaxonomyAdminApi();
 app.MapKeysApi();
 app.MapWebhooksApi();
+app.MapImportsApi();
 
 await app.RunAsync();
 return 0;

@@ -264,6 +264,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/admin/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a WordPress export (WXR): 202, then follow Location
+         * @description **Access.** Needs an API key (`Authorization: Bearer <key>` or `X-Api-Key`) with the role admin; 401 without a valid key, 403 when its role is not enough.
+         */
+        post: operations["startImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/admin/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an import's status and counts
+         * @description **Caching.** A 200 carries a strong `ETag` and `Last-Modified`; send them back as `If-None-Match` / `If-Modified-Since` for a 304. `HEAD` answers the same headers without a body.
+         *
+         *     **Access.** Needs an API key (`Authorization: Bearer <key>` or `X-Api-Key`) with the role admin; 401 without a valid key, 403 when its role is not enough.
+         */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /**
+         * Headers only: Get an import's status and counts
+         * @description The same as GET without the body (status, ETag, Last-Modified, Cache-Control, Link…): a cheap freshness check.
+         */
+        head: operations["headGetImport"];
+        patch?: never;
+        trace?: never;
+    };
     "/v1/admin/keys": {
         parameters: {
             query?: never;
@@ -981,6 +1027,34 @@ export interface paths {
          * @description The same as GET without the body (status, ETag, Last-Modified, Cache-Control, Link…): a cheap freshness check.
          */
         head: operations["headGetPreview"];
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/redirects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where an imported article's old WordPress address (its link or guid) lives now: 301 to the article
+         * @description **Retired slugs.** When an article's slug changed, its old slug answers 301 with `Location` naming the current one (query string kept); follow it.
+         *
+         *     **Caching.** A 200 carries a strong `ETag` and `Last-Modified`; send them back as `If-None-Match` / `If-Modified-Since` for a 304. `HEAD` answers the same headers without a body.
+         *
+         *     **Access.** Open to everyone, unless the deployment sets ContentApi:RequireKey: then a key of any role (`Authorization: Bearer` or `X-Api-Key`).
+         */
+        get: operations["findRedirect"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        /**
+         * Headers only: Where an imported article's old WordPress address (its link or guid) lives now: 301 to the article
+         * @description The same as GET without the body (status, ETag, Last-Modified, Cache-Control, Link…): a cheap freshness check.
+         */
+        head: operations["headFindRedirect"];
         patch?: never;
         trace?: never;
     };
@@ -1743,6 +1817,69 @@ export interface components {
             /** Format: int32 */
             height?: null | number;
         };
+        ImportStatus: {
+            /** Format: int64 */
+            id: number;
+            /**
+             * @description running | succeeded | failed
+             * @enum {string}
+             */
+            status: "running" | "succeeded" | "failed";
+            /** @description Only reported what it would do. */
+            dryRun: boolean;
+            /**
+             * Format: int64
+             * @description Items read so far (posts, pages, attachments, …).
+             */
+            processed: number;
+            /** Format: int64 */
+            created: number;
+            /** Format: int64 */
+            updated: number;
+            /** Format: int64 */
+            skipped: number;
+            /** @description Why the import failed (a broken file names line and column), and the posts it refused. */
+            errors: string[];
+            /** Format: date-time */
+            startedAt: string;
+            /** Format: date-time */
+            finishedAt: null | string;
+            summary: components["schemas"]["ImportSummary"] | null;
+        };
+        ImportSummary: {
+            dryRun: boolean;
+            /**
+             * Format: int32
+             * @description Items read from the export (posts, pages, attachments, menu items, …).
+             */
+            processed: number;
+            /** Format: int32 */
+            created: number;
+            /** Format: int32 */
+            updated: number;
+            /**
+             * Format: int32
+             * @description Items not written; see skippedReasons.
+             */
+            skipped: number;
+            /** @description How many items were skipped for each reason. */
+            readonly skippedReasons: {
+                [key: string]: number;
+            };
+            /** Format: int32 */
+            sectionsCreated: number;
+            /** Format: int32 */
+            tagsCreated: number;
+            /** Format: int32 */
+            authorsCreated: number;
+            /**
+             * Format: int32
+             * @description Imported articles that got a featured image.
+             */
+            images: number;
+            /** Format: double */
+            seconds: number;
+        };
         JsonFeed: {
             /** @description Always https://jsonfeed.org/version/1.1. */
             version: string;
@@ -1798,6 +1935,17 @@ export interface components {
              * @example hi
              */
             language: string;
+        };
+        LegacyRedirect: {
+            /** Format: int64 */
+            id: number;
+            /** @description The article in this API (also the Location header). */
+            location: string;
+            /**
+             * @description The article's current public URL on the website.
+             * @example http://localhost:8080/international/%E0%A4%85%E0%A4%B2%E0%A4%BE%E0%A4%B8%E0%A5%8D%E0%A4%95%E0%A4%BE-%E0%A4%B6%E0%A4%BF%E0%A4%96%E0%A4%B0-%E0%A4%B8%E0%A4%AE%E0%A5%8D%E0%A4%AE%E0%A5%87%E0%A4%B2%E0%A4%A8-%E0%A4%B8%E0%A5%87-%E0%A4%AA%E0%A4%B9%E0%A4%B2%E0%A5%87-%E0%A4%AA%E0%A5%81%E0%A4%A4%E0%A4%BF%E0%A4%A8-%E0%A4%95%E0%A5%87-%E0%A4%B8%E0%A4%BE%E0%A4%A5-%E0%A4%AB%E0%A5%8B%E0%A4%A8-%E0%A4%AA%E0%A4%B0-%E0%A4%AC%E0%A4%BE%E0%A4%A4%E0%A4%9A%E0%A5%80%E0%A4%A4-%E0%A4%AE%E0%A5%87%E0%A4%82-%E0%A4%95%E0%A4%BF%E0%A4%AE-%E0%A4%A8%E0%A5%87-%E0%A4%B0%E0%A5%82%E0%A4%B8-%E0%A4%95%E0%A5%87-%E0%A4%B2%E0%A4%BF%E0%A4%8F-%E0%A4%AA%E0%A5%82%E0%A4%B0%E0%A5%8D%E0%A4%A3-%E0%A4%B8%E0%A4%AE%E0%A4%B0%E0%A5%8D%E0%A4%A5%E0%A4%A8-%E0%A4%9C%E0%A4%A4%E0%A4%BE%E0%A4%AF%E0%A4%BE
+             */
+            url: string;
         };
         NinjsAltId: {
             role: string;
@@ -4133,6 +4281,266 @@ export interface operations {
                 content: {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
+            };
+        };
+    };
+    startImport: {
+        parameters: {
+            query?: {
+                /** @description Report what would be imported without writing anything. */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/xml": string;
+                "application/rss+xml": string;
+                "text/xml": string;
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatus"];
+                };
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Content Too Large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unsupported Media Type */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Service Unavailable: the database stayed busy with other writes for longer than the configured lock wait (5 s by default); nothing was written. Send the same request again after Retry-After. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before sending the request again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path: {
+                /** @description Import id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of this answer. */
+                    ETag?: string;
+                    /** @description An article's updatedAt (or a later rename of its taxonomy); for other answers the last change to any content. */
+                    "Last-Modified"?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=600 on the content API; private, no-store on the editorial API. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportStatus"];
+                };
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    headGetImport: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path: {
+                /** @description Import id. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    /** @description Strong validator of this answer. */
+                    ETag?: string;
+                    /** @description An article's updatedAt (or a later rename of its taxonomy); for other answers the last change to any content. */
+                    "Last-Modified"?: string;
+                    /** @description public, max-age=60, stale-while-revalidate=600 on the content API; private, no-store on the editorial API. */
+                    "Cache-Control"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: a parameter could not be read (e.g. an id that is not a number). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Forbidden */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -9175,6 +9583,154 @@ export interface operations {
             };
             /** @description Gone */
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    findRedirect: {
+        parameters: {
+            query?: {
+                /** @description The old path, e.g. /2025/08/13/old-slug/ (percent-encoded or not; with its query, e.g. /?p=123). */
+                path?: string;
+                /** @description Or the whole old URL. */
+                url?: string;
+            };
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Moved Permanently */
+            301: {
+                headers: {
+                    /** @description The article's current URL: its slug changed; the old one is kept as a redirect, and the query string is carried over. */
+                    Location?: string;
+                    /** @description Space-separated cache keys of what the answer holds (`articles article-2 section-international tag-…`, slugs percent-encoded), for CDN purges. */
+                    "Surrogate-Key"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegacyRedirect"];
+                };
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["HttpValidationProblemDetails"];
+                };
+            };
+            /** @description Unauthorized: only when the service runs with ContentApi:RequireKey=true and no valid key (reader or above) was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Not Found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Too Many Requests: this key (or, without a key, this address) has used its requests for now (RateLimiting:PermitsPerMinute, AdminPermitsPerMinute, PartnerPermitsPerMinute). Send again after Retry-After. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before sending again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+        };
+    };
+    headFindRedirect: {
+        parameters: {
+            query?: {
+                /** @description The old path, e.g. /2025/08/13/old-slug/ (percent-encoded or not; with its query, e.g. /?p=123). */
+                path?: string;
+                /** @description Or the whole old URL. */
+                url?: string;
+            };
+            header?: {
+                /** @description ETags from earlier answers: 304 when one still matches. */
+                "If-None-Match"?: string;
+                /** @description 304 when nothing in the answer changed since (ignored when If-None-Match is sent). */
+                "If-Modified-Since"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Moved Permanently */
+            301: {
+                headers: {
+                    /** @description The article's current URL: its slug changed; the old one is kept as a redirect, and the query string is carried over. */
+                    Location?: string;
+                    /** @description Space-separated cache keys of what the answer holds (`articles article-2 section-international tag-…`, slugs percent-encoded), for CDN purges. */
+                    "Surrogate-Key"?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Modified: the validators sent still match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unauthorized: only when the service runs with ContentApi:RequireKey=true and no valid key (reader or above) was sent. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not Found */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

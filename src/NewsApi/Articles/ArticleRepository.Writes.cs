@@ -36,6 +36,7 @@ public sealed partial class ArticleRepository
             OwnerKeyId = actor.KeyId,
         }, tx, cancellationToken: ct));
         await ReplaceLinksAsync(connection, tx, id, values, ct);
+        if (prepared.Origin is { } origin) await SaveOriginAsync(connection, tx, id, origin, ct);
         var row = await SaveRevisionAsync(connection, tx, id, actor, prepared.Search, keysBefore: [], ct);
         await contentClock.CommitAsync(tx, ct);
         Committed();
@@ -75,6 +76,7 @@ public sealed partial class ArticleRepository
         if (affected != 1) return WriteResult.Fail(WriteError.VersionMismatch, "The article changed while it was being saved.");
         if (current.Slug != values.Row!.Slug) await RetireSlugAsync(connection, tx, id, current.Slug, values.Row.Slug, ct);
         await ReplaceLinksAsync(connection, tx, id, values, ct);
+        if (prepared.Origin is { } origin) await SaveOriginAsync(connection, tx, id, origin, ct);
         var row = await SaveRevisionAsync(connection, tx, id, actor, prepared.Search, keysBefore, ct);
         await contentClock.CommitAsync(tx, ct);
         Committed();

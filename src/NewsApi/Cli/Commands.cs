@@ -12,6 +12,7 @@ public static class Commands
         ["seed-demo"] = SeedDemo,
         ["generate-corpus"] = GenerateCorpus.RunAsync,
         ["backup"] = BackupCommand.RunAsync,
+        ["import-wxr"] = Imports.ImportCommand.RunAsync,
     };
 
     public static bool IsCommand(string[] args) => args.Length > 0 && All.ContainsKey(args[0]);

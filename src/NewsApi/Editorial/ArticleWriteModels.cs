@@ -50,7 +50,11 @@ internal sealed record ResolvedInput(ArticleValues? Row, IReadOnlyList<long> Tag
 /// <summary>An article write's values worked out before the write transaction opens: everything that
 /// costs CPU (sanitising, plain text, excerpt, reading time, search text) and needs no lookup.</summary>
 public sealed record PreparedInput(ArticleValues Row, ArticleReferences References,
-    IReadOnlyList<string> Tags, string? ExplicitSlug, string DerivedSlug, Search.IndexedText Search);
+    IReadOnlyList<string> Tags, string? ExplicitSlug, string DerivedSlug, Search.IndexedText Search)
+{
+    /// <summary>An imported article's origin, recorded in the write's transaction (see <see cref="ArticleOrigin"/>).</summary>
+    public ArticleOrigin? Origin { get; init; }
+}
 
 /// <summary>The section, source and authors an article names, as the editor wrote them (what error messages quote).
 /// A null section or source is not looked up; the authors keep their places in the input, which errors name.</summary>

@@ -9,16 +9,17 @@ namespace NewsApi.Editorial;
 /// SQLite has one writer and a slow step inside the transaction would stall every other writer.</summary>
 public sealed class ArticleWriter(BodySanitizer sanitizer, IArticleIndexer indexer, ArticleRepository articles)
 {
-    public async Task<WriteResult> CreateAsync(ArticleInput input, Actor actor, CancellationToken ct)
+    /// <param name="origin">An imported article's origin (WordPress import), recorded with the write.</param>
+    public async Task<WriteResult> CreateAsync(ArticleInput input, Actor actor, CancellationToken ct, ArticleOrigin? origin = null)
     {
         var (prepared, refused) = await PrepareGatedAsync(input, ct);
-        return refused ?? await articles.InsertAsync(prepared!, actor, ct);
+        return refused ?? await articles.InsertAsync(prepared! with { Origin = origin }, actor, ct);
     }
 
-    public async Task<WriteResult> UpdateAsync(long id, ArticleInput input, long expectedVersion, Actor actor, CancellationToken ct)
+    public async Task<WriteResult> UpdateAsync(long id, ArticleInput input, long expectedVersion, Actor actor, CancellationToken ct, ArticleOrigin? origin = null)
     {
         var (prepared, refused) = await PrepareGatedAsync(input, ct);
-        return refused ?? await articles.UpdateAsync(id, prepared!, expectedVersion, actor, ct);
+        return refused ?? await articles.UpdateAsync(id, prepared! with { Origin = origin }, expectedVersion, actor, ct);
     }
 
     /// <summary>Moves an article through the workflow; <paramref name="publishedAt"/> stays as it was when null.</summary>

@@ -131,6 +131,15 @@ public sealed partial class RoleMatrixTests
             var eventId = (await ping.JsonAsync()).GetProperty("eventId").GetString();
             return Request(Post, $"{Webhooks}/{id}/deliveries/{eventId}/redeliver");
         }),
+
+        // admin: WordPress imports (an export without items: quick, and it writes nothing)
+        new("POST", "/v1/admin/imports", Policies.Admin, HttpStatusCode.Accepted,
+            (_, _) => Task.FromResult(Request(Post, "/v1/admin/imports", EmptyExport, contentType: "application/xml"))),
+        new("GET", "/v1/admin/imports/{id}", Policies.Admin, HttpStatusCode.OK, async (_, admin) =>
+        {
+            using var started = await admin.SendAsync(Request(Post, "/v1/admin/imports", EmptyExport, contentType: "application/xml"));
+            return Request(Get, started.Headers.Location!.ToString());
+        }),
     ];
 
     private const string Webhooks = "/v1/admin/webhooks";
@@ -143,6 +152,9 @@ public sealed partial class RoleMatrixTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
         return (await response.JsonAsync()).GetProperty("id").GetInt64();
     }
+
+    private const string EmptyExport =
+        "<rss version=\"2.0\" xmlns:wp=\"http://wordpress.org/export/1.2/\"><channel><wp:wxr_version>1.2</wp:wxr_version></channel></rss>";
 
     private static AdminRoute[] Taxonomy(string collection)
     {

@@ -114,7 +114,7 @@ public sealed partial class RoleMatrixTests : ApiTestBase
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Routes.Select(r => r.Key), Is.Unique);
-            Assert.That(Routes, Has.Length.EqualTo(43), "34 editorial routes and 9 of webhooks");
+            Assert.That(Routes, Has.Length.EqualTo(45), "34 editorial routes, 9 of webhooks and 2 of imports");
             Assert.That(Routes.Where(r => Expected(r.Policy, Caller.Partner) != Expect.Forbidden), Is.Empty);
             Assert.That(Routes.Where(r => Expected(r.Policy, Caller.Reader) != Expect.Forbidden), Is.Empty);
             Assert.That(Routes.Where(r => r.Policy != Policies.Newsroom && Expected(r.Policy, Caller.Author) != Expect.Forbidden), Is.Empty);

@@ -6,6 +6,7 @@ using NewsApi.Client.V1.Admin;
 using NewsApi.Client.V1.Articles;
 using NewsApi.Client.V1.Authors;
 using NewsApi.Client.V1.Preview;
+using NewsApi.Client.V1.Redirects;
 using NewsApi.Client.V1.Search;
 using NewsApi.Client.V1.Sections;
 using NewsApi.Client.V1.Sources;
@@ -43,6 +44,11 @@ namespace NewsApi.Client.V1
         public global::NewsApi.Client.V1.Preview.PreviewRequestBuilder Preview
         {
             get => new global::NewsApi.Client.V1.Preview.PreviewRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The redirects property</summary>
+        public global::NewsApi.Client.V1.Redirects.RedirectsRequestBuilder Redirects
+        {
+            get => new global::NewsApi.Client.V1.Redirects.RedirectsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The search property</summary>
         public global::NewsApi.Client.V1.Search.SearchRequestBuilder Search

@@ -4,6 +4,7 @@ using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions;
 using NewsApi.Client.V1.Admin.Articles;
 using NewsApi.Client.V1.Admin.Authors;
+using NewsApi.Client.V1.Admin.Imports;
 using NewsApi.Client.V1.Admin.Keys;
 using NewsApi.Client.V1.Admin.Sections;
 using NewsApi.Client.V1.Admin.Sources;
@@ -30,6 +31,11 @@ namespace NewsApi.Client.V1.Admin
         public global::NewsApi.Client.V1.Admin.Authors.AuthorsRequestBuilder Authors
         {
             get => new global::NewsApi.Client.V1.Admin.Authors.AuthorsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The imports property</summary>
+        public global::NewsApi.Client.V1.Admin.Imports.ImportsRequestBuilder Imports
+        {
+            get => new global::NewsApi.Client.V1.Admin.Imports.ImportsRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>The keys property</summary>
         public global::NewsApi.Client.V1.Admin.Keys.KeysRequestBuilder Keys

@@ -1,0 +1,82 @@
+using System.Net;
+using NewsApi.Tests.Infrastructure;
+
+namespace NewsApi.Tests.Imports;
+
+/// <summary>Importing the same site again updates instead of duplicating, and never overwrites an edit made in NewsApi.</summary>
+[TestFixture]
+public sealed class ReimportTests : ApiTestBase
+{
+    protected override bool ServicePerTest => true;
+
+    protected override Contents StartWith => Contents.None;
+
+    [Test]
+    public async Task Running_it_twice_changes_nothing_the_second_time()
+    {
+        Assert.That((await Wxr.CommandOnFileAsync(Factory, Wxr.FixturePath)).Exit, Is.Zero);
+        var before = await Wxr.AllArticlesAsync(Editor);
+        var (exit, output) = await Wxr.CommandOnFileAsync(Factory, Wxr.FixturePath);
+        Assert.That(exit, Is.Zero, output);
+        var after = await Wxr.AllArticlesAsync(Editor);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(output, Does.Contain("articles created 0"));
+            Assert.That(output, Does.Contain("articles updated 0"));
+            Assert.That(output, Does.Contain("     5  unchanged since the last import"));
+            Assert.That(output, Does.Contain("sections created 0, tags created 0, authors created 0"));
+            Assert.That(after.Select(a => (a.GetProperty("id").GetInt64(), a.GetProperty("version").GetInt64(), a.GetProperty("slug").GetString())),
+                Is.EqualTo(before.Select(a => (a.GetProperty("id").GetInt64(), a.GetProperty("version").GetInt64(), a.GetProperty("slug").GetString()))));
+        }
+    }
+
+    [Test]
+    public async Task A_changed_post_is_updated_and_an_article_edited_in_NewsApi_survives_and_is_reported()
+    {
+        Assert.That((await Wxr.CommandOnFileAsync(Factory, Wxr.FixturePath)).Exit, Is.Zero);
+        var articles = await Wxr.AllArticlesAsync(Editor);
+        var edited = Wxr.ByHeadline(articles, "फ़ोन".Normalize(System.Text.NormalizationForm.FormC));
+        var editedId = edited.GetProperty("id").GetInt64();
+        using (var patch = await EditorialHttp.PatchAsync(Editor, editedId, new { headline = "संपादक का शीर्षक" }, EditorialHttp.ETag(edited.GetProperty("version").GetInt64())))
+            Assert.That(patch.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+
+        // WordPress changed both posts since the first export.
+        var changed = Wxr.Fixture
+            .Replace("फ़ोन पर बातचीत में किम", "बदला हुआ शीर्षक: फ़ोन पर बातचीत में किम", StringComparison.Ordinal)
+            .Replace("Classic story: बारिश से शहर बेहाल", "Classic story: बारिश से शहर बेहाल, स्कूल बंद", StringComparison.Ordinal);
+        var (exit, output) = await Wxr.CommandAsync(Factory, changed);
+        Assert.That(exit, Is.Zero, output);
+        var after = await Wxr.AllArticlesAsync(Editor);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(output, Does.Contain("articles created 0"));
+            Assert.That(output, Does.Contain("articles updated 1"));
+            Assert.That(output, Does.Contain("     1  edited in NewsApi since the last import"));
+            Assert.That(after, Has.Count.EqualTo(5));
+            Assert.That(after.Single(a => a.GetProperty("id").GetInt64() == editedId).GetProperty("headline").GetString(), Is.EqualTo("संपादक का शीर्षक"));
+            var classic = Wxr.ByHeadline(after, "Classic");
+            Assert.That(classic.GetProperty("headline").GetString(), Is.EqualTo("Classic story: बारिश से शहर बेहाल, स्कूल बंद"));
+            Assert.That(classic.GetProperty("slug").GetString(), Is.EqualTo("classic-story"), "the slug stays");
+            Assert.That(classic.GetProperty("status").GetString(), Is.EqualTo("published"));
+        }
+    }
+
+    [Test]
+    public async Task A_dry_run_reports_without_writing()
+    {
+        var (exit, output) = await Wxr.CommandOnFileAsync(Factory, Wxr.FixturePath, "--dry-run");
+        Assert.That(exit, Is.Zero, output);
+        Assert.That(output, Does.Contain("Dry run"));
+        Assert.That(output, Does.Contain("articles created 5"));
+        Assert.That(output, Does.Contain("sections created 5, tags created 2, authors created 2"));
+        Assert.That(await Wxr.AllArticlesAsync(Editor), Is.Empty);
+    }
+
+    [Test]
+    public async Task A_slug_another_article_has_gets_the_usual_suffix()
+    {
+        Assert.That((await Wxr.CommandAsync(Factory, Wxr.Fixture.Replace("<wp:post_name><![CDATA[market]]>", "<wp:post_name><![CDATA[classic-story]]>", StringComparison.Ordinal))).Exit, Is.Zero);
+        var articles = await Wxr.AllArticlesAsync(Editor);
+        Assert.That(Wxr.ByHeadline(articles, "शेयर").GetProperty("slug").GetString(), Is.EqualTo("classic-story-2"));
+    }
+}
