@@ -29,6 +29,7 @@ public static class Commands
           seed-demo                  load the demo news page and exit
           keys create --name N --role admin|editor|author|partner|reader [--author slug]
           generate-corpus --articles N
+          import-wxr <file> [--dry-run]   import a WordPress export (WXR)
         """;
 
     public static async Task<int> RefuseUnknownAsync(string[] args, TextWriter error)
