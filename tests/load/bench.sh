@@ -10,6 +10,8 @@
 #        DURATION      seconds measured per scenario (default 15); WARMUP seconds before it (default 3)
 #        THREADS, CONNECTIONS   wrk -t / -c (default 2 / 32)
 #        PORT, CEILING_PORT, VARNISH_PORT   127.0.0.1 ports (default 5401, 5402, 5403)
+#        WEBHOOKS=1    subscribe a receiver on 127.0.0.1 (it answers 204) to every webhook event, so the mix's
+#                      writes also queue and deliver events; the outbox's counts are printed at the end
 #        ONLY          a regular expression (grep -E): run only the scenarios whose label matches it, besides
 #                      the ceiling (e.g. ONLY='search|suggest')
 #        VCL           Varnish config for the "via Varnish" row (default deploy/varnish/default.vcl;
@@ -77,6 +79,23 @@ wait_for() {
   done
 }
 
+if [ "${WEBHOOKS:-0}" = 1 ]; then
+  RECEIVER_PORT=${RECEIVER_PORT:-5404}
+  export Webhooks__AllowPrivateTargets=true
+  python3 - "$RECEIVER_PORT" >"$OUT/receiver.log" 2>&1 <<'PY' &
+import http.server, sys
+class Receiver(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(204); self.send_header("Content-Length", "0"); self.end_headers()
+    def log_message(self, *args): pass
+http.server.ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Receiver).serve_forever()
+PY
+  PIDS+=($!)
+  ADMIN_KEY=$(dotnet "$SERVICE_DLL" keys create --name bench-admin --role admin | tail -n 1)
+fi
+
 # Time to ready: from process start to the first 200 from /health/ready, polled every 10 ms.
 start=$(date +%s%N)
 dotnet "$SERVICE_DLL" --urls "$SERVICE_URL" >"$OUT/service.log" 2>&1 &
@@ -90,6 +109,10 @@ CEILING=$!; PIDS+=("$CEILING")
 wait_for "$CEILING_URL/ceiling" "$CEILING" "$OUT/ceiling.log"
 
 python3 "$LOAD/make-requests.py" "$DB" "$OUT" "$SERVICE_URL" "$KEY"
+if [ "${WEBHOOKS:-0}" = 1 ]; then
+  curl -sf -o /dev/null -X POST "$SERVICE_URL/v1/admin/webhooks" -H "Authorization: Bearer $ADMIN_KEY" \
+    -H 'Content-Type: application/json' -d "{\"url\":\"http://127.0.0.1:$RECEIVER_PORT/hook\",\"events\":[\"*\"]}"
+fi
 
 VARNISH_URL=""
 if command -v varnishd >/dev/null && [ -f "$VCL" ]; then
@@ -157,4 +180,8 @@ RSS_MB=$(awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$SERVICE/status")
   printf '%s\n' "${ROWS[@]}"
   echo
   echo "Service peak RSS (VmHWM): $RSS_MB MB. Time to ready on the existing database: $READY_MS ms."
+  if [ "${WEBHOOKS:-0}" = 1 ]; then
+    echo
+    echo "Webhook outbox after the run (state: events): $(python3 -c 'import sqlite3, sys; print(", ".join(f"{s}: {n}" for s, n in sqlite3.connect(sys.argv[1]).execute("SELECT state, count(*) FROM webhook_outbox GROUP BY state")))' "$DB")."
+  fi
 } | tee "$OUT/bench-$N.md"
