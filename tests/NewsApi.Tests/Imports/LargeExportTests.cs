@@ -6,8 +6,8 @@ using NewsApi.Tests.Infrastructure;
 namespace NewsApi.Tests.Imports;
 
 /// <summary>A generated export imports with memory that stays flat: the file is streamed, one item at a time. CI runs
-/// 1,000 posts; the 20,000-post run is in the "Scale" category (README, "Coming from WordPress", has its figures):
-/// <c>dotnet test --filter TestCategory=Scale</c>.</summary>
+/// 1,000 posts; the 20,000-post run when asked for (README, "Coming from WordPress", has its figures):
+/// <c>WXR_SCALE=1 dotnet test --filter FullyQualifiedName~LargeExportTests</c>.</summary>
 [TestFixture]
 public sealed class LargeExportTests : ApiTestBase
 {
@@ -15,11 +15,16 @@ public sealed class LargeExportTests : ApiTestBase
 
     protected override Contents StartWith => Contents.None;
 
-    [Test]
-    public Task A_thousand_posts_import_with_flat_memory() => ImportAsync(1_000);
+    /// <summary>1,000 posts always; 20,000 too with <c>WXR_SCALE=1</c> (about ten minutes on a 2-core machine). A case
+    /// that only exists when asked for, rather than an [Explicit] one, so CI counts no skipped test.</summary>
+    public static IEnumerable<int> Sizes()
+    {
+        yield return 1_000;
+        if (Environment.GetEnvironmentVariable("WXR_SCALE") == "1") yield return 20_000;
+    }
 
-    [Test, Explicit("About ten minutes on a 2-core machine"), Category("Scale")]
-    public Task Twenty_thousand_posts_import_with_flat_memory() => ImportAsync(20_000);
+    [TestCaseSource(nameof(Sizes))]
+    public Task Posts_import_with_flat_memory(int posts) => ImportAsync(posts);
 
     private async Task ImportAsync(int posts)
     {
