@@ -130,6 +130,56 @@ public sealed class CrashSafetyTests
         }
     }
 
+    [Test]
+    public async Task SIGTERM_lets_a_request_under_way_finish_before_the_service_exits()
+    {
+        var service = await ServiceProcess.StartAsync(_db);
+        try
+        {
+            using var admin = service.Client(_key);
+            var body = await File.ReadAllBytesAsync(NewsApi.Tests.Imports.Wxr.FixturePath);
+            var firstChunkSent = new TaskCompletionSource();
+            var rest = new TaskCompletionSource();
+            using var content = new SlowContent(body, firstChunkSent, rest.Task);
+            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/xml");
+            var upload = admin.PostAsync("/v1/admin/imports", content);
+            await firstChunkSent.Task;
+
+            // Stopped while the upload is half sent: the host stops taking new requests and waits for this one.
+            var stopping = service.TerminateAsync(TimeSpan.FromSeconds(30));
+            await Task.Delay(500);
+            rest.SetResult();
+            using var response = await upload;
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Accepted), await response.Content.ReadAsStringAsync());
+            await stopping;
+            Assert.That(service.ExitCode, Is.Zero, service.Output);
+        }
+        finally
+        {
+            await service.DisposeAsync();
+        }
+    }
+
+    /// <summary>A request body sent in two parts: the first at once, the rest when <c>rest</c> completes.</summary>
+    private sealed class SlowContent(byte[] body, TaskCompletionSource firstSent, Task rest) : HttpContent
+    {
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+        {
+            var half = body.Length / 2;
+            await stream.WriteAsync(body.AsMemory(0, half));
+            await stream.FlushAsync();
+            firstSent.TrySetResult();
+            await rest;
+            await stream.WriteAsync(body.AsMemory(half));
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = body.Length;
+            return true;
+        }
+    }
+
     /// <summary>Creates and publishes articles; records each write only once its 2xx answer is in hand.</summary>
     private async Task WriteUntilStoppedAsync(ServiceProcess service, int writer, ConcurrentDictionary<long, Acknowledged> acknowledged, CancellationToken stop)
     {
