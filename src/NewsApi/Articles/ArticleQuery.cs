@@ -84,6 +84,18 @@ public static class ArticleQueryParsing
             ? $"Unknown format '{unknown}'. Known: html, text, blocks."
             : null;
 
+    /// <summary>Why a list of <paramref name="limit"/> articles shown as <paramref name="view"/> asks for more bodies than
+    /// <paramref name="maxBodies"/> (<see cref="ContentApiOptions.MaxBodiesPerPage"/>), or null.</summary>
+    public static string? BodiesProblem(int limit, IArticleView view, int maxBodies)
+    {
+        var fields = Split(view.Fields);
+        var formats = fields.Length > 0 && !fields.Contains("body", StringComparer.Ordinal) ? 0
+            : System.Numerics.BitOperations.PopCount((uint)Formats(view.Formats));
+        if (limit * formats <= maxBodies) return null;
+        return $"A page of {limit} articles with {formats} body formats is {limit * formats} bodies; at most {maxBodies} per request " +
+            $"(ContentApi:MaxBodiesPerPage). Ask for limit={maxBodies / formats} or fewer, fewer formats, or fields without body.";
+    }
+
     public static BodyFormats Formats(string? formats)
     {
         var result = BodyFormats.None;

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using NewsApi.Http;
 
 namespace NewsApi.Articles;
@@ -24,11 +25,13 @@ public static class ContentApi
 
     public static async Task<Results<Ok<Page<Article>>, ValidationProblem>> ListArticles(
         [AsParameters] ArticleListQuery query, [AsParameters] ArticleListViewQuery view,
-        ArticleRepository articles, CursorCodec cursors, HttpContext http, CancellationToken ct)
+        ArticleRepository articles, CursorCodec cursors, IOptions<ContentApiOptions> options, HttpContext http, CancellationToken ct)
     {
         var limit = query.Size;
         var after = ArticleQueryParsing.FeedPositionOf(query.Position(cursors, ArticleQueryParsing.Feed));
         var bodyFormats = view.BodyFormats;
+        if (ArticleQueryParsing.BodiesProblem(limit, view, options.Value.MaxBodiesPerPage) is { } tooMany)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["limit"] = [tooMany] });
 
         var rows = await articles.ListAsync(query.ToFilter(), after, limit + 1, ct);
         var page = rows.Take(limit).ToList();

@@ -45,12 +45,13 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
         RuleForEach(a => a.Tags).NotEmpty().MaximumLength(100);
         RuleFor(a => a.Language!).Must(l => LanguageTag().IsMatch(l)).WithMessage("Language must be a BCP 47 tag such as hi or hi-IN.")
             .When(a => a.Language is not null);
-        RuleFor(a => a.CanonicalUrl!).Must(IsHttpUrl).WithMessage("canonicalUrl must be an absolute http(s) URL.")
+        // The messages name only code points (U+202E), never the URL sent: FluentValidation reads braces in them as placeholders.
+        RuleFor(a => a.CanonicalUrl!).Must(u => WebUrl.Refusal(u) is null).WithMessage((_, u) => $"canonicalUrl {WebUrl.Refusal(u)}.")
             .When(a => a.CanonicalUrl is not null);
         When(a => a.Image is not null, () =>
         {
-            RuleFor(a => a.Image!.Url).NotEmpty().Must(u => u is null || IsHttpUrl(u))
-                .WithName("image.url").WithMessage("image.url must be an absolute http(s) URL.");
+            RuleFor(a => a.Image!.Url).NotEmpty().WithName("image.url").WithMessage("image.url must be an absolute http(s) URL.")
+                .Must(u => u is null || WebUrl.Refusal(u) is null).WithName("image.url").WithMessage((_, u) => $"image.url {WebUrl.Refusal(u!)}.");
             RuleFor(a => a.Image!.Width).GreaterThan(0).When(a => a.Image!.Width is not null).WithName("image.width");
             RuleFor(a => a.Image!.Height).GreaterThan(0).When(a => a.Image!.Height is not null).WithName("image.height");
         });
@@ -80,7 +81,4 @@ public sealed partial class ArticleInputValidator : AbstractValidator<ArticleInp
 
     /// <summary>The length of a text field as the writer stores it (NFC, trimmed).</summary>
     private static int StoredLength(string? s) => s is null ? 0 : s.Normalize(NormalizationForm.FormC).Trim().Length;
-
-    private static bool IsHttpUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -78,14 +78,15 @@ public sealed class ArticleWriter(BodySanitizer sanitizer, IArticleIndexer index
             BodyText = bodyText,
             Dateline = NfcOrNull(input.Dateline),
             Language = NfcOrNull(input.Language) ?? "hi",
-            ImageUrl = NfcOrNull(image?.Url),
+            // Stored as parsed and serialised again (percent-encoded), never as sent: see WebUrl.
+            ImageUrl = WebUrl.Canonical(image?.Url) ?? NfcOrNull(image?.Url),
             ImageAlt = NfcOrNull(image?.Alt),
             ImageCaption = NfcOrNull(image?.Caption),
             ImageCredit = NfcOrNull(image?.Credit),
             ImageWidth = image?.Width,
             ImageHeight = image?.Height,
             EmbargoUntil = input.EmbargoUntil,
-            CanonicalUrl = NfcOrNull(input.CanonicalUrl),
+            CanonicalUrl = WebUrl.Canonical(input.CanonicalUrl) ?? NfcOrNull(input.CanonicalUrl),
             ReadingTimeMinutes = ReadingTime.Minutes(bodyText),
             SyndicationAllowed = input.Syndication?.Allowed ?? true,
         };

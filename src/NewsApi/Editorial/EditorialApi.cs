@@ -30,15 +30,12 @@ public static class EditorialApi
         return group;
     }
 
-    public static async Task<Results<Created<Article>, ValidationProblem, ConflictProblem>> CreateArticle(
+    public static async Task<Results<Created<Article>, ValidationProblem, ConflictProblem, ForbiddenProblem>> CreateArticle(
         ArticleInput input, ClaimsPrincipal user, ArticleWriter writer, ArticleRepository articles, HttpContext http, CancellationToken ct)
     {
         var actor = Newsroom.ActorOf(user);
-        if ((input.Authors is null || input.Authors.Count == 0) && actor.AuthorId is not null)
-        {
-            var own = await articles.OwnerSlugAsync(actor.AuthorId.Value, ct);
-            if (own is not null) input = input with { Authors = [own] };
-        }
+        input = await Newsroom.WithOwnBylineAsync(user, input, articles, ct);
+        if (await Newsroom.BylineRefusalAsync(user, input, articles, ct) is { } byline) return new ForbiddenProblem(byline);
         var result = await writer.CreateAsync(input, actor, ct);
         if (result.Error == WriteError.Invalid) return TypedResults.ValidationProblem(result.Errors!);
         if (result.Error == WriteError.SlugTaken)
@@ -79,6 +76,8 @@ public static class EditorialApi
         if (!Newsroom.CanEdit(user, row)) return ArticleWriteProblem.Forbidden("Authors may edit only their own drafts.");
         var (expected, precondition) = Preconditions.Expected(http, row.Version);
         if (precondition is not null) return precondition;
+        input = await Newsroom.WithOwnBylineAsync(user, input, articles, ct);
+        if (await Newsroom.BylineRefusalAsync(user, input, articles, ct) is { } byline) return ArticleWriteProblem.Forbidden(byline);
         var result = await writer.UpdateAsync(id, input, expected, Newsroom.ActorOf(user), ct);
         return await WrittenAsync(result, articles, http, ct);
     }
@@ -116,6 +115,8 @@ public static class EditorialApi
         catch (ArgumentException e) { return Invalid("body", "The request body is not valid JSON (a member appears twice?): " + e.Message); }
         var validation = await validator.ValidateAsync(input, ct);
         if (!validation.IsValid) return TypedResults.ValidationProblem(validation.ToDictionary());
+        input = await Newsroom.WithOwnBylineAsync(user, input, articles, ct);
+        if (await Newsroom.BylineRefusalAsync(user, input, articles, ct) is { } byline) return ArticleWriteProblem.Forbidden(byline);
 
         var result = await writer.UpdateAsync(id, input, expected, Newsroom.ActorOf(user), ct);
         return await WrittenAsync(result, articles, http, ct) switch

@@ -26,6 +26,29 @@ public static class Newsroom
             : article.OwnerKeyId is not null && article.OwnerKeyId == actor.KeyId;
     }
 
+    /// <summary>Why an author key may not write <paramref name="input"/>'s byline, or null. The rule: an author key's
+    /// article is bylined to the key's own author (co-authors may stand beside them; an editor reviews the byline
+    /// before publishing). Without it an author could byline a colleague alone, putting words under their name.
+    /// Editors and admins byline anyone. <paramref name="input"/> has had an empty byline filled with the key's author.</summary>
+    public static async Task<string?> BylineRefusalAsync(ClaimsPrincipal user, ArticleInput input, ArticleRepository articles, CancellationToken ct)
+    {
+        if (IsEditor(user)) return null;
+        var authors = input.Authors ?? [];
+        var own = ActorOf(user).AuthorId is { } authorId ? await articles.OwnerSlugAsync(authorId, ct) : null;
+        if (own is null)
+            return authors.Count == 0 ? null
+                : "This author key belongs to no author, so it may not name authors: leave authors empty and an editor will add the byline.";
+        return authors.Any(a => a is not null && Text.Slug.Key(a) == own) ? null
+            : $"An author key may only write articles bylined to its own author: include '{own}' in authors (co-authors may stand beside it).";
+    }
+
+    /// <summary>An author key's empty byline is its own author, as on create.</summary>
+    public static async Task<ArticleInput> WithOwnBylineAsync(ClaimsPrincipal user, ArticleInput input, ArticleRepository articles, CancellationToken ct)
+    {
+        if (input.Authors is { Count: > 0 } || ActorOf(user).AuthorId is not { } authorId) return input;
+        return await articles.OwnerSlugAsync(authorId, ct) is { } own ? input with { Authors = [own] } : input;
+    }
+
     private static long? ParseId(string? value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : null;
 }

@@ -79,6 +79,9 @@ public static class RevisionsApi
         var old = ToRevision(row, json.Value.SerializerOptions).Article;
         // The snapshot's excerpt and canonical URL were stored resolved; keep them only where the editor had set them.
         var input = ArticleInput.From(old, CustomOrNull(old.Excerpt, old.Body.Html), old.CanonicalUrl == old.Url ? null : old.CanonicalUrl);
+        // An author restores only a version bylined to them (or with no byline, which becomes theirs).
+        input = await Newsroom.WithOwnBylineAsync(user, input, articles, ct);
+        if (await Newsroom.BylineRefusalAsync(user, input, articles, ct) is { } byline) return ArticleWriteProblem.Forbidden(byline);
         var result = await writer.UpdateAsync(id, input, expected, Newsroom.ActorOf(user), ct);
         return await EditorialApi.WrittenAsync(result, articles, http, ct);
     }

@@ -14,6 +14,9 @@ public static class HttpSetup
             o.SerializerOptions.Converters.Add(new UtcDateTimeOffsetConverter());
             // A member the API does not know ("status", "id" on a write) is refused, never silently dropped.
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // {"headline":"a","headline":"b"} is refused, as a merge patch always was: which of the two a client
+            // meant, and which one a proxy or WAF in front of us looked at, is anyone's guess.
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
         builder.Services.AddOptions<NewsApiOptions>().Bind(builder.Configuration.GetSection("NewsApi"));
         builder.Services.AddSingleton(TimeProvider.System);

@@ -88,6 +88,13 @@ internal sealed partial class ClientErrorExceptionHandler(IProblemDetailsService
         var field = json.Path?.TrimStart('$').TrimStart('.') ?? "";
         if (json.Message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
             return Invalid(status, "The body has a member this endpoint does not accept.", field, "Unknown member: it cannot be set by a client.");
+        // AllowDuplicateProperties = false (HttpSetup); the message would name a .NET type, so only the member is echoed.
+        if (DuplicateMember().Match(json.Message) is { Success: true } duplicate)
+        {
+            var name = JsonNamingPolicy.CamelCase.ConvertName(duplicate.Groups["name"].Value);
+            var member = field.Length == 0 || field == name || field.EndsWith("." + name, StringComparison.Ordinal) ? (field.Length == 0 ? name : field) : field + "." + name;
+            return Invalid(status, "The body names a member more than once.", member, "This member appears more than once; send it once.");
+        }
         if (json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
             return field.Length > 0
                 ? Invalid(status, "A member of the body has the wrong type or format.", field, "This value has the wrong type or format (or is out of range).")
@@ -121,4 +128,7 @@ internal sealed partial class ClientErrorExceptionHandler(IProblemDetailsService
 
     [System.Text.RegularExpressions.GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>\w+)" from "(?<value>.*)"\.$""")]
     private static partial System.Text.RegularExpressions.Regex BindFailure();
+
+    [System.Text.RegularExpressions.GeneratedRegex("^Duplicate property '(?<name>[^']*)' encountered")]
+    private static partial System.Text.RegularExpressions.Regex DuplicateMember();
 }

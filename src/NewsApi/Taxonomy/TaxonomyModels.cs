@@ -41,7 +41,7 @@ public static class TaxonomyInputs
         Norm(input.Name), input.Description is null ? null : Norm(input.Description));
 
     public static TaxonomyChange ToChange(this SourceInput input, string? currentSlug = null) =>
-        ((ITaxonomyInput)input).ToChange(currentSlug) with { Url = input.Url?.Trim() };
+        ((ITaxonomyInput)input).ToChange(currentSlug) with { Url = Text.WebUrl.Canonical(input.Url) ?? input.Url?.Trim() };
 
     private static string Norm(string s) => s.Trim().Normalize(NormalizationForm.FormC);
 }

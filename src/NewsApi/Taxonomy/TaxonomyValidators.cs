@@ -25,7 +25,7 @@ public sealed class SourceInputValidator : TaxonomyInputValidator<SourceInput>
 {
     public SourceInputValidator()
     {
-        RuleFor(s => s.Url!).Must(u => Uri.TryCreate(u, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
-            .When(s => s.Url is not null).WithMessage("url must be an absolute http(s) URL.");
+        RuleFor(s => s.Url!).Must(u => Text.WebUrl.Refusal(u) is null)
+            .When(s => s.Url is not null).WithMessage((_, u) => $"url {Text.WebUrl.Refusal(u)}.");
     }
 }

@@ -220,7 +220,7 @@ public sealed class RevisionsTests : ApiTestBase
     public async Task Revisions_name_each_key_that_saved_and_need_a_newsroom_key()
     {
         var author = Keys.ClientWith(Factory, await Keys.CreateAsync(Factory, "author", "sita", name: "लेखिका सीता"));
-        var (id, etag) = await CreatedAsync(author, FullArticle("लेखिका का मसौदा"));
+        var (id, etag) = await CreatedAsync(author, FullArticle("लेखिका का मसौदा").With("authors", new[] { "sita" }));
         var edited = await PatchAsync(Editor, id, new { headline = "संपादक ने सुधारा" }, etag);
         Assert.That(edited.StatusCode, Is.EqualTo(HttpStatusCode.OK));
 
