@@ -5,16 +5,19 @@ public static class BadInputPolicy
 {
     /// <summary>Text that is odd but valid where free text is accepted: a headline may quote SQL, a search may look
     /// for "NEAR(", a description may mention "../", a filter may name a slug that does not exist (an empty list is
-    /// the right answer), and a string member may hold digits. Empty and 10k-character values are valid text too
+    /// the right answer), and a string member may hold digits. Empty and long values are valid text too
     /// where no length rule applies (a query value that is empty reads as absent). Control characters, NUL,
     /// invalid UTF-8 and lone surrogates are never valid text, and numbers, booleans, dates and lists (fields,
     /// formats) have a grammar: those must be refused.</summary>
     public static bool MayBeValid(ContractOperation op, string location, string type, string? format, BadKind kind)
     {
         if (kind == BadKind.Empty && location == "query") return true;
+        // An empty path segment is another URL: /v1/articles/ is the list, not an article with an empty id.
+        if (kind == BadKind.Empty && location == "path") return true;
         if (type != "string" || format is not null) return false;
+        if (kind == BadKind.WrongType) return location != "body";
         return kind is BadKind.Sql or BadKind.Fts or BadKind.Traversal or BadKind.DoubleEncoded or BadKind.Empty
-            or BadKind.Long10K or BadKind.Long1M or BadKind.OutOfRange or BadKind.WrongType && location != "body";
+            or BadKind.Long10K or BadKind.Long1M or BadKind.OutOfRange;
     }
 
     /// <summary>An import is asynchronous: the export is spooled and answered 202, and the worker then fails the
