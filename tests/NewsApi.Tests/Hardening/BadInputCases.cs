@@ -60,7 +60,7 @@ public static class BadInputCases
     }
 
     /// <summary>A million characters, once per operation: in the first string body member, else the first parameter,
-    /// else an undeclared query parameter.</summary>
+    /// else an extra path segment.</summary>
     private static BadInputCase Million(ContractOperation op, JsonObject? body)
     {
         var value = BadValue.Text(BadKind.Long1M, "1M characters", BadValues.Million);
@@ -70,7 +70,9 @@ public static class BadInputCases
         if (op.Parameters.Count > 0 && op.Parameters[0] is { } p)
             return new BadInputCase(op, $"{p.In} {p.Name}", value, Url(op, p.Name, BadValues.Million), null, op.BodyMediaType is null ? null : op.BodyMediaType)
                 { MayBeValid = BadInputPolicy.MayBeValid(op, p.In, p.Type, p.Format, BadKind.Long1M) };
-        return new BadInputCase(op, "query (undeclared)", value, Url(op, null, null) + "?x=" + BadValues.Million, null, null) { MayBeValid = true };
+        // No parameters (health): a path segment too many, which no route takes (404). A query string would be refused
+        // with a 400 that such an operation does not declare.
+        return new BadInputCase(op, "path (extra segment)", value, Url(op, null, null) + "/" + BadValues.Million, null, null);
     }
 
     /// <summary>The operation's URL with <paramref name="name"/> set to <paramref name="raw"/> (already encoded) and
