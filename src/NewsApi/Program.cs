@@ -16,15 +16,12 @@ using NewsApi.Webhooks;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls("http://localhost:8080");
-// An article body may be 1 MB; a request past 2 MB is refused with 413 before it is read.
 // No Server header: what runs here is nobody's business.
-builder.WebHost.ConfigureKestrel(o =>
-{
-    o.Limits.MaxRequestBodySize = 2 * 1024 * 1024;
-    o.AddServerHeader = false;
-});
+builder.WebHost.ConfigureKestrel(o => o.AddServerHeader = false);
 
 builder.AddProblemHandling();
+// An article body may be 1 MB; a request past Limits:MaxRequestBodyBytes (2 MB) is refused with 413 before it is read.
+builder.AddRequestLimits(builder.WebHost);
 builder.AddData();
 builder.AddAccess();
 builder.AddHttp();
@@ -58,9 +55,12 @@ await app.Services.GetRequiredService<ContentClockRepository>().ChangedAsync(tax
 app.UseMiddleware<SecurityHeadersMiddleware>();
 // The client's address through a proxy on this host (rate limits are per address without a key).
 app.UseForwardedHeaders();
-app.UseProblemHandling();
-// Before routing, so HEAD routes to the GET endpoints.
+// Before routing, so HEAD routes to the GET endpoints; and outside the problem handling, so a problem written
+// for a HEAD (a parameter that does not parse, a 404) is counted and dropped like any other HEAD body.
 app.UseMiddleware<HeadAsGetMiddleware>();
+app.UseProblemHandling();
+// Before routing: a query string no parameter can take is refused whatever the endpoint.
+app.UseMiddleware<QueryTextMiddleware>();
 app.UseRouting();
 // Before authentication (a preflight carries no key) and before the answer cache, whose replays keep no CORS headers.
 app.UseCors();

@@ -9090,6 +9090,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: the query string is too long (Limits:MaxQueryLength), is not UTF-8 or holds control characters. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unauthorized: only when the service runs with ContentApi:RequireKey=true and no valid key (reader or above) was sent. */
             401: {
                 headers: {
@@ -9157,6 +9166,13 @@ export interface operations {
             };
             /** @description Not Modified: the validators sent still match. */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: the query string is too long (Limits:MaxQueryLength), is not UTF-8 or holds control characters. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9230,6 +9246,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: the query string is too long (Limits:MaxQueryLength), is not UTF-8 or holds control characters. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unauthorized: only when the service runs with ContentApi:RequireKey=true and no valid key (reader or above) was sent. */
             401: {
                 headers: {
@@ -9297,6 +9322,13 @@ export interface operations {
             };
             /** @description Not Modified: the validators sent still match. */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: the query string is too long (Limits:MaxQueryLength), is not UTF-8 or holds control characters. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9370,6 +9402,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Bad Request: the query string is too long (Limits:MaxQueryLength), is not UTF-8 or holds control characters. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
             /** @description Unauthorized: only when the service runs with ContentApi:RequireKey=true and no valid key (reader or above) was sent. */
             401: {
                 headers: {
@@ -9437,6 +9478,13 @@ export interface operations {
             };
             /** @description Not Modified: the validators sent still match. */
             304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad Request: the query string is too long (Limits:MaxQueryLength), is not UTF-8 or holds control characters. */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10660,7 +10708,7 @@ export interface operations {
     listTags: {
         parameters: {
             query?: {
-                /** @description Prefix of the tag's name or slug (autocomplete). */
+                /** @description Prefix of the tag's name or slug (autocomplete), at most 100 characters. */
                 q?: string;
                 /** @description Page size, 1..100 (default 20). */
                 limit?: number;
@@ -10738,7 +10786,7 @@ export interface operations {
     headListTags: {
         parameters: {
             query?: {
-                /** @description Prefix of the tag's name or slug (autocomplete). */
+                /** @description Prefix of the tag's name or slug (autocomplete), at most 100 characters. */
                 q?: string;
                 /** @description Page size, 1..100 (default 20). */
                 limit?: number;

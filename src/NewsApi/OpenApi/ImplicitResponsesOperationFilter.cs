@@ -33,6 +33,9 @@ public sealed class ImplicitResponsesOperationFilter : IOperationFilter
         // A number or date in the path or query that does not parse is refused by the framework before the handler.
         if (operation.Parameters?.Any(p => p.In is ParameterLocation.Path or ParameterLocation.Query && p.Schema?.Type is { } t && !t.HasFlag(JsonSchemaType.String) && !t.HasFlag(JsonSchemaType.Array)) == true)
             Add(operation.Responses, context, "400", "Bad Request: a parameter could not be read (e.g. an id that is not a number).");
+        // Any query string is checked before routing (QueryTextMiddleware): length, UTF-8, control characters.
+        if (operation.Parameters?.Any(p => p.In is ParameterLocation.Query) == true)
+            Add(operation.Responses, context, "400", "Bad Request: the query string is too long (Limits:MaxQueryLength), is not UTF-8 or holds control characters.");
         if (context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<ContentApiEndpoint>().Any())
             Add(operation.Responses, context, "401", "Unauthorized: only when the service runs with ContentApi:RequireKey=true and no valid key (reader or above) was sent.");
     }

@@ -8,9 +8,28 @@ namespace NewsApi.Search;
 /// many carry it and how many of them since <c>@recent</c>. Read whole, to be kept in memory (<see cref="Suggester"/>).</summary>
 public sealed class SuggestionRepository(Db db)
 {
-    public sealed record Headline(string Text, string PublishedAt);
+    // Settable members rather than positional records: FTS5 columns and aggregates carry no declared type, so on
+    // an empty index SQLite reports them as BLOB and Dapper finds no constructor taking (byte[], byte[]); the first
+    // suggest request on a database with nothing published then failed with a 500.
+    public sealed record Headline
+    {
+        public string Text { get; init; } = "";
 
-    public sealed record Named(string Kind, string Name, string Slug, long Articles, long Recent);
+        public string PublishedAt { get; init; } = "";
+    }
+
+    public sealed record Named
+    {
+        public string Kind { get; init; } = "";
+
+        public string Name { get; init; } = "";
+
+        public string Slug { get; init; } = "";
+
+        public long Articles { get; init; }
+
+        public long Recent { get; init; }
+    }
 
     private const string HeadlinesSql = "SELECT headline AS Text, published_at AS PublishedAt FROM article_search";
 

@@ -35,10 +35,14 @@ public static class TaxonomyApi
         ListAsync(Sections, page, cursors, http, (after, n) => taxonomy.SectionsAsync(null, after, n, ct), r => r.ToSection());
 
     public static Task<Results<Ok<Page<TagItem>>, ValidationProblem>> ListTags(
-        [Description("Prefix of the tag's name or slug (autocomplete).")] string? q,
+        [Description("Prefix of the tag's name or slug (autocomplete), at most 100 characters.")] string? q,
         [AsParameters] PageQuery page,
         TaxonomyRepository taxonomy, CursorCodec cursors, HttpContext http, CancellationToken ct)
     {
+        // No tag name is longer (TermInput), and SQLite refuses a LIKE pattern past 50,000 bytes with an error.
+        if (q?.Length > MaxTagPrefix)
+            return Task.FromResult<Results<Ok<Page<TagItem>>, ValidationProblem>>(
+                TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = [$"q must be at most {MaxTagPrefix} characters."] }));
         var prefix = string.IsNullOrWhiteSpace(q) ? null : Normalize(q);
         return ListAsync(Tags, page, cursors, http, (after, n) => taxonomy.TagsAsync(null, after, n, prefix, ct), r => r.ToTag());
     }
@@ -86,6 +90,8 @@ public static class TaxonomyApi
         Paging.SetNextLink(http, next);
         return TypedResults.Ok(new Page<T>(page.Select(map).ToList(), next));
     }
+
+    private const int MaxTagPrefix = 100;
 
     private static string Normalize(string s) => Text.Slug.Key(s);
 }

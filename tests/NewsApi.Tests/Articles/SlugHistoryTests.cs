@@ -39,8 +39,11 @@ public sealed class SlugHistoryTests : ApiTestBase
             c.Request.Path = "/v1/articles/slug/" + "नियंत्रण-पुराना";
             c.Request.QueryString = new Microsoft.AspNetCore.Http.QueryString("?x=a\rb&fields=headline");
         });
-        Assert.That(context.Response.StatusCode, Is.EqualTo(301));
-        Assert.That(context.Response.Headers.Location.ToString(), Does.EndWith("?x=a%0Db&fields=headline").And.Not.Contain("\r"));
+        // No query parameter takes control characters: the query is refused before routing (QueryTextMiddleware), so
+        // no Location is ever built from it; before that check the 301 re-encoded it, and before that it was a 500.
+        Assert.That(context.Response.StatusCode, Is.EqualTo(400));
+        Assert.That(context.Response.ContentType, Does.StartWith("application/problem+json"));
+        Assert.That(context.Response.Headers.Location.ToString(), Is.Empty);
     }
 
     [Test]

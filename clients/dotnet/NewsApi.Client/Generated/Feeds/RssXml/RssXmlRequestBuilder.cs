@@ -38,6 +38,7 @@ namespace NewsApi.Client.Feeds.RssXml
         /// </summary>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
+        /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::NewsApi.Client.Models.ProblemDetails">When receiving a 429 status code</exception>
@@ -53,6 +54,7 @@ namespace NewsApi.Client.Feeds.RssXml
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
+                { "400", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "429", global::NewsApi.Client.Models.ProblemDetails.CreateFromDiscriminatorValue },

@@ -155,7 +155,7 @@ namespace NewsApi.Client.V1.Tags
             /// <summary>Page size, 1..100 (default 20).</summary>
             [QueryParameter("limit")]
             public int? Limit { get; set; }
-            /// <summary>Prefix of the tag&apos;s name or slug (autocomplete).</summary>
+            /// <summary>Prefix of the tag&apos;s name or slug (autocomplete), at most 100 characters.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("q")]
@@ -185,7 +185,7 @@ namespace NewsApi.Client.V1.Tags
             /// <summary>Page size, 1..100 (default 20).</summary>
             [QueryParameter("limit")]
             public int? Limit { get; set; }
-            /// <summary>Prefix of the tag&apos;s name or slug (autocomplete).</summary>
+            /// <summary>Prefix of the tag&apos;s name or slug (autocomplete), at most 100 characters.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
             [QueryParameter("q")]
