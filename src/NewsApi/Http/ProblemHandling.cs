@@ -95,6 +95,8 @@ internal sealed partial class ClientErrorExceptionHandler(IProblemDetailsService
             var member = field.Length == 0 || field == name || field.EndsWith("." + name, StringComparison.Ordinal) ? (field.Length == 0 ? name : field) : field + "." + name;
             return Invalid(status, "The body names a member more than once.", member, "This member appears more than once; send it once.");
         }
+        if (json.Message.StartsWith(CleanStringConverter.Refusal, StringComparison.Ordinal))
+            return Invalid(status, "A member of the body holds a control character.", field, json.Message.Split(" Path:")[0]);
         if (json.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
             return field.Length > 0
                 ? Invalid(status, "A member of the body has the wrong type or format.", field, "This value has the wrong type or format (or is out of range).")

@@ -109,10 +109,15 @@ public sealed class CleanStringConverter : JsonConverter<string>
 {
     public override bool HandleNull => false;
 
+    /// <summary>How the refusal starts, so the problem handler can name the character rather than a wrong type.</summary>
+    public const string Refusal = "Text may not contain the control character ";
+
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var text = reader.GetString();
-        return text is null || IsClean(text, allowLineBreaks: true) ? text : throw new JsonException();
+        if (text is null || IsClean(text, allowLineBreaks: true)) return text;
+        var bad = text.First(c => c is not ('\t' or '\n' or '\r') && char.IsControl(c));
+        throw new JsonException($"{Refusal}U+{(int)bad:X4}.");
     }
 
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
