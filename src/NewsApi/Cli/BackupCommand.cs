@@ -25,7 +25,8 @@ public static class BackupCommand
                 $"Backed up to {made.Path} ({made.Bytes / 1024.0 / 1024.0:0.0} MB in {made.Took.TotalSeconds:0.0} s)."));
             return 0;
         }
-        catch (IOException e)
+        // A refused target, a failed integrity check, a missing folder or no permission: a line, not a stack trace.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {
             await Console.Error.WriteLineAsync(e.Message);
             return 1;

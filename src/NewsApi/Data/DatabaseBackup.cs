@@ -17,6 +17,10 @@ public sealed class DatabaseBackup(Db db)
     public async Task<BackupResult> BackupAsync(string destination, bool overwrite, CancellationToken ct)
     {
         var target = Path.GetFullPath(destination);
+        var source = Path.GetFullPath(db.DataSource);
+        if (string.Equals(target, source, StringComparison.Ordinal)) throw new IOException($"{target} is the database itself; back it up to another file.");
+        // Opening a missing database would create an empty one, and "back it up" successfully.
+        if (!File.Exists(source)) throw new IOException($"There is no database at {source} (ConnectionStrings:NewsDb).");
         if (!overwrite && File.Exists(target)) throw new IOException($"{target} exists; choose another name (or --force to replace it).");
         if (Path.GetDirectoryName(target) is { Length: > 0 } directory) Directory.CreateDirectory(directory);
         var temporary = target + ".partial";
@@ -24,11 +28,11 @@ public sealed class DatabaseBackup(Db db)
         var started = Stopwatch.GetTimestamp();
         try
         {
-            await using (var source = await db.OpenAsync(ct))
+            await using (var live = await db.OpenAsync(ct))
             await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = temporary, Pooling = false }.ToString()))
             {
                 await copy.OpenAsync(ct);
-                source.BackupDatabase(copy);
+                live.BackupDatabase(copy);
                 // The copy stands on its own: one file, no -wal beside it.
                 await copy.ExecuteAsync(new CommandDefinition("PRAGMA journal_mode=DELETE", cancellationToken: ct));
                 var check = await copy.ExecuteScalarAsync<string>(new CommandDefinition("PRAGMA integrity_check", cancellationToken: ct));
@@ -74,8 +78,15 @@ public sealed class ScheduledBackups(DatabaseBackup backup, IOptions<BackupOptio
     {
         var o = options.Value;
         if (string.IsNullOrWhiteSpace(o.Directory)) return;
+        // Counted from the newest backup already there, not from this start: a service restarted more often than
+        // Every (daily deploys, daily backups) would otherwise never make one.
+        var newest = System.IO.Directory.Exists(o.Directory)
+            ? System.IO.Directory.GetFiles(o.Directory, Prefix + "*.db").Select(f => (DateTimeOffset?)File.GetLastWriteTimeUtc(f)).Max()
+            : null;
+        var first = newest is { } at ? at + o.Every - clock.GetUtcNow() : TimeSpan.Zero;
+        if (first > TimeSpan.Zero) await Task.Delay(first, clock, stoppingToken);
         using var timer = new PeriodicTimer(o.Every, clock);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        do
         {
             try
             {
@@ -91,5 +102,6 @@ public sealed class ScheduledBackups(DatabaseBackup backup, IOptions<BackupOptio
                 logger.LogError(e, "The scheduled backup failed; trying again in {Every}", o.Every);
             }
         }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 }

@@ -19,6 +19,7 @@ public sealed class WebhookDispatcher(WebhookRepository webhooks, IHttpClientFac
     public const string HttpClientName = "webhooks";
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan LogRetention = TimeSpan.FromDays(30);
+    private static readonly TimeSpan RecordRetry = TimeSpan.FromSeconds(5);
 
     private readonly WebhookOptions _options = options.Value;
     private readonly ConcurrentDictionary<long, Task> _inFlight = new();
@@ -28,6 +29,10 @@ public sealed class WebhookDispatcher(WebhookRepository webhooks, IHttpClientFac
     // recorded (which would send the event again).
     private readonly SemaphoreSlim _gate = new(1, 1);
     private DateTimeOffset _nextPrune;
+    private long _passes;
+
+    /// <summary>How many times the dispatcher has looked for due events (diagnostics: a busy loop shows here).</summary>
+    public long Passes => Interlocked.Read(ref _passes);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -73,7 +78,8 @@ public sealed class WebhookDispatcher(WebhookRepository webhooks, IHttpClientFac
             _gate.Release();
         }
         await PruneNowAndThenAsync(ct);
-        var next = await webhooks.NextDueAsync(ct);
+        Interlocked.Increment(ref _passes);
+        var next = await webhooks.NextDueAsync([.. _inFlight.Keys], ct);
         var untilNext = next is { } at ? at - clock.GetUtcNow() : Poll;
         return untilNext < TimeSpan.Zero ? TimeSpan.Zero : untilNext > Poll ? Poll : untilNext;
     }
@@ -101,7 +107,8 @@ public sealed class WebhookDispatcher(WebhookRepository webhooks, IHttpClientFac
         try
         {
             var outcome = Judge(delivery, await SendAsync(delivery, ct));
-            await webhooks.RecordAttemptAsync(delivery, outcome, ct);
+            // Not cancellable once the answer is in hand: a stop now must not send a delivered event again.
+            await webhooks.RecordAttemptAsync(delivery, outcome, CancellationToken.None);
             if (outcome.Disable is not null) logger.LogWarning("Webhook {Id} turned off: {Reason}", delivery.WebhookId, outcome.Disable);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -111,6 +118,9 @@ public sealed class WebhookDispatcher(WebhookRepository webhooks, IHttpClientFac
         catch (Exception e)
         {
             logger.LogWarning(e, "Recording webhook {Id}'s delivery of {EventId} failed; it will be sent again", delivery.WebhookId, delivery.EventId);
+            // The event is still due: hold the subscription a moment, or a failure that comes back at once (a
+            // read-only database) would send it to the receiver again and again.
+            await Task.Delay(RecordRetry, clock, CancellationToken.None);
         }
     }
 

@@ -52,7 +52,9 @@ public sealed partial class WebhookRepository
         JOIN webhooks w ON w.id = o.webhook_id AND w.active = 1
         """;
     private const string DueSql = HeadsSql + " WHERE o.next_attempt_at <= @now";
-    private const string NextDueSql = "SELECT min(next_attempt_at) FROM (" + HeadsSql + ")";
+    // Busy subscriptions are left out: their head is due (it is being sent), and counting it would make the
+    // dispatcher wait zero and spin until the attempt is recorded. Their delivery wakes it when it ends.
+    private const string NextDueSql = "SELECT min(next_attempt_at) FROM (" + HeadsSql + " WHERE o.webhook_id NOT IN (SELECT value FROM json_each(@busy)))";
 
     /// <summary>The events due now, at most one per subscription: each subscription's oldest pending event.</summary>
     public async Task<List<PendingDelivery>> DueAsync(CancellationToken ct)
@@ -61,11 +63,12 @@ public sealed partial class WebhookRepository
         return (await connection.QueryAsync<PendingDelivery>(new CommandDefinition(DueSql, new { now = clock.GetUtcNow() }, cancellationToken: ct))).AsList();
     }
 
-    /// <summary>When the next event is due; null when nothing waits.</summary>
-    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken ct)
+    /// <summary>When the next event of a subscription not in <paramref name="busy"/> is due; null when none waits.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(IReadOnlyCollection<long> busy, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var at = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(NextDueSql, cancellationToken: ct));
+        var at = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(NextDueSql,
+            new { busy = System.Text.Json.JsonSerializer.Serialize(busy) }, cancellationToken: ct));
         return at is null ? null : DbTime.Parse(at);
     }
 

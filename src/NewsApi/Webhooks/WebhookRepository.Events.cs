@@ -107,9 +107,16 @@ public sealed partial class WebhookRepository
         await using var connection = await db.OpenAsync(ct);
         var queued = await connection.ExecuteAsync(new CommandDefinition(PingSql, new { id, eventId, type = WebhookEvents.Ping, payload, now }, cancellationToken: ct));
         if (queued == 0) return null;
+        await connection.ExecuteAsync(new CommandDefinition(BringForwardSql, new { id, now }, cancellationToken: ct));
         Signal.Notify();
         return eventId;
     }
+
+    // Events go out oldest first: a ping or a redelivery asked for now must not wait hours behind an older event
+    // backing off, so the subscription's waiting events are all made due (the receiver is presumably back).
+    private const string BringForwardSql = """
+        UPDATE webhook_outbox SET next_attempt_at = @now WHERE webhook_id = @id AND state = 'pending' AND next_attempt_at > @now
+        """;
 
     private const string RedeliverSql = """
         UPDATE webhook_outbox SET state = 'pending', attempts = 0, next_attempt_at = @now
@@ -121,9 +128,11 @@ public sealed partial class WebhookRepository
     public async Task<string?> RedeliverAsync(long id, string eventId, CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        var type = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(RedeliverSql,
-            new { id, eventId, now = clock.GetUtcNow() }, cancellationToken: ct));
-        if (type is not null) Signal.Notify();
+        var now = clock.GetUtcNow();
+        var type = await connection.QuerySingleOrDefaultAsync<string?>(new CommandDefinition(RedeliverSql, new { id, eventId, now }, cancellationToken: ct));
+        if (type is null) return null;
+        await connection.ExecuteAsync(new CommandDefinition(BringForwardSql, new { id, now }, cancellationToken: ct));
+        Signal.Notify();
         return type;
     }
 

@@ -87,7 +87,12 @@ public sealed partial class WebhookRepository(Db db, TimeProvider clock, IOption
         await using var connection = await db.OpenAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<WebhookRow>(new CommandDefinition(UpdateSql,
             new { id, expectedVersion, url, events = string.Join(' ', events), description, active, now = clock.GetUtcNow() }, cancellationToken: ct));
-        if (row is not null) return (WebhookWriteOutcome.Done, row);
+        if (row is not null)
+        {
+            // Turned on (again): what waited while it was off is due now, not at its old backoff time.
+            if (active) await connection.ExecuteAsync(new CommandDefinition(BringForwardSql, new { id, now = clock.GetUtcNow() }, cancellationToken: ct));
+            return (WebhookWriteOutcome.Done, row);
+        }
         var exists = await connection.ExecuteScalarAsync<bool>(new CommandDefinition("SELECT count(*) FROM webhooks WHERE id = @id", new { id }, cancellationToken: ct));
         return (exists ? WebhookWriteOutcome.VersionMismatch : WebhookWriteOutcome.NotFound, null);
     }

@@ -90,6 +90,15 @@ public sealed class BackupTests : ApiTestBase
         Assert.That(new FileInfo(path).Length, Is.GreaterThan(4096));
     }
 
+    [Test]
+    public async Task The_live_database_is_never_the_target()
+    {
+        var (exit, _) = await BackupAsync(Factory.DbPath, "--force");
+        Assert.That(exit, Is.EqualTo(1));
+        using var response = await Editor.GetAsync(ArticlesUrl);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the service still has its database");
+    }
+
     [TestCase]
     [TestCase("a.db", "b.db")]
     [TestCase("--verbose")]

@@ -82,7 +82,8 @@ public sealed class CrashSafetyTests
         var until = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!published.IsSubsetOf(announced) && DateTime.UtcNow < until)
         {
-            var received = await receiver.NextAsync(until - DateTime.UtcNow);
+            var left = until - DateTime.UtcNow;
+            var received = await receiver.NextAsync(left > TimeSpan.Zero ? left : TimeSpan.FromMilliseconds(1));
             announced.Add(received.Json.GetProperty("data").GetProperty("id").GetInt64());
         }
         Assert.That(published.Except(announced), Is.Empty, "every acknowledged publication's event was delivered");

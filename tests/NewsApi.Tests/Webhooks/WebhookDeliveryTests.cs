@@ -164,6 +164,36 @@ public sealed class WebhookDeliveryTests : WebhookTestBase
     }
 
     [Test]
+    public async Task The_dispatcher_waits_rather_than_spins_while_a_delivery_is_under_way()
+    {
+        await SubscribeAsync(_receiver);
+        _receiver.Hang();
+        await PublishedAsync(Editor);
+        await _receiver.NextAsync();
+        var dispatcher = Factory.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<NewsApi.Webhooks.WebhookDispatcher>().Single();
+        var before = dispatcher.Passes;
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Each pass reads the outbox twice: a spinning dispatcher makes thousands in two seconds (a core's worth).
+        Assert.That(dispatcher.Passes - before, Is.LessThan(20));
+    }
+
+    [Test]
+    public async Task A_ping_does_not_wait_behind_an_older_event_backing_off()
+    {
+        var (webhook, _) = await SubscribeAsync(_receiver);
+        _receiver.FailNext(1);
+        await PublishedAsync(Editor);
+        var failed = await _receiver.NextAsync();
+        await AttemptsAsync(webhook, 1);
+
+        // No clock advance: the retry is minutes away on this clock, yet both go out now, oldest first.
+        using (var ping = await Admin.PostAsync($"{WebhooksUrl}/{webhook}/ping", null)) Assert.That(ping.StatusCode, Is.EqualTo(HttpStatusCode.Accepted));
+        var retried = await _receiver.NextAsync();
+        var pinged = await _receiver.NextAsync();
+        Assert.That((retried.Id, pinged.Type), Is.EqualTo((failed.Id, "webhook.ping")));
+    }
+
+    [Test]
     public async Task An_event_cut_short_by_a_restart_or_waiting_for_a_retry_is_delivered_after_it_with_the_same_id()
     {
         await SubscribeAsync(_receiver);

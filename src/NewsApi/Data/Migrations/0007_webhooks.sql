@@ -57,3 +57,10 @@ CREATE TABLE webhook_public_articles (
     article_id INTEGER PRIMARY KEY,                  -- no foreign key: the delete's event needs it after the article is gone
     version    INTEGER NOT NULL
 ) WITHOUT ROWID;
+
+-- Everything public at upgrade is what receivers are taken to know: a subscriber added later hears "updated"
+-- for these, not "published" (the scheduler's start-up pass would otherwise announce them, a thousand a pass).
+INSERT INTO webhook_public_articles (article_id, version)
+SELECT id, version FROM articles
+WHERE status = 'published' AND published_at <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+  AND (embargo_until IS NULL OR embargo_until <= strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));
