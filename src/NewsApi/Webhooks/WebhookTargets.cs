@@ -34,6 +34,7 @@ public sealed class WebhookTargets(IHostResolver resolver, IOptions<WebhookOptio
         (IPNetwork.Parse("172.16.0.0/12"), "a private (RFC 1918) address"),
         (IPNetwork.Parse("192.0.0.0/24"), "an IETF protocol assignment"),
         (IPNetwork.Parse("192.0.2.0/24"), "a documentation address"),
+        (IPNetwork.Parse("192.88.99.0/24"), "a deprecated 6to4 relay address"),
         (IPNetwork.Parse("192.168.0.0/16"), "a private (RFC 1918) address"),
         (IPNetwork.Parse("198.18.0.0/15"), "a benchmarking address"),
         (IPNetwork.Parse("198.51.100.0/24"), "a documentation address"),
@@ -46,6 +47,8 @@ public sealed class WebhookTargets(IHostResolver resolver, IOptions<WebhookOptio
         (IPNetwork.Parse("::1/128"), "a loopback address"),
         (IPNetwork.Parse("::/96"), "a deprecated IPv4-compatible address"),
         (IPNetwork.Parse("100::/64"), "a discard-only address"),
+        // Local-use NAT64 (RFC 8215) may translate to any IPv4 address inside the network.
+        (IPNetwork.Parse("64:ff9b:1::/48"), "a local-use NAT64 address"),
         (IPNetwork.Parse("2001::/32"), "a Teredo tunnel address"),
         (IPNetwork.Parse("2001:db8::/32"), "a documentation address"),
         (IPNetwork.Parse("fc00::/7"), "a unique-local address (AWS's IPv6 metadata lives there)"),
@@ -112,7 +115,8 @@ public sealed class WebhookTargets(IHostResolver resolver, IOptions<WebhookOptio
         return null;
     }
 
-    /// <summary>The dispatcher's <see cref="SocketsHttpHandler.ConnectCallback"/>: connects only to an address
+    /// <summary>The dispatcher's <see cref="SocketsHttpHandler.ConnectCallback"/> (HTTP/1.1 and 2 only: HTTP/3 would
+    /// connect over QUIC without it, so the webhook client must never ask for version 3): connects only to an address
     /// <see cref="Refusal"/> allows (any, with AllowPrivateTargets), resolved now.</summary>
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken ct)
     {

@@ -24,9 +24,12 @@ public sealed class SlugSafetyTests : ApiTestBase
         Assert.That(SlugSafety.Refusal(slug), Does.Contain(why));
         using var article = await Editor.PostAsJsonAsync(ArticlesUrl, Article("छलावे वाला स्लग").With("slug", slug), NewsApiFactory.Json);
         var problem = await article.AssertProblemAsync(400);
-        Assert.That(problem.GetProperty("errors").GetProperty("slug").ToString(), Does.Contain("could pass for another").Or.Contain("must be lower-case"));
+        // Those the plain slug pattern lets through must be refused by the look-alike rules, with their reason.
+        var expected = Slug.IsValid(slug) ? "could pass for another" : "must be lower-case";
+        Assert.That(problem.GetProperty("errors").GetProperty("slug").ToString(), Does.Contain(expected));
         using var tag = await Editor.PostAsJsonAsync("/v1/admin/tags", new { name = "छलावा", slug }, NewsApiFactory.Json);
-        await tag.AssertProblemAsync(400);
+        var tagProblem = await tag.AssertProblemAsync(400);
+        Assert.That(tagProblem.GetProperty("errors").GetProperty("slug").ToString(), Does.Contain(Slug.IsValid(slug) ? "could pass for another" : "must be lower-case"));
     }
 
     [TestCase("किम-ने-पुतिन-से-बात-की")]

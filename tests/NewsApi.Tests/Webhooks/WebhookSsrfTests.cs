@@ -107,6 +107,23 @@ public sealed class WebhookSsrfTests : ApiTestBase
         Assert.That(listener.Pending(), Is.False, "no connection reached the loopback listener");
     }
 
+    [Test]
+    public async Task The_dispatcher_s_own_client_does_not_connect_to_a_name_that_resolves_to_loopback()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        // The client the dispatcher delivers with, as configured (ConnectCallback, no proxy, no redirects).
+        using var client = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<IHttpClientFactory>(Factory.Services).CreateClient(WebhookDispatcher.HttpClientName);
+        // Bounded: were the guard missing, the listener would accept and never answer.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        var refused = Assert.ThrowsAsync<HttpRequestException>(() => client.PostAsync($"http://localhost:{port}/hook", new StringContent("{}"), timeout.Token));
+        Assert.That(refused!.InnerException, Is.TypeOf<WebhookTargetRefusedException>());
+        await Task.Delay(100);
+        Assert.That(listener.Pending(), Is.False, "no connection reached the listener");
+    }
+
     [TestCase("8.8.8.8", null)]
     [TestCase("2606:4700:4700::1111", null)]
     [TestCase("::ffff:8.8.8.8", null)]
@@ -116,6 +133,8 @@ public sealed class WebhookSsrfTests : ApiTestBase
     [TestCase("2001:db8::1", "documentation")]
     [TestCase("::ffff:10.0.0.1", "private")]
     [TestCase("fec0::1", "site-local")]
+    [TestCase("64:ff9b:1::a00:1", "NAT64")]
+    [TestCase("192.88.99.1", "6to4 relay")]
     public void Addresses_are_classified_as_public_or_not(string address, string? reason)
     {
         var refusal = WebhookTargets.Refusal(IPAddress.Parse(address));
