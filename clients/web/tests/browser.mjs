@@ -123,6 +123,9 @@ try {
       await page.fill("#q", q);
       await page.press("#q", "Enter");
       await page.waitForURL((url) => url.pathname === "/search" && url.searchParams.get("q") === q);
+      // The previous query's results stay on screen until this query's answer arrives: wait for its heading,
+      // or the step passes on stale teasers and the next step cuts this search short.
+      await page.waitForFunction((want) => document.querySelector("main h1")?.textContent === `खोज: ${want}`, q);
       const hit = page.locator("main .teaser", { hasText: seed.article.headline });
       await hit.first().waitFor();
       assert.ok(await hit.first().locator("mark").count() >= 1, "highlights in the seed article's snippet");
