@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -49,10 +50,19 @@ public static class ProblemHandling
         401 => "Send an API key as 'Authorization: Bearer <key>' or 'X-Api-Key'.",
         404 => $"Nothing is at {request.Path}.",
         405 => $"{request.Path} does not accept {request.Method}.",
-        413 => "The request body is larger than the 2 MB this API accepts.",
+        413 => TooLarge(request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize),
         415 => "Send the body as application/json (application/merge-patch+json for PATCH).",
         503 => "The service is busy; retry after the seconds in Retry-After.",
         _ => ReasonPhrases.GetReasonPhrase(status),
+    };
+
+    // The limit this request ran into (Limits:MaxRequestBodyBytes, or an endpoint's own), not a fixed figure.
+    private static string TooLarge(long? limit) => limit switch
+    {
+        null => "The request body is larger than this API accepts.",
+        >= 1024 * 1024 when limit % (1024 * 1024) == 0 => $"The request body is larger than the {limit / (1024 * 1024)} MB this API accepts.",
+        >= 1024 when limit % 1024 == 0 => $"The request body is larger than the {limit / 1024} KB this API accepts.",
+        _ => $"The request body is larger than the {limit} bytes this API accepts.",
     };
 
     public static WebApplication UseProblemHandling(this WebApplication app)

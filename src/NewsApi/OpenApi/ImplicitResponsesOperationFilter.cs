@@ -6,7 +6,7 @@ using Swashbuckle.AspNetCore.SwaggerGen;
 namespace NewsApi.OpenApi;
 
 /// <summary>Answers the server gives before any handler runs, which no endpoint metadata declares: 413
-/// (over the 2 MB limit) and 415 (not JSON) on every operation that reads a body, 401 on the content
+/// (over Limits:MaxRequestBodyBytes) and 415 (not JSON) on every operation that reads a body, 401 on the content
 /// API, which a deployment may close to keyless callers with ContentApi:RequireKey, and 503 with Retry-After
 /// on every write (POST, PUT, PATCH, DELETE), answered when SQLite's one write lock stays busy for longer than
 /// NewsApi:WriteLockTimeout; 400 where a number or date parameter may not parse; and 429 with Retry-After on every rate-limited operation.</summary>
@@ -17,7 +17,7 @@ public sealed class ImplicitResponsesOperationFilter : IOperationFilter
         operation.Responses ??= [];
         if (operation.RequestBody is not null)
         {
-            Add(operation.Responses, context, "413", "Content Too Large: the body is over 2 MB.");
+            Add(operation.Responses, context, "413", "Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit.");
             Add(operation.Responses, context, "415", "Unsupported Media Type: send application/json (application/merge-patch+json for PATCH).");
         }
         if (context.ApiDescription.HttpMethod?.ToUpperInvariant() is "POST" or "PUT" or "PATCH" or "DELETE")
