@@ -2667,7 +2667,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -2956,7 +2956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3276,7 +3276,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3411,7 +3411,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -3772,7 +3772,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -4680,7 +4680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5109,7 +5109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5313,7 +5313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5593,7 +5593,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -5796,7 +5796,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6076,7 +6076,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6279,7 +6279,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6559,7 +6559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -6762,7 +6762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7116,7 +7116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
@@ -7550,7 +7550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDetails"];
                 };
             };
-            /** @description Content Too Large: the body is over 2 MB. */
+            /** @description Content Too Large: the body is over Limits:MaxRequestBodyBytes (2 MB by default); the detail names the limit. */
             413: {
                 headers: {
                     [name: string]: unknown;
