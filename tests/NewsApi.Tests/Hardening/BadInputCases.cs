@@ -10,6 +10,9 @@ public sealed record BadInputCase(ContractOperation Operation, string Where, Bad
     /// <summary>A 2xx or 3xx is right for this input (see <see cref="BadInputPolicy"/>); otherwise only a 4xx is.</summary>
     public bool MayBeValid { get; init; }
 
+    /// <summary>Request headers, sent as they are (no client-side validation).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     public override string ToString() => $"{Operation} {Where} = {Value.Label}";
 }
 
@@ -55,8 +58,22 @@ public static class BadInputCases
             foreach (var (value, contentType) in BadValues.XmlBodies(xml))
                 cases.Add(new BadInputCase(op, "body", value, Url(op, null, null), value.Raw, contentType) { MayBeValid = BadInputPolicy.XmlMayBeAccepted(value.Kind) });
         }
+        foreach (var header in op.Headers)
+        {
+            foreach (var value in BadValues.ForHeader(header.Name))
+                cases.Add(new BadInputCase(op, $"header {header.Name}", value, Url(op, null, null), bodyBytes, op.BodyMediaType)
+                    { MayBeValid = BadInputPolicy.HeaderMayBeValid(header.Name, value.Kind), Headers = BaselineHeaders(op, (header.Name, value.AsText)) });
+        }
         cases.Add(Million(op, body));
-        return cases;
+        // A required If-Match at a plausible version, so that the other bad values reach the checks after it.
+        return cases.Select(c => c.Where.StartsWith("header ", StringComparison.Ordinal) ? c : c with { Headers = BaselineHeaders(op, null) });
+    }
+
+    private static Dictionary<string, string> BaselineHeaders(ContractOperation op, (string Name, string Value)? bad)
+    {
+        var headers = op.Headers.Where(h => h.Required).ToDictionary(h => h.Name, _ => "\"1\"", StringComparer.OrdinalIgnoreCase);
+        if (bad is { } b) headers[b.Name] = b.Value;
+        return headers;
     }
 
     /// <summary>A million characters, once per operation: in the first string body member, else the first parameter,

@@ -24,4 +24,10 @@ public static class BadInputPolicy
     /// import visibly (its status names the reason) when the file is not a WordPress export. The suite follows the
     /// 202 to the finished import. An empty body and a non-XML media type are refused at once.</summary>
     public static bool XmlMayBeAccepted(BadKind kind) => kind != BadKind.Empty;
+
+    /// <summary>If-None-Match and If-Modified-Since only ever turn a 200 into a 304: a value the service cannot read is
+    /// ignored (RFC 9110 §13.1.3, §13.2.1), so any of them may succeed. If-Match guards a write: only <c>*</c> may
+    /// succeed (and a list, which might name the current version); anything else is a 412, 428 or 400.</summary>
+    public static bool HeaderMayBeValid(string name, BadKind kind) =>
+        !name.Equals("If-Match", StringComparison.OrdinalIgnoreCase) || kind is BadKind.Wildcard or BadKind.HugeArray;
 }

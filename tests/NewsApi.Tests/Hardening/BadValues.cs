@@ -6,6 +6,8 @@ namespace NewsApi.Tests.Hardening;
 public enum BadKind
 {
     WrongType, Empty, Long10K, Long1M, Control, Nul, InvalidUtf8, LoneSurrogate, Deep, HugeArray, OutOfRange, Sql, Fts, Traversal, DoubleEncoded,
+    /// <summary>A valid value that matches anything (If-Match: *).</summary>
+    Wildcard,
 }
 
 /// <summary>A malformed value: for a URL, already percent-encoded as it goes on the wire; for JSON, the raw JSON text (or bytes).</summary>
@@ -48,6 +50,36 @@ public static class BadValues
         yield return BadValue.Text(BadKind.Traversal, "raw ../", "../../etc/passwd");
         yield return BadValue.Text(BadKind.Traversal, "encoded ../", "%2e%2e%2f%2e%2e%2fetc%2fpasswd");
         yield return BadValue.Text(BadKind.DoubleEncoded, "double-encoded ../", "%252e%252e%252f");
+    }
+
+    /// <summary>For a conditional request header: entity tags (If-Match, If-None-Match) or an HTTP date (If-Modified-Since).</summary>
+    public static IEnumerable<BadValue> ForHeader(string name)
+    {
+        yield return BadValue.Text(BadKind.Empty, "empty", "");
+        yield return BadValue.Text(BadKind.Long10K, "10k characters", Ten);
+        yield return BadValue.Text(BadKind.Control, "control characters", "\"1\u0001\u007f\"");
+        yield return BadValue.Text(BadKind.Nul, "NUL", "\"1\0\"");
+        yield return BadValue.Text(BadKind.WrongType, "Devanagari", "\"संस्करण\"");
+        yield return BadValue.Text(BadKind.Sql, "SQL", "\"1' OR 1=1 --\"");
+        if (name.Equals("If-Modified-Since", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return BadValue.Text(BadKind.WrongType, "not a date", "yesterday");
+            yield return BadValue.Text(BadKind.OutOfRange, "31 February", "Mon, 31 Feb 2025 10:00:00 GMT");
+            yield return BadValue.Text(BadKind.OutOfRange, "year 9999", "Fri, 31 Dec 9999 23:59:59 GMT");
+            yield return BadValue.Text(BadKind.OutOfRange, "year 1", "Mon, 01 Jan 0001 00:00:00 GMT");
+            yield return BadValue.Text(BadKind.OutOfRange, "Unix seconds", "99999999999999999999");
+            yield break;
+        }
+        yield return BadValue.Text(BadKind.Wildcard, "*", "*");
+        yield return BadValue.Text(BadKind.WrongType, "unquoted", "1");
+        yield return BadValue.Text(BadKind.WrongType, "unterminated", "\"1");
+        yield return BadValue.Text(BadKind.WrongType, "weak", "W/\"1\"");
+        yield return BadValue.Text(BadKind.WrongType, "not a tag", "abc def");
+        yield return BadValue.Text(BadKind.OutOfRange, "2^63", "\"9223372036854775808\"");
+        yield return BadValue.Text(BadKind.OutOfRange, "-1", "\"-1\"");
+        yield return BadValue.Text(BadKind.OutOfRange, "version.hash of 10k", "\"1." + Ten + "\"");
+        yield return BadValue.Text(BadKind.HugeArray, "1,000 tags", string.Join(", ", Enumerable.Range(1000, 1000).Select(i => $"\"{i}\"")));
+        yield return BadValue.Text(BadKind.WrongType, "list with *", "\"1\", *");
     }
 
     /// <summary>For a top-level JSON member of <paramref name="type"/>, as JSON text.</summary>

@@ -3,14 +3,15 @@ using System.Text.Json;
 namespace NewsApi.Tests.Hardening;
 
 /// <summary>A parameter of an operation as the contract declares it.</summary>
-public sealed record ContractParameter(string Name, string In, string Type, string? Format);
+public sealed record ContractParameter(string Name, string In, string Type, string? Format, bool Required = false);
 
 /// <summary>One operation of openapi/newsapi.v1.json, reduced to what the bad-input suite sends.</summary>
 /// <param name="Body">The JSON body's schema (refs resolved one level), or null.</param>
 /// <param name="BodyMediaType">The first declared request media type.</param>
 /// <param name="KeyOptional">The operation's security allows an anonymous caller (an empty requirement).</param>
+/// <param name="Headers">Its header parameters (If-Match, If-None-Match, If-Modified-Since).</param>
 public sealed record ContractOperation(string Method, string Template, IReadOnlyList<ContractParameter> Parameters,
-    JsonElement? Body, string? BodyMediaType, bool KeyOptional)
+    JsonElement? Body, string? BodyMediaType, bool KeyOptional, IReadOnlyList<ContractParameter> Headers)
 {
     public override string ToString() => $"{Method} {Template}";
 }
@@ -36,9 +37,8 @@ public static class ContractOperations
         {
             foreach (var op in path.Value.EnumerateObject().Where(o => Methods.Contains(o.Name)))
             {
-                var parameters = op.Value.TryGetProperty("parameters", out var ps)
-                    ? ps.EnumerateArray().Select(p => ToParameter(doc, p)).Where(p => p.In is "path" or "query").ToList()
-                    : [];
+                var declared = op.Value.TryGetProperty("parameters", out var ps) ? ps.EnumerateArray().Select(p => ToParameter(doc, p)).ToList() : [];
+                var parameters = declared.Where(p => p.In is "path" or "query").ToList();
                 JsonElement? body = null;
                 string? mediaType = null;
                 if (op.Value.TryGetProperty("requestBody", out var rb))
@@ -49,7 +49,8 @@ public static class ContractOperations
                 }
                 var keyOptional = !op.Value.TryGetProperty("security", out var security)
                     || security.EnumerateArray().Any(r => !r.EnumerateObject().Any());
-                yield return new ContractOperation(op.Name.ToUpperInvariant(), path.Name, parameters, body, mediaType, keyOptional);
+                yield return new ContractOperation(op.Name.ToUpperInvariant(), path.Name, parameters, body, mediaType, keyOptional,
+                    declared.Where(p => p.In == "header").ToList());
             }
         }
     }
@@ -70,7 +71,8 @@ public static class ContractOperations
         p = Resolve(doc, p);
         var schema = p.TryGetProperty("schema", out var s) ? Resolve(doc, s) : default;
         return new ContractParameter(p.GetProperty("name").GetString()!, p.GetProperty("in").GetString()!,
-            TypeOf(schema), schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("format", out var f) ? f.GetString() : null);
+            TypeOf(schema), schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("format", out var f) ? f.GetString() : null,
+            p.TryGetProperty("required", out var required) && required.GetBoolean());
     }
 
     /// <summary>The one non-null type a schema allows ("string" when it does not say).</summary>
