@@ -48,6 +48,7 @@ await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 await app.Services.GetRequiredService<SearchIndex>().EnsureCurrentAsync(CancellationToken.None);
 if (app.Configuration.GetValue("NewsApi:DemoContent", true))
     await app.Services.GetRequiredService<DemoContent>().LoadIfEmptyAsync();
+await app.Services.GetRequiredService<StoredLinkRewrite>().RunAsync(CancellationToken.None);
 // This version may answer differently from the last one: every cached answer revalidates once.
 await app.Services.GetRequiredService<ContentClockRepository>().ChangedAsync(taxonomy: true, CancellationToken.None);
 

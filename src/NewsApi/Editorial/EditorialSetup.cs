@@ -10,6 +10,7 @@ public static class EditorialSetup
         builder.Services.AddSingleton<ArticleWriter>();
         builder.Services.AddSingleton<PreviewTokens>();
         builder.Services.AddSingleton<ChangesCatchUp>();
+        builder.Services.AddSingleton<StoredLinkRewrite>();
         builder.Services.AddSingleton<ScheduledPublisher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ScheduledPublisher>());
         return builder;

@@ -32,7 +32,35 @@ public static class WebUrl
 
     /// <summary>The form stored and answered: NFC, trimmed, parsed and serialised percent-encoded with an ASCII
     /// host; null when <paramref name="url"/> is not an http(s) URL (the validators refuse those first).</summary>
-    public static string? Canonical(string? url) => url is null || Parse(url) is not { } uri ? null : Serialise(uri);
+    public static string? Canonical(string? url) => url is null || Parse(url) is not { } uri ? null : Escaped(Serialise(uri));
+
+    /// <summary>A SQLite GLOB matching a stored value with a character <see cref="Canonical"/> never writes: anything
+    /// outside printable ASCII, a space, <c>" &lt; &gt; \ ^ ` { | }</c>.</summary>
+    public const string UnsafeGlob = "*[^]!#-;=?-[_a-z~]*";
+
+    /// <summary>A link stored before links were re-serialised, in the form answered now: <see cref="Canonical"/>, or,
+    /// when it does not parse, every unsafe character percent-encoded, so nothing is lost and nothing unsafe answered.</summary>
+    public static string Rewritten(string stored) => Canonical(stored) ?? Escaped(stored);
+
+    // Percent-encodes what Uri's serialisation leaves as it is ("|", "^" and the like in some positions).
+    private static string Escaped(string text)
+    {
+        if (text.All(IsSafe)) return text;
+        var safe = new StringBuilder(text.Length * 3);
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (rune.IsAscii && IsSafe((char)rune.Value)) safe.Append((char)rune.Value);
+            else
+            {
+                foreach (var b in utf8[..rune.EncodeToUtf8(utf8)]) safe.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+            }
+        }
+        return safe.ToString();
+    }
+
+    // The characters UnsafeGlob lets through.
+    private static bool IsSafe(char c) => c is '!' or '=' or ']' or '_' or '~' || c is >= '#' and <= ';' || c is >= '?' and <= '[' || c is >= 'a' and <= 'z';
 
     private static Uri? Parse(string url)
     {

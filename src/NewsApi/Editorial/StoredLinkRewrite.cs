@@ -1,0 +1,29 @@
+using NewsApi.Articles;
+using NewsApi.Taxonomy;
+using NewsApi.Text;
+
+namespace NewsApi.Editorial;
+
+/// <summary>Links written before they were stored re-serialised (image and canonical URLs, agency websites) kept
+/// what the editor sent: quotes, angle brackets, newlines, bidi controls. At start-up, before anything is answered,
+/// they are put in the form every write now stores (<see cref="WebUrl.Rewritten"/>). Only rows with such a
+/// character are read (a GLOB over two columns), so a database without them costs one scan.</summary>
+public sealed class StoredLinkRewrite(ArticleRepository articles, TaxonomyRepository taxonomy, ILogger<StoredLinkRewrite> logger)
+{
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        var rows = (await articles.UnsafeUrlsAsync(ct))
+            .Select(r => (Before: r, After: r with { ImageUrl = Rewrite(r.ImageUrl), CanonicalUrl = Rewrite(r.CanonicalUrl) }))
+            .Where(r => r.Before != r.After).Select(r => r.After).ToList();
+        if (rows.Count > 0) await articles.RewriteUrlsAsync(rows, ct);
+        var sources = (await taxonomy.UnsafeSourceUrlsAsync(ct))
+            .Select(s => (s.Id, Before: s.Url, After: WebUrl.Rewritten(s.Url)))
+            .Where(s => s.Before != s.After).Select(s => (s.Id, Url: s.After)).ToList();
+        if (sources.Count > 0) await taxonomy.RewriteSourceUrlsAsync(sources, ct);
+        if (rows.Count + sources.Count > 0)
+            logger.LogInformation("Rewrote the stored links of {Articles} articles and {Sources} sources in their safe form", rows.Count, sources.Count);
+        return rows.Count + sources.Count;
+    }
+
+    private static string? Rewrite(string? stored) => stored is null ? null : WebUrl.Rewritten(stored);
+}
