@@ -13,7 +13,7 @@ public static class Confusables
 {
     /// <summary>Names the table and the way skeletons are taken. Stored skeletons were computed with some version:
     /// start-up computes them again when it is not this one, so changing the table or <see cref="Skeleton"/>
-    /// means changing this.</summary>
+    /// means changing this (migration 0009 records the version of its day, which stays as it is).</summary>
     public const string Version = "unicode-13.0.0/slug-1";
 
     private static readonly FrozenDictionary<int, string> Prototypes = Load();

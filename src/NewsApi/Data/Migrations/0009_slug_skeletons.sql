@@ -15,3 +15,9 @@ CREATE INDEX articles_slug_skeleton ON articles(slug_skeleton, slug);
 CREATE INDEX article_old_slugs_skeleton ON article_old_slugs(slug_skeleton, article_id);
 CREATE INDEX sections_slug_skeleton ON sections(slug_skeleton, slug);
 CREATE INDEX tags_slug_skeleton ON tags(slug_skeleton, slug);
+
+-- Skeletons written from here on are those of the table as it is with this migration (Confusables.Version then), so
+-- start-up only fills in the NULLs above, however many rows a bulk load adds before the service first starts. A later
+-- table version differs from this one, and start-up then works every skeleton out again.
+INSERT INTO settings (name, value) VALUES ('article_slug_skeletons', 'unicode-13.0.0/slug-1'), ('taxonomy_slug_skeletons', 'unicode-13.0.0/slug-1')
+    ON CONFLICT (name) DO UPDATE SET value = excluded.value;
