@@ -1576,7 +1576,7 @@ export interface components {
             headline: string;
             subheadline?: null | string;
             /**
-             * @description Derived from the headline when omitted; lower-case letters, marks, digits and hyphens, ≤ 120.
+             * @description Derived from the headline when omitted (a taken or look-alike one gets a numeric suffix); lower-case letters, marks, digits and hyphens, ≤ 120. One another article has, or could pass for (the same Unicode confusable skeleton, UTS #39), is a 409 with a free suggestion.
              * @example अलास्का-शिखर-सम्मेलन-से-पहले-पुतिन-के-साथ-फोन-पर-बातचीत-में-किम-ने-रूस-के-लिए-पूर्ण-समर्थन-जताया
              */
             slug?: null | string;
@@ -1597,7 +1597,7 @@ export interface components {
              * @example international
              */
             section: string;
-            /** @description Tag slugs or names; unknown names are created. At most 20. */
+            /** @description Tag slugs or names; unknown names are created (a 400 when the new slug could pass for another tag's). At most 20. */
             tags?: null | string[];
             /** @description Author slugs (must exist). */
             authors?: null | string[];
@@ -1633,7 +1633,7 @@ export interface components {
             headline?: string;
             subheadline?: null | string;
             /**
-             * @description Derived from the headline when omitted; lower-case letters, marks, digits and hyphens, ≤ 120.
+             * @description Derived from the headline when omitted (a taken or look-alike one gets a numeric suffix); lower-case letters, marks, digits and hyphens, ≤ 120. One another article has, or could pass for (the same Unicode confusable skeleton, UTS #39), is a 409 with a free suggestion.
              * @example अलास्का-शिखर-सम्मेलन-से-पहले-पुतिन-के-साथ-फोन-पर-बातचीत-में-किम-ने-रूस-के-लिए-पूर्ण-समर्थन-जताया
              */
             slug?: null | string;
@@ -1654,7 +1654,7 @@ export interface components {
              * @example international
              */
             section?: string;
-            /** @description Tag slugs or names; unknown names are created. At most 20. */
+            /** @description Tag slugs or names; unknown names are created (a 400 when the new slug could pass for another tag's). At most 20. */
             tags?: null | string[];
             /** @description Author slugs (must exist). */
             authors?: null | string[];

@@ -24,15 +24,20 @@ public sealed partial class ArticleRepository
             return new ResolvedInput(null, [], [], new WriteResult(null, WriteError.Invalid, "Some referenced resources do not exist.", Errors: errors));
 
         var tagIds = new List<long>();
-        foreach (var tag in input.Tags)
+        for (var i = 0; i < input.Tags.Count; i++)
         {
-            var tagId = await EnsureTagAsync(connection, tx, tag, now, ct);
-            if (!tagIds.Contains(tagId)) tagIds.Add(tagId);
+            var (tagId, lookAlike) = await EnsureTagAsync(connection, tx, input.Tags[i], now, ct);
+            if (lookAlike is not null)
+                errors["tags"] = [$"The tag '{input.Tags[i]}' would get the slug '{Slug.From(input.Tags[i])}', which could pass for the tag '{lookAlike}': use that tag, or another name."];
+            else if (!tagIds.Contains(tagId)) tagIds.Add(tagId);
         }
+        if (errors.Count > 0)
+            return new ResolvedInput(null, [], [], new WriteResult(null, WriteError.Invalid, "A tag could pass for another.", Errors: errors));
 
         var slug = input.ExplicitSlug;
         if (slug is null)
         {
+            // A derived slug never fails the write: like a taken one, a look-alike gets the first free numeric suffix.
             slug = current?.Slug ?? await FreeSlugAsync(connection, tx, input.DerivedSlug, null, ct);
         }
         else if (await SlugTakenAsync(connection, tx, slug, current?.Id, ct))
@@ -41,8 +46,16 @@ public sealed partial class ArticleRepository
             return new ResolvedInput(null, [], [], WriteResult.Fail(WriteError.SlugTaken,
                 $"The slug '{slug}' belongs to another article.", suggestion));
         }
+        // An article keeps its own slug even if another's looks like it (both were stored before skeletons were compared).
+        else if (slug != current?.Slug && await LookAlikeAsync(connection, tx, slug, current?.Id, ct) is { } other)
+        {
+            var suggestion = await FreeSlugAsync(connection, tx, slug, current?.Id, ct);
+            var whose = other.Retired ? "a former slug of another article" : "the slug of another article";
+            return new ResolvedInput(null, [], [], WriteResult.Fail(WriteError.SlugTaken,
+                $"The slug '{slug}' could pass for '{other.Slug}', {whose} (the same Unicode confusable skeleton, UTS #39).", suggestion));
+        }
 
-        var row = input.Row with { Slug = slug, SectionId = sectionId!.Value, SourceId = sourceId, Now = now };
+        var row = input.Row with { Slug = slug, SlugSkeleton = SlugSafety.Skeleton(slug), SectionId = sectionId!.Value, SourceId = sourceId, Now = now };
         return new ResolvedInput(row, tagIds, authorIds, null);
     }
 
@@ -104,17 +117,23 @@ public sealed partial class ArticleRepository
     private const string FindTagSql = "SELECT id FROM tags WHERE slug = @slug OR name = @name ORDER BY slug = @slug DESC LIMIT 1";
 
     private const string InsertTagSql = """
-        INSERT INTO tags (slug, name, created_at, updated_at) VALUES (@slug, @name, @now, @now) RETURNING id
+        INSERT INTO tags (slug, slug_skeleton, name, created_at, updated_at) VALUES (@slug, @skeleton, @name, @now, @now) RETURNING id
         """;
 
-    /// <summary>A tag named by slug or name; an unknown one is created with a slug derived from the name.</summary>
-    private static async Task<long> EnsureTagAsync(SqliteConnection connection, SqliteTransaction tx, string tag, DateTimeOffset now, CancellationToken ct)
+    private const string TagLookAlikeSql = "SELECT slug FROM tags WHERE slug_skeleton = @skeleton AND slug <> @slug ORDER BY slug LIMIT 1";
+
+    /// <summary>A tag named by slug or name; an unknown one is created with a slug derived from the name, unless that
+    /// slug could pass for another tag's (the same skeleton, as the taxonomy API refuses): then the other tag's slug.</summary>
+    private static async Task<(long Id, string? LookAlike)> EnsureTagAsync(SqliteConnection connection, SqliteTransaction tx, string tag, DateTimeOffset now, CancellationToken ct)
     {
         var slug = Slug.From(tag);
         var existing = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(FindTagSql, new { slug = tag.ToLowerInvariant(), name = tag }, tx, cancellationToken: ct))
             ?? await connection.ExecuteScalarAsync<long?>(new CommandDefinition(FindTagSql, new { slug, name = tag }, tx, cancellationToken: ct));
-        if (existing is { } id) return id;
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertTagSql, new { slug, name = tag, now }, tx, cancellationToken: ct));
+        if (existing is { } id) return (id, null);
+        var skeleton = SlugSafety.Skeleton(slug);
+        if (await connection.ExecuteScalarAsync<string?>(new CommandDefinition(TagLookAlikeSql, new { slug, skeleton }, tx, cancellationToken: ct)) is { } other)
+            return (0, other);
+        return (await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertTagSql, new { slug, skeleton, name = tag, now }, tx, cancellationToken: ct)), null);
     }
 
     private static async Task<bool> SlugTakenAsync(SqliteConnection connection, SqliteTransaction tx, string slug, long? id, CancellationToken ct) =>
@@ -125,11 +144,13 @@ public sealed partial class ArticleRepository
         UNION SELECT slug FROM article_old_slugs WHERE slug >= @prefix AND slug < @prefix || char(1114111) AND (@id IS NULL OR article_id <> @id)
         """;
 
-    /// <summary>The wanted slug, or the first free one with a numeric suffix. The slugs it could collide with
-    /// are read in one indexed range query, so the hundredth "ब्रेकिंग न्यूज़" draft costs no more lock time than the first.</summary>
+    /// <summary>The wanted slug, or the first free one with a numeric suffix; free means neither taken nor a look-alike
+    /// of another article's (<see cref="LookAlikeAsync"/>). The slugs it could collide with are read in one indexed
+    /// range query, so the hundredth "ब्रेकिंग न्यूज़" draft costs no more lock time than the first (and one indexed
+    /// look-alike lookup for the candidate that is not taken).</summary>
     private static async Task<string> FreeSlugAsync(SqliteConnection connection, SqliteTransaction tx, string wanted, long? id, CancellationToken ct)
     {
-        if (!await SlugTakenAsync(connection, tx, wanted, id, ct)) return wanted;
+        if (!await SlugTakenAsync(connection, tx, wanted, id, ct) && await LookAlikeAsync(connection, tx, wanted, id, ct) is null) return wanted;
         // A suffix may shorten a slug at the length limit; the prefix covers suffixes up to seven characters.
         var prefix = wanted[..Math.Min(wanted.Length, Slug.MaxLength - 8)].TrimEnd('-');
         var taken = (await connection.QueryAsync<string>(new CommandDefinition(TakenWithPrefixSql, new { prefix, id }, tx, cancellationToken: ct)))
@@ -137,17 +158,19 @@ public sealed partial class ArticleRepository
         for (var n = 2; ; n++)
         {
             var candidate = Slug.WithSuffix(wanted, n);
-            if (!taken.Contains(candidate)) return candidate;
+            if (!taken.Contains(candidate) && await LookAlikeAsync(connection, tx, candidate, id, ct) is null) return candidate;
         }
     }
 
     private const string UnretireSlugSql = "DELETE FROM article_old_slugs WHERE slug = @newSlug AND article_id = @id";
-    private const string RetireSlugSql = "INSERT OR REPLACE INTO article_old_slugs (slug, article_id, retired_at) VALUES (@oldSlug, @id, @now)";
+    private const string RetireSlugSql = """
+        INSERT OR REPLACE INTO article_old_slugs (slug, slug_skeleton, article_id, retired_at) VALUES (@oldSlug, @skeleton, @id, @now)
+        """;
 
     private async Task RetireSlugAsync(SqliteConnection connection, SqliteTransaction tx, long id, string oldSlug, string newSlug, CancellationToken ct)
     {
         await connection.ExecuteAsync(new CommandDefinition(UnretireSlugSql, new { id, newSlug }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(RetireSlugSql, new { id, oldSlug, now = Now }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(RetireSlugSql, new { id, oldSlug, skeleton = SlugSafety.Skeleton(oldSlug), now = Now }, tx, cancellationToken: ct));
     }
 
     private const string DeleteLinksSql = "DELETE FROM article_tags WHERE article_id = @id; DELETE FROM article_authors WHERE article_id = @id;";

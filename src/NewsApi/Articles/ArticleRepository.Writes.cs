@@ -12,11 +12,11 @@ namespace NewsApi.Articles;
 public sealed partial class ArticleRepository
 {
     private const string InsertSql = """
-        INSERT INTO articles (slug, headline, subheadline, excerpt, custom_excerpt, body_html, body_text, dateline,
+        INSERT INTO articles (slug, slug_skeleton, headline, subheadline, excerpt, custom_excerpt, body_html, body_text, dateline,
             section_id, source_id, language, image_url, image_alt, image_caption, image_credit, image_width, image_height,
             status, published_at, embargo_until, canonical_url, reading_time_minutes, syndication_allowed,
             owner_author_id, owner_key_id, version, created_at, updated_at)
-        VALUES (@Slug, @Headline, @Subheadline, @Excerpt, @CustomExcerpt, @BodyHtml, @BodyText, @Dateline,
+        VALUES (@Slug, @SlugSkeleton, @Headline, @Subheadline, @Excerpt, @CustomExcerpt, @BodyHtml, @BodyText, @Dateline,
             @SectionId, @SourceId, @Language, @ImageUrl, @ImageAlt, @ImageCaption, @ImageCredit, @ImageWidth, @ImageHeight,
             'draft', NULL, @EmbargoUntil, @CanonicalUrl, @ReadingTimeMinutes, @SyndicationAllowed,
             @OwnerAuthorId, @OwnerKeyId, 1, @Now, @Now)
@@ -44,7 +44,7 @@ public sealed partial class ArticleRepository
     }
 
     private const string UpdateSql = """
-        UPDATE articles SET slug = @Slug, headline = @Headline, subheadline = @Subheadline, excerpt = @Excerpt,
+        UPDATE articles SET slug = @Slug, slug_skeleton = @SlugSkeleton, headline = @Headline, subheadline = @Subheadline, excerpt = @Excerpt,
             custom_excerpt = @CustomExcerpt, body_html = @BodyHtml, body_text = @BodyText, dateline = @Dateline,
             section_id = @SectionId, source_id = @SourceId, language = @Language, image_url = @ImageUrl, image_alt = @ImageAlt,
             image_caption = @ImageCaption, image_credit = @ImageCredit, image_width = @ImageWidth, image_height = @ImageHeight,

@@ -7,7 +7,11 @@ namespace NewsApi.Data;
 /// <summary>One published article as <see cref="BulkArticleLoader"/> stores it. Every column is worked out
 /// beforehand (on any thread), so the one writer only binds values and steps.</summary>
 public sealed record BulkArticle(long Id, string Slug, string Headline, string Excerpt, string BodyHtml, string BodyText, string Dateline,
-    long SectionId, long SourceId, string PublishedAt, int ReadingMinutes, long AuthorId, long[] TagIds, SearchDocument Search);
+    long SectionId, long SourceId, string PublishedAt, int ReadingMinutes, long AuthorId, long[] TagIds, SearchDocument Search)
+{
+    /// <summary>Worked out with the rest, off the writer's thread.</summary>
+    public string SlugSkeleton { get; } = Text.SlugSafety.Skeleton(Slug);
+}
 
 /// <summary>A bulk load of published articles (generate-corpus): taxonomy, articles and their search rows
 /// written straight to the tables in one transaction, out of WAL. It needs the database file to itself, so
@@ -36,7 +40,7 @@ public sealed class BulkArticleLoader : IAsyncDisposable
         _connection = connection;
         _tx = tx;
         NextArticleId = nextArticleId;
-        _insertArticle = Prepare(InsertArticleSql, "$id", "$slug", "$headline", "$excerpt", "$html", "$text", "$dateline", "$section", "$source", "$at", "$minutes");
+        _insertArticle = Prepare(InsertArticleSql, "$id", "$slug", "$skeleton", "$headline", "$excerpt", "$html", "$text", "$dateline", "$section", "$source", "$at", "$minutes");
         _insertTag = Prepare(InsertArticleTagSql, "$a", "$t", "$p");
         _insertAuthor = Prepare(InsertArticleAuthorSql, "$a", "$u");
         _insertSearch = Prepare(InsertSearchSql, "$id", "$p", "$h", "$e", "$b", "$rh", "$rt");
@@ -84,18 +88,20 @@ public sealed class BulkArticleLoader : IAsyncDisposable
             throw new InvalidOperationException($"generate-corpus needs {file} to itself: stop the service that has it open, then run it again.");
     }
 
-    private const string InsertSectionSql = "INSERT OR IGNORE INTO sections (slug, name, parent_id, created_at, updated_at) VALUES (@slug, @name, @parentId, @now, @now)";
+    private const string InsertSectionSql = """
+        INSERT OR IGNORE INTO sections (slug, slug_skeleton, name, parent_id, created_at, updated_at) VALUES (@slug, @skeleton, @name, @parentId, @now, @now)
+        """;
     private const string SectionIdSql = "SELECT id FROM sections WHERE slug = @slug";
 
     /// <summary>The section's id, inserting it if no section has the slug yet.</summary>
     public Task<long> EnsureSectionAsync(string slug, string name, long? parentId, CancellationToken ct) =>
-        EnsureAsync(InsertSectionSql, SectionIdSql, new { slug, name, parentId, now = _now }, ct);
+        EnsureAsync(InsertSectionSql, SectionIdSql, new { slug, skeleton = Text.SlugSafety.Skeleton(slug), name, parentId, now = _now }, ct);
 
-    private const string InsertTagSql = "INSERT OR IGNORE INTO tags (slug, name, created_at, updated_at) VALUES (@slug, @name, @now, @now)";
+    private const string InsertTagSql = "INSERT OR IGNORE INTO tags (slug, slug_skeleton, name, created_at, updated_at) VALUES (@slug, @skeleton, @name, @now, @now)";
     private const string TagIdSql = "SELECT id FROM tags WHERE slug = @slug";
 
     public Task<long> EnsureTagAsync(string slug, string name, CancellationToken ct) =>
-        EnsureAsync(InsertTagSql, TagIdSql, new { slug, name, now = _now }, ct);
+        EnsureAsync(InsertTagSql, TagIdSql, new { slug, skeleton = Text.SlugSafety.Skeleton(slug), name, now = _now }, ct);
 
     private const string InsertAuthorSql = "INSERT OR IGNORE INTO authors (slug, name, created_at, updated_at) VALUES (@slug, @name, @now, @now)";
     private const string AuthorIdSql = "SELECT id FROM authors WHERE slug = @slug";
@@ -116,9 +122,9 @@ public sealed class BulkArticleLoader : IAsyncDisposable
     }
 
     private const string InsertArticleSql = """
-        INSERT INTO articles (id, slug, headline, excerpt, body_html, body_text, dateline, section_id, source_id, language, status,
+        INSERT INTO articles (id, slug, slug_skeleton, headline, excerpt, body_html, body_text, dateline, section_id, source_id, language, status,
             published_at, reading_time_minutes, syndication_allowed, version, created_at, updated_at)
-        VALUES ($id, $slug, $headline, $excerpt, $html, $text, $dateline, $section, $source, 'hi', 'published', $at, $minutes, 1, 1, $at, $at)
+        VALUES ($id, $slug, $skeleton, $headline, $excerpt, $html, $text, $dateline, $section, $source, 'hi', 'published', $at, $minutes, 1, 1, $at, $at)
         """;
 
     // A tag drawn twice for one article is stored once.
@@ -132,7 +138,7 @@ public sealed class BulkArticleLoader : IAsyncDisposable
     /// reused for every row: a Dapper call (or an async step) per row would pay its overhead 100k times over.</summary>
     public void Add(BulkArticle article)
     {
-        Run(_insertArticle, article.Id, article.Slug, article.Headline, article.Excerpt, article.BodyHtml, article.BodyText,
+        Run(_insertArticle, article.Id, article.Slug, article.SlugSkeleton, article.Headline, article.Excerpt, article.BodyHtml, article.BodyText,
             article.Dateline, article.SectionId, article.SourceId, article.PublishedAt, article.ReadingMinutes);
         for (var t = 0; t < article.TagIds.Length; t++) Run(_insertTag, article.Id, article.TagIds[t], t);
         Run(_insertAuthor, article.Id, article.AuthorId);

@@ -12,12 +12,12 @@ public sealed record ArticleInput
     // [Required] only tells the contract; FluentValidation answers the 400 with every failing field.
     [Description("1–300 characters."), Required] public string? Headline { get; init; }
     public string? Subheadline { get; init; }
-    [Description("Derived from the headline when omitted; lower-case letters, marks, digits and hyphens, ≤ 120.")] public string? Slug { get; init; }
+    [Description("Derived from the headline when omitted (a taken or look-alike one gets a numeric suffix); lower-case letters, marks, digits and hyphens, ≤ 120. One another article has, or could pass for (the same Unicode confusable skeleton, UTS #39), is a 409 with a free suggestion.")] public string? Slug { get; init; }
     [Description("Derived from the body when omitted (≤ 160 user-perceived characters).")] public string? Excerpt { get; init; }
     [Description("HTML, sanitised on write to p, h2–h4, blockquote, ul/ol/li, a[href], strong, em, figure, img, figcaption.")] public string? Body { get; init; }
     [Description("Place of the story, e.g. सियोल.")] public string? Dateline { get; init; }
     [Description("Section slug (must exist)."), Required] public string? Section { get; init; }
-    [Description("Tag slugs or names; unknown names are created. At most 20.")] public IReadOnlyList<string>? Tags { get; init; }
+    [Description("Tag slugs or names; unknown names are created (a 400 when the new slug could pass for another tag's). At most 20.")] public IReadOnlyList<string>? Tags { get; init; }
     [Description("Author slugs (must exist).")] public IReadOnlyList<string>? Authors { get; init; }
     [Description("Source slug (must exist), e.g. ians.")] public string? Source { get; init; }
     [Description("BCP 47 language tag; default hi.")] public string? Language { get; init; }

@@ -20,6 +20,8 @@ public sealed record ArticleValues
     public long Id { get; init; }
     public long ExpectedVersion { get; init; }
     public required string Slug { get; init; }
+    /// <summary>The slug's UTS #39 skeleton (<see cref="Text.SlugSafety.Skeleton"/>), set with the slug once it is chosen.</summary>
+    public string SlugSkeleton { get; init; } = "";
     public required string Headline { get; init; }
     public string? Subheadline { get; init; }
     public required string Excerpt { get; init; }

@@ -40,6 +40,7 @@ public static class TaxonomyAdminApi
         var change = input.ToChange();
         var write = await taxonomy.CreateSectionAsync(change, KeyOrNull(input.Parent), ct);
         if (write.Outcome == TaxonomyOutcome.UnknownParent) return UnknownParent(input.Parent);
+        if (write.Outcome == TaxonomyOutcome.LookAlike) return LookAlike("sections", change.Slug, write);
         if (write.Outcome != TaxonomyOutcome.Done) return new ConflictProblem($"A section with the slug '{change.Slug}' exists.");
         return Created(http, "sections", change.Slug, (await taxonomy.SectionsAsync(change.Slug, null, 1, ct))[0].ToSection());
     }
@@ -59,6 +60,7 @@ public static class TaxonomyAdminApi
             TaxonomyOutcome.VersionMismatch => Refused(http, write.Version, $"section '{slug}'"),
             TaxonomyOutcome.UnknownParent => UnknownParent(input.Parent),
             TaxonomyOutcome.UnderItself => Invalid("parent", "A section cannot be moved under itself or one of its sub-sections."),
+            TaxonomyOutcome.LookAlike => LookAlike("sections", change.Slug, write),
             _ => new ConflictProblem($"A section with the slug '{change.Slug}' exists."),
         };
     }
@@ -73,7 +75,9 @@ public static class TaxonomyAdminApi
         TermInput input, TaxonomyRepository taxonomy, HttpContext http, CancellationToken ct)
     {
         var change = input.ToChange();
-        if ((await taxonomy.CreateTagAsync(change, ct)).Outcome != TaxonomyOutcome.Done) return Taken("tags", change.Slug);
+        var write = await taxonomy.CreateTagAsync(change, ct);
+        if (write.Outcome == TaxonomyOutcome.LookAlike) return LookAlike("tags", change.Slug, write);
+        if (write.Outcome != TaxonomyOutcome.Done) return Taken("tags", change.Slug);
         return Created(http, "tags", change.Slug, (await taxonomy.TagsAsync(change.Slug, null, 1, null, ct, all: true))[0].ToTag());
     }
 
@@ -178,6 +182,7 @@ public static class TaxonomyAdminApi
         TaxonomyOutcome.Done => Updated(http, write, await read(change.Slug)),
         TaxonomyOutcome.NotFound => new NotFoundProblem($"Nothing in {kind} has the slug '{slug}'."),
         TaxonomyOutcome.VersionMismatch => Refused(http, write.Version, $"'{slug}' in {kind}"),
+        TaxonomyOutcome.LookAlike => LookAlike(kind, change.Slug, write),
         _ => Taken(kind, change.Slug),
     };
 
@@ -190,6 +195,10 @@ public static class TaxonomyAdminApi
     };
 
     private static ConflictProblem Taken(string kind, string slug) => new($"The slug '{slug}' is taken in {kind}.");
+
+    /// <summary>409, as for a taken slug: the new slug has the UTS #39 skeleton of one already in <paramref name="kind"/>.</summary>
+    private static ConflictProblem LookAlike(string kind, string slug, TaxonomyWrite write) =>
+        new($"The slug '{slug}' could pass for '{write.LookAlike}' in {kind} (the same Unicode confusable skeleton, UTS #39).");
 
     private static ValidationProblem UnknownParent(string? parent) => Invalid("parent", $"No section has the slug '{parent}'.");
 

@@ -11,7 +11,12 @@ public sealed partial class TaxonomyRepository
     private const string CurrentSectionSql = "SELECT id, version FROM sections WHERE slug = @slug";
 
     private const string InsertSectionSql = """
-        INSERT INTO sections (slug, name, description, parent_id, created_at, updated_at) VALUES (@slug, @name, @description, @parentId, @now, @now)
+        INSERT INTO sections (slug, slug_skeleton, name, description, parent_id, created_at, updated_at)
+        VALUES (@slug, @skeleton, @name, @description, @parentId, @now, @now)
+        """;
+
+    private const string SectionLookAlikeSql = """
+        SELECT slug FROM sections WHERE slug_skeleton = @skeleton AND slug <> @slug AND (@id IS NULL OR id <> @id) ORDER BY slug LIMIT 1
         """;
 
     /// <param name="parent">Slug of the parent section; it must exist.</param>
@@ -21,7 +26,8 @@ public sealed partial class TaxonomyRepository
             long? parentId = null;
             if (parent is not null && (parentId = (await CurrentAsync(connection, tx, CurrentSectionSql, parent, ct))?.Id) is null)
                 return new(TaxonomyOutcome.UnknownParent);
-            return await WriteOneAsync(connection, tx, InsertSectionSql, Args(change, parentId: parentId), 1, ct);
+            return await LookAlikeAsync(connection, tx, SectionLookAlikeSql, change.Slug, null, ct)
+                ?? await WriteOneAsync(connection, tx, InsertSectionSql, Args(change, parentId: parentId), 1, ct);
         }, ct);
 
     private const string DescendantsSql = """
@@ -29,7 +35,7 @@ public sealed partial class TaxonomyRepository
         """;
 
     private const string UpdateSectionSql = """
-        UPDATE sections SET slug = @slug, name = @name, description = @description, parent_id = @parentId, updated_at = @now, version = version + 1
+        UPDATE sections SET slug = @slug, slug_skeleton = @skeleton, name = @name, description = @description, parent_id = @parentId, updated_at = @now, version = version + 1
         WHERE id = @id AND version = @version
         """;
 
@@ -47,6 +53,7 @@ public sealed partial class TaxonomyRepository
                 var subtree = await connection.QueryAsync<long>(new CommandDefinition(DescendantsSql, new { id = current.Id }, tx, cancellationToken: ct));
                 if (subtree.Contains(parentId.Value)) return new(TaxonomyOutcome.UnderItself);
             }
+            if (change.Slug != slug && await LookAlikeAsync(connection, tx, SectionLookAlikeSql, change.Slug, current.Id, ct) is { } lookAlike) return lookAlike;
             return await TermChangedAsync(connection, tx, "sections", current.Id,
                 await WriteOneAsync(connection, tx, UpdateSectionSql, Args(change, current, parentId), current.Version + 1, ct), ct);
         }, ct);
@@ -61,18 +68,24 @@ public sealed partial class TaxonomyRepository
     // ---- tags
 
     private const string CurrentTagSql = "SELECT id, version FROM tags WHERE slug = @slug";
-    private const string InsertTagSql = "INSERT INTO tags (slug, name, description, created_at, updated_at) VALUES (@slug, @name, @description, @now, @now)";
+    private const string InsertTagSql = """
+        INSERT INTO tags (slug, slug_skeleton, name, description, created_at, updated_at) VALUES (@slug, @skeleton, @name, @description, @now, @now)
+        """;
+    private const string TagLookAlikeSql = """
+        SELECT slug FROM tags WHERE slug_skeleton = @skeleton AND slug <> @slug AND (@id IS NULL OR id <> @id) ORDER BY slug LIMIT 1
+        """;
     private const string UpdateTagSql = """
-        UPDATE tags SET slug = @slug, name = @name, description = @description, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version
+        UPDATE tags SET slug = @slug, slug_skeleton = @skeleton, name = @name, description = @description, updated_at = @now, version = version + 1 WHERE id = @id AND version = @version
         """;
     private const string TagUsesSql = "SELECT count(*) FROM article_tags WHERE tag_id = @id";
     private const string DeleteTagSql = "DELETE FROM tags WHERE id = @id AND version = @version";
 
     public Task<TaxonomyWrite> CreateTagAsync(TaxonomyChange change, CancellationToken ct) =>
-        WriteAsync(Caching.PurgeKeys.ForNewTerm("tags", change.Slug), (connection, tx) => WriteOneAsync(connection, tx, InsertTagSql, Args(change), 1, ct), ct);
+        WriteAsync(Caching.PurgeKeys.ForNewTerm("tags", change.Slug), async (connection, tx) =>
+            await LookAlikeAsync(connection, tx, TagLookAlikeSql, change.Slug, null, ct) ?? await WriteOneAsync(connection, tx, InsertTagSql, Args(change), 1, ct), ct);
 
     public Task<TaxonomyWrite> UpdateTagAsync(string slug, TaxonomyChange change, Func<long, bool> accepts, CancellationToken ct) =>
-        UpdateAsync("tags", CurrentTagSql, UpdateTagSql, slug, change, accepts, ct);
+        UpdateAsync("tags", CurrentTagSql, UpdateTagSql, slug, change, accepts, ct, TagLookAlikeSql);
 
     /// <summary>Deletes a tag no article (draft or not) carries.</summary>
     public Task<TaxonomyWrite> DeleteTagAsync(string slug, Func<long, bool> accepts, CancellationToken ct) =>

@@ -66,6 +66,21 @@ public sealed partial class TaxonomyRepository(Db db, TimeProvider clock, Conten
     public Task<List<TaxonomyRow>> SourcesAsync(string? slug, string? after, int limit, CancellationToken ct) =>
         QueryAsync(SourcesSql, slug, after, limit, null, ct);
 
+    private const string SectionSlugsMissingSql = "SELECT slug FROM sections WHERE slug_skeleton IS NULL AND slug > @after ORDER BY slug LIMIT @limit";
+    private const string SectionSlugsAllSql = "SELECT slug FROM sections WHERE slug > @after ORDER BY slug LIMIT @limit";
+    private const string SetSectionSkeletonSql = "UPDATE sections SET slug_skeleton = @skeleton WHERE slug = @slug AND slug_skeleton IS NOT @skeleton";
+    private const string TagSlugsMissingSql = "SELECT slug FROM tags WHERE slug_skeleton IS NULL AND slug > @after ORDER BY slug LIMIT @limit";
+    private const string TagSlugsAllSql = "SELECT slug FROM tags WHERE slug > @after ORDER BY slug LIMIT @limit";
+    private const string SetTagSkeletonSql = "UPDATE tags SET slug_skeleton = @skeleton WHERE slug = @slug AND slug_skeleton IS NOT @skeleton";
+
+    /// <summary>Start-up: the skeletons of section and tag slugs that are missing (rows from before migration 0009, a
+    /// bulk load) or were worked out with another <see cref="Text.Confusables.Version"/>. Authors and sources have
+    /// none yet: a short list only editors and imports add to, which no author key can extend (tags it can, from an article).</summary>
+    public Task<int> EnsureSlugSkeletonsAsync(CancellationToken ct) => SlugSkeletonBackfill.RunAsync(db, "taxonomy_slug_skeletons", [
+        new(SectionSlugsMissingSql, SectionSlugsAllSql, SetSectionSkeletonSql),
+        new(TagSlugsMissingSql, TagSlugsAllSql, SetTagSkeletonSql),
+    ], ct);
+
     private async Task<List<TaxonomyRow>> QueryAsync(string sql, string? slug, string? after, int limit, string? prefix, CancellationToken ct, bool all = false)
     {
         await using var connection = await db.OpenAsync(ct);
@@ -115,12 +130,25 @@ public sealed partial class TaxonomyRepository(Db db, TimeProvider clock, Conten
         }
     }
 
+    /// <summary>A slug of the same kind that <paramref name="slug"/> could pass for (the same UTS #39 skeleton, another
+    /// slug), as the refusal; null when there is none. <paramref name="id"/>: the item being renamed, never its own look-alike.</summary>
+    private static async Task<TaxonomyWrite?> LookAlikeAsync(SqliteConnection connection, SqliteTransaction tx, string sql, string slug, long? id, CancellationToken ct)
+    {
+        var other = await connection.ExecuteScalarAsync<string?>(new CommandDefinition(sql, new { slug, skeleton = Text.SlugSafety.Skeleton(slug), id }, tx, cancellationToken: ct));
+        return other is null ? null : new TaxonomyWrite(TaxonomyOutcome.LookAlike, LookAlike: other);
+    }
+
     /// <param name="kind">The list's name (<c>tags</c>, …), for the cache keys.</param>
-    private async Task<TaxonomyWrite> UpdateAsync(string kind, string currentSql, string updateSql, string slug, TaxonomyChange change, Func<long, bool> accepts, CancellationToken ct) =>
+    /// <param name="lookAlikeSql">Finds a look-alike of a new slug (<see cref="LookAlikeAsync"/>); null for kinds whose slugs have no skeletons.</param>
+    private async Task<TaxonomyWrite> UpdateAsync(string kind, string currentSql, string updateSql, string slug, TaxonomyChange change, Func<long, bool> accepts,
+        CancellationToken ct, string? lookAlikeSql = null) =>
         await WriteAsync(Caching.PurgeKeys.ForChangedTerm(kind, slug, change.Slug), async (connection, tx) =>
         {
             if (await CurrentAsync(connection, tx, currentSql, slug, ct) is not { } current) return new(TaxonomyOutcome.NotFound);
             if (!accepts(current.Version)) return new(TaxonomyOutcome.VersionMismatch, current.Version);
+            // A slug kept as it is stays, even beside a look-alike stored before skeletons were compared.
+            if (lookAlikeSql is not null && change.Slug != slug && await LookAlikeAsync(connection, tx, lookAlikeSql, change.Slug, current.Id, ct) is { } lookAlike)
+                return lookAlike;
             return await TermChangedAsync(connection, tx, kind, current.Id,
                 await WriteOneAsync(connection, tx, updateSql, Args(change, current), current.Version + 1, ct), ct);
         }, ct);
@@ -146,16 +174,17 @@ public sealed partial class TaxonomyRepository(Db db, TimeProvider clock, Conten
 
     private object Args(TaxonomyChange change, (long Id, long Version)? current = null, long? parentId = null) => new
     {
-        id = current?.Id, version = current?.Version, slug = change.Slug, name = change.Name, description = change.Description,
+        id = current?.Id, version = current?.Version, slug = change.Slug, skeleton = Text.SlugSafety.Skeleton(change.Slug), name = change.Name, description = change.Description,
         url = change.Url, parentId, now = clock.GetUtcNow(),
     };
 }
 
-public enum TaxonomyOutcome { Done, NotFound, VersionMismatch, SlugTaken, InUse, UnknownParent, UnderItself }
+public enum TaxonomyOutcome { Done, NotFound, VersionMismatch, SlugTaken, LookAlike, InUse, UnknownParent, UnderItself }
 
 /// <param name="Version">Done: the item's version now. VersionMismatch: the version the item is at.</param>
 /// <param name="Uses">InUse: how many articles (or sub-sections) still refer to it.</param>
-public readonly record struct TaxonomyWrite(TaxonomyOutcome Outcome, long Version = 0, long Uses = 0)
+/// <param name="LookAlike">LookAlike: the stored slug the new one could pass for.</param>
+public readonly record struct TaxonomyWrite(TaxonomyOutcome Outcome, long Version = 0, long Uses = 0, string? LookAlike = null)
 {
     public static TaxonomyWrite Done(long version) => new(TaxonomyOutcome.Done, version);
 }

@@ -39,6 +39,11 @@ public static class SlugSafety
         return null;
     }
 
+    /// <summary>The UTS #39 skeleton of a slug (<see cref="Confusables.Skeleton"/>): a slug whose skeleton equals another
+    /// slug's, and is not that slug, could pass for it even in one script (all-Cyrillic реасе beside Latin peace), which
+    /// <see cref="Refusal"/> cannot see alone; the repositories compare it with the slugs already stored.</summary>
+    public static string Skeleton(string slug) => Confusables.Skeleton(slug);
+
     /// <summary>Default-ignorable code points and bidirectional controls: they render as nothing.</summary>
     public static bool IsInvisible(int c) =>
         c is 0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x3164 or 0xFEFF or 0xFFA0

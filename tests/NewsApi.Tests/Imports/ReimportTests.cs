@@ -79,4 +79,19 @@ public sealed class ReimportTests : ApiTestBase
         var articles = await Wxr.AllArticlesAsync(Editor);
         Assert.That(Wxr.ByHeadline(articles, "शेयर").GetProperty("slug").GetString(), Is.EqualTo("classic-story-2"));
     }
+
+    [Test]
+    public async Task A_slug_that_could_pass_for_another_articles_gets_the_usual_suffix_too()
+    {
+        // wor1d (digit one) has the confusable skeleton of world: the second post would pass for the first.
+        var (exit, output) = await Wxr.CommandAsync(Factory, Wxr.Fixture.Replace("<wp:post_name><![CDATA[market]]>", "<wp:post_name><![CDATA[wor1d-cup-schedule]]>", StringComparison.Ordinal));
+
+        Assert.That(exit, Is.Zero, output);
+        var articles = await Wxr.AllArticlesAsync(Editor);
+        Assert.That(Wxr.ByHeadline(articles, "शेयर").GetProperty("slug").GetString(), Is.EqualTo("wor1d-cup-schedule-2"));
+        Assert.That(articles.Select(a => a.GetProperty("slug").GetString()), Does.Contain("world-cup-schedule"));
+        // Imported again, it keeps its suffixed slug instead of being refused or renamed.
+        Assert.That((await Wxr.CommandAsync(Factory, Wxr.Fixture.Replace("<wp:post_name><![CDATA[market]]>", "<wp:post_name><![CDATA[wor1d-cup-schedule]]>", StringComparison.Ordinal))).Exit, Is.Zero);
+        Assert.That(Wxr.ByHeadline(await Wxr.AllArticlesAsync(Editor), "शेयर").GetProperty("slug").GetString(), Is.EqualTo("wor1d-cup-schedule-2"));
+    }
 }

@@ -1,6 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using NewsApi.Data;
+using static NewsApi.Text.SlugSafety;
 
 namespace NewsApi.Tests.Infrastructure;
 
@@ -16,13 +17,13 @@ public static class CommonTaxonomy
         await using var connection = await factory.Services.GetRequiredService<Db>().OpenAsync();
         const string now = "2025-01-01T00:00:00.0000000Z";
         await connection.ExecuteAsync("""
-            INSERT INTO sections (slug, name, parent_id, created_at, updated_at) VALUES ('desh', 'देश', NULL, @now, @now) ON CONFLICT DO NOTHING;
-            INSERT INTO sections (slug, name, parent_id, created_at, updated_at) VALUES ('rajya', 'राज्य', (SELECT id FROM sections WHERE slug = 'desh'), @now, @now) ON CONFLICT DO NOTHING;
-            INSERT INTO sections (slug, name, parent_id, created_at, updated_at) VALUES ('khel', 'खेल', NULL, @now, @now) ON CONFLICT DO NOTHING;
+            INSERT INTO sections (slug, slug_skeleton, name, parent_id, created_at, updated_at) VALUES ('desh', @desh, 'देश', NULL, @now, @now) ON CONFLICT DO NOTHING;
+            INSERT INTO sections (slug, slug_skeleton, name, parent_id, created_at, updated_at) VALUES ('rajya', @rajya, 'राज्य', (SELECT id FROM sections WHERE slug = 'desh'), @now, @now) ON CONFLICT DO NOTHING;
+            INSERT INTO sections (slug, slug_skeleton, name, parent_id, created_at, updated_at) VALUES ('khel', @khel, 'खेल', NULL, @now, @now) ON CONFLICT DO NOTHING;
             INSERT INTO sources (slug, name, created_at, updated_at) VALUES ('ians', 'आईएएनएस', @now, @now) ON CONFLICT DO NOTHING;
             INSERT INTO sources (slug, name, created_at, updated_at) VALUES ('pti', 'पीटीआई', @now, @now) ON CONFLICT DO NOTHING;
             INSERT INTO authors (slug, name, created_at, updated_at) VALUES ('ravi', 'रवि कुमार', @now, @now) ON CONFLICT DO NOTHING;
             INSERT INTO authors (slug, name, created_at, updated_at) VALUES ('sita', 'सीता शर्मा', @now, @now) ON CONFLICT DO NOTHING;
-            """, new { now });
+            """, new { now, desh = Skeleton("desh"), rajya = Skeleton("rajya"), khel = Skeleton("khel") });
     }
 }

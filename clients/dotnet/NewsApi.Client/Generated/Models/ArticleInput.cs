@@ -86,7 +86,7 @@ namespace NewsApi.Client.Models
 #else
         public string Section { get; set; }
 #endif
-        /// <summary>Derived from the headline when omitted; lower-case letters, marks, digits and hyphens, ≤ 120.</summary>
+        /// <summary>Derived from the headline when omitted (a taken or look-alike one gets a numeric suffix); lower-case letters, marks, digits and hyphens, ≤ 120. One another article has, or could pass for (the same Unicode confusable skeleton, UTS #39), is a 409 with a free suggestion.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Slug { get; set; }
@@ -118,7 +118,7 @@ namespace NewsApi.Client.Models
 #else
         public global::NewsApi.Client.Models.SyndicationInput Syndication { get; set; }
 #endif
-        /// <summary>Tag slugs or names; unknown names are created. At most 20.</summary>
+        /// <summary>Tag slugs or names; unknown names are created (a 400 when the new slug could pass for another tag&apos;s). At most 20.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<string>? Tags { get; set; }
