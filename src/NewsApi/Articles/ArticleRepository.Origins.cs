@@ -4,18 +4,22 @@ using Microsoft.Data.Sqlite;
 namespace NewsApi.Articles;
 
 /// <summary>Where an article came from when it was imported (a WordPress post), written in the same transaction as the
-/// article, so an import that stops half-way never imports the same post twice; and its old WordPress addresses.</summary>
+/// article, so an import that stops half-way never imports the same post twice; and its old WordPress addresses. The
+/// item's hash is not part of it: <see cref="ArticleRepository.MarkImportedAsync"/> records that once the import has
+/// also moved the article to the post's status, so a post whose publication a stop cut off is not "unchanged".</summary>
 /// <param name="LegacyPaths">Keys made by <see cref="Imports.LegacyPath.Key"/>.</param>
-public sealed record ArticleOrigin(string Site, long PostId, string ItemHash, IReadOnlyList<string> LegacyPaths);
+public sealed record ArticleOrigin(string Site, long PostId, IReadOnlyList<string> LegacyPaths);
 
 /// <summary>An imported article's origin row.</summary>
 public sealed record ImportedArticle(long ArticleId, long ImportedVersion, string ItemHash);
 
 public sealed partial class ArticleRepository
 {
+    // item_hash '' until MarkImportedAsync: written but not settled, which matches no item, so running the import
+    // again finishes the post (a SIGKILL between the article's write and its publication left it a draft).
     private const string UpsertOriginSql = """
         INSERT INTO article_origins (article_id, site, post_id, imported_version, item_hash, imported_at)
-        SELECT id, @Site, @PostId, version, @ItemHash, @now FROM articles WHERE id = @id
+        SELECT id, @Site, @PostId, version, '', @now FROM articles WHERE id = @id
         ON CONFLICT (article_id) DO UPDATE SET imported_version = excluded.imported_version, item_hash = excluded.item_hash,
             imported_at = excluded.imported_at
         """;
@@ -29,7 +33,7 @@ public sealed partial class ArticleRepository
     /// <summary>Inside an article write's transaction (after the row is written).</summary>
     private async Task SaveOriginAsync(SqliteConnection connection, SqliteTransaction tx, long id, ArticleOrigin origin, CancellationToken ct)
     {
-        await connection.ExecuteAsync(new CommandDefinition(UpsertOriginSql, new { id, origin.Site, origin.PostId, origin.ItemHash, now = Now }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(UpsertOriginSql, new { id, origin.Site, origin.PostId, now = Now }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(UpsertLegacyUrlSql,
             origin.LegacyPaths.Distinct(StringComparer.Ordinal).Select(path => new { path, id }), tx, cancellationToken: ct));
     }
@@ -46,7 +50,8 @@ public sealed partial class ArticleRepository
         UPDATE article_origins SET imported_version = @version, item_hash = @itemHash, imported_at = @now WHERE article_id = @id
         """;
 
-    /// <summary>After the import's last write of an article (its publication): the version it left the article at.</summary>
+    /// <summary>After the import's last write of an article (its publication): the version it left the article at, and
+    /// the hash of the item it imported, which a later import of an unchanged item skips on.</summary>
     public async Task MarkImportedAsync(long id, long version, string itemHash, CancellationToken ct)
     {
         var (connection, tx) = await db.BeginWriteAsync(ct);

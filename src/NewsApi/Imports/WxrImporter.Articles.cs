@@ -6,8 +6,9 @@ namespace NewsApi.Imports;
 
 public sealed partial class WxrImporter
 {
-    /// <summary>Creates the article of a post seen for the first time; updates one imported before if the post changed and
-    /// nobody edited the article in NewsApi since; otherwise leaves it and says why.</summary>
+    /// <summary>Creates the article of a post seen for the first time; updates one imported before if the post changed (or
+    /// an import that stopped never finished it) and nobody edited the article in NewsApi since; otherwise leaves it and
+    /// says why.</summary>
     private async Task WriteAsync(string site, WxrItem item, ImportPlan plan, ImportSummary summary, bool dryRun, CancellationToken ct)
     {
         // The editorial API's rules, which the writer itself leaves to the endpoint's validation filter.
@@ -35,7 +36,7 @@ public sealed partial class WxrImporter
 
     private async Task CreateAsync(string site, WxrItem item, ImportPlan plan, ImportSummary summary, CancellationToken ct)
     {
-        var origin = new ArticleOrigin(site, plan.PostId, plan.Hash, plan.LegacyPaths);
+        var origin = new ArticleOrigin(site, plan.PostId, plan.LegacyPaths);
         var written = await writer.CreateAsync(plan.Input, Importer, ct, origin);
         // Another article has the slug: the usual numeric suffix, as a new draft with that headline would get.
         if (written is { Error: WriteError.SlugTaken, Suggestion: { } free }) written = await writer.CreateAsync(plan.Input with { Slug = free }, Importer, ct, origin);
@@ -50,7 +51,7 @@ public sealed partial class WxrImporter
 
     private async Task UpdateAsync(string site, WxrItem item, ImportPlan plan, ArticleRow current, ImportSummary summary, CancellationToken ct)
     {
-        var origin = new ArticleOrigin(site, plan.PostId, plan.Hash, plan.LegacyPaths);
+        var origin = new ArticleOrigin(site, plan.PostId, plan.LegacyPaths);
         var input = plan.Input with { Slug = KeptSlug(current.Slug, plan.Input.Slug) };
         var written = await writer.UpdateAsync(current.Id, input, current.Version, Importer, ct, origin);
         if (written is { Error: WriteError.SlugTaken, Suggestion: { } free })

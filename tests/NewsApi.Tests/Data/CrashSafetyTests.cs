@@ -10,8 +10,10 @@ using static NewsApi.Tests.Infrastructure.EditorialHttp;
 namespace NewsApi.Tests.Data;
 
 /// <summary>The service, as its own process, is killed with SIGKILL while several clients write (drafts, publications
-/// that queue webhook events) and started again: every acknowledged write is there exactly as acknowledged, every
-/// event queued for a publication still reaches the receiver, and the database passes its integrity check.</summary>
+/// that queue webhook events, WordPress imports) and started again: every acknowledged write is there exactly as
+/// acknowledged, every event queued for a publication still reaches the receiver, an import the kill cut short is
+/// failed and runs again to exactly one article per post (<see cref="CrashImports"/>), and the database passes its
+/// integrity check.</summary>
 [TestFixture]
 public sealed class CrashSafetyTests
 {
@@ -41,29 +43,40 @@ public sealed class CrashSafetyTests
     public async Task Every_acknowledged_write_and_every_queued_event_survive_a_SIGKILL()
     {
         await using var receiver = await WebhookReceiver.StartAsync();
+        using var imports = new CrashImports();
         var acknowledged = new ConcurrentDictionary<long, Acknowledged>();
-        var service = await ServiceProcess.StartAsync(_db);
+        string? notPartWay;
+        using var stop = new CancellationTokenSource();
+        var writers = new List<Task>();
+        var service = await ServiceProcess.StartAsync(_db, imports.Settings);
         try
         {
             using (var admin = service.Client(_key))
             using (var subscribed = await admin.PostAsJsonAsync("/v1/admin/webhooks", new { url = receiver.Url, events = new[] { "article.published" } }))
                 Assert.That(subscribed.StatusCode, Is.EqualTo(HttpStatusCode.Created), await subscribed.Content.ReadAsStringAsync());
 
-            using var stop = new CancellationTokenSource();
-            var writers = Enumerable.Range(0, 6).Select(w => Task.Run(() => WriteUntilStoppedAsync(service, w, acknowledged, stop.Token))).ToList();
+            writers.AddRange(Enumerable.Range(0, 6).Select(w => Task.Run(() => WriteUntilStoppedAsync(service, w, acknowledged, stop.Token))));
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
             while (acknowledged.Values.Count(a => a.Status == "published") < 15 && DateTime.UtcNow < deadline) await Task.Delay(20);
+            // The writers go on while an admin imports: killed when one import is done and the next is part-way.
+            using (var admin = service.Client(_key))
+            {
+                await imports.PostAllAsync(admin);
+                notPartWay = await imports.WaitUntilTheSecondIsPartWayAsync(admin, TimeSpan.FromSeconds(30));
+            }
             await service.KillAsync();
-            await stop.CancelAsync();
-            await Task.WhenAll(writers);
         }
         finally
         {
+            // After the kill; or, when an assertion above failed, so the writers do not outlive the test.
+            await stop.CancelAsync();
+            await Task.WhenAll(writers);
             await service.DisposeAsync();
         }
         Assert.That(acknowledged.Values.Count(a => a.Status == "published"), Is.AtLeast(15), "writes were under way when the service was killed");
+        Assert.That(notPartWay, Is.Null, "an import was under way when the service was killed");
 
-        await using var restarted = await ServiceProcess.StartAsync(_db);
+        await using var restarted = await ServiceProcess.StartAsync(_db, imports.Settings);
         using var client = restarted.Client(_key);
         foreach (var expected in acknowledged.Values)
         {
@@ -87,6 +100,9 @@ public sealed class CrashSafetyTests
             announced.Add(received.Json.GetProperty("data").GetProperty("id").GetInt64());
         }
         Assert.That(published.Except(announced), Is.Empty, "every acknowledged publication's event was delivered");
+
+        await imports.AssertAfterTheRestartAsync(client);
+        await imports.RunTheInterruptedAgainAsync(client);
 
         await using var connection = new SqliteConnection($"Data Source={_db};Mode=ReadOnly;Pooling=False");
         await connection.OpenAsync();

@@ -1,9 +1,11 @@
 using System.Net;
+using Microsoft.Data.Sqlite;
 using NewsApi.Tests.Infrastructure;
 
 namespace NewsApi.Tests.Imports;
 
-/// <summary>Importing the same site again updates instead of duplicating, and never overwrites an edit made in NewsApi.</summary>
+/// <summary>Importing the same site again updates instead of duplicating, finishes what a stopped import left half done,
+/// and never overwrites an edit made in NewsApi.</summary>
 [TestFixture]
 public sealed class ReimportTests : ApiTestBase
 {
@@ -62,6 +64,30 @@ public sealed class ReimportTests : ApiTestBase
     }
 
     [Test]
+    public async Task An_article_whose_publication_a_stop_cut_off_is_published_when_the_import_runs_again()
+    {
+        // The stop lands between an article's two transactions: its draft (with its origin) is written, its
+        // publication is not — as a SIGKILL there leaves it; a trigger makes the publication fail at that point.
+        await ExecuteAsync("CREATE TRIGGER stop_before_publishing BEFORE UPDATE OF status ON articles WHEN NEW.status = 'published' " +
+            "BEGIN SELECT RAISE(ABORT, 'the service stopped here'); END");
+        var stopped = await Wxr.ImportOverHttpAsync(Admin, Wxr.Fixture);
+        Assert.That(stopped.GetProperty("status").GetString(), Is.EqualTo("failed"), stopped.ToString());
+        var left = Wxr.ByHeadline(await Wxr.AllArticlesAsync(Editor), "फ़ोन".Normalize(System.Text.NormalizationForm.FormC));
+        Assert.That(left.GetProperty("status").GetString(), Is.EqualTo("draft"));
+        await ExecuteAsync("DROP TRIGGER stop_before_publishing");
+
+        var again = await Wxr.ImportOverHttpAsync(Admin, Wxr.Fixture);
+        Assert.That(again.GetProperty("status").GetString(), Is.EqualTo("succeeded"), again.ToString());
+        var after = await Wxr.AllArticlesAsync(Editor);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(after, Has.Count.EqualTo(5), "no post imported twice");
+            var resumed = after.Single(a => a.GetProperty("id").GetInt64() == left.GetProperty("id").GetInt64());
+            Assert.That(resumed.GetProperty("status").GetString(), Is.EqualTo("published"), "the post is published in WordPress");
+        }
+    }
+
+    [Test]
     public async Task A_dry_run_reports_without_writing()
     {
         var (exit, output) = await Wxr.CommandOnFileAsync(Factory, Wxr.FixturePath, "--dry-run");
@@ -93,5 +119,14 @@ public sealed class ReimportTests : ApiTestBase
         // Imported again, it keeps its suffixed slug instead of being refused or renamed.
         Assert.That((await Wxr.CommandAsync(Factory, Wxr.Fixture.Replace("<wp:post_name><![CDATA[market]]>", "<wp:post_name><![CDATA[wor1d-cup-schedule]]>", StringComparison.Ordinal))).Exit, Is.Zero);
         Assert.That(Wxr.ByHeadline(await Wxr.AllArticlesAsync(Editor), "शेयर").GetProperty("slug").GetString(), Is.EqualTo("wor1d-cup-schedule-2"));
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Factory.DbPath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }
