@@ -7,7 +7,7 @@ public sealed record ImportJob(long Id, string Path, bool DryRun);
 
 /// <summary>Runs the imports POST /v1/admin/imports accepts, one at a time (SQLite has one writer, and two imports
 /// of one site would race for the same posts), writing each job's progress about every second.</summary>
-public sealed class ImportWorker(ImportRepository imports, WxrImporter importer, ILogger<ImportWorker> logger) : BackgroundService
+public sealed class ImportWorker(ImportRepository imports, WxrImporter importer, ImportSpool spool, ILogger<ImportWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromSeconds(1);
 
@@ -19,6 +19,8 @@ public sealed class ImportWorker(ImportRepository imports, WxrImporter importer,
     {
         var interrupted = await imports.FailInterruptedAsync(cancellationToken);
         if (interrupted > 0) logger.LogWarning("Marked {Count} import(s) failed: the service stopped while they ran", interrupted);
+        // Their uploads (and those of imports still queued at the stop) have no job left to read them.
+        if (spool.Sweep() is var swept and > 0) logger.LogInformation("Deleted {Count} upload(s) a stopped service left in {Directory}", swept, spool.Directory);
         await base.StartAsync(cancellationToken);
     }
 

@@ -42,7 +42,7 @@ public static class ImportsApi
 
     public static async Task<Results<Accepted<ImportStatus>, ValidationProblem, UnsupportedMediaTypeProblem, PayloadTooLargeProblem>> StartImport(
         [Description("Report what would be imported without writing anything.")] bool? dryRun,
-        HttpContext http, ClaimsPrincipal user, ImportRepository imports, ImportWorker worker, IOptions<ImportOptions> options, CancellationToken ct)
+        HttpContext http, ClaimsPrincipal user, ImportRepository imports, ImportWorker worker, ImportSpool spool, IOptions<ImportOptions> options, CancellationToken ct)
     {
         if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var type) || !XmlTypes.Contains(type.MediaType.Value ?? ""))
             return new UnsupportedMediaTypeProblem("Send the WordPress export as application/xml (or application/rss+xml): curl --data-binary @export.xml -H 'Content-Type: application/xml'.");
@@ -51,7 +51,7 @@ public static class ImportsApi
         // The service-wide 2 MB limit is for JSON; an export may be this large.
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit) limit.MaxRequestBodySize = max;
 
-        var path = Path.Combine(options.Value.SpoolDirectory ?? Path.GetTempPath(), $"newsapi-import-{Guid.NewGuid():N}.xml");
+        var path = spool.NewFile();
         long length;
         try
         {

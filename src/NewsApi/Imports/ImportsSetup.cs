@@ -6,7 +6,8 @@ public sealed class ImportOptions
     /// <summary>Largest export POST /v1/admin/imports accepts (413 beyond); the command line has no limit.</summary>
     public long MaxBytes { get; set; } = 512L * 1024 * 1024;
 
-    /// <summary>Where an uploaded export is kept while it is imported; the system's temporary folder by default.</summary>
+    /// <summary>Where an uploaded export is kept while it is imported; by default a folder of this database's own under
+    /// the system's temporary folder. Swept of this service's uploads at start-up (see <see cref="ImportSpool"/>).</summary>
     public string? SpoolDirectory { get; set; }
 }
 
@@ -19,6 +20,7 @@ public static class ImportsSetup
             .Validate(o => o.MaxBytes > 0, "Imports:MaxBytes must be more than zero.").ValidateOnStart();
         builder.Services.AddSingleton<WxrImporter>();
         builder.Services.AddSingleton<ImportRepository>();
+        builder.Services.AddSingleton<ImportSpool>();
         builder.Services.AddSingleton<ImportWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ImportWorker>());
         return builder;

@@ -47,8 +47,8 @@ internal sealed class CrashImports : IDisposable
         Directory.CreateDirectory(Path.Combine(_directory, "spool"));
     }
 
-    /// <summary>For the service: uploads are spooled here, not in the system's temporary folder, because a killed
-    /// service never deletes the upload of the import it was running.</summary>
+    /// <summary>For the service: uploads are spooled here, so the test can see that the restart sweeps the uploads the
+    /// killed service left (the cut import's and the queued one's).</summary>
     public IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Imports__SpoolDirectory"] = Path.Combine(_directory, "spool") };
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
@@ -85,6 +85,7 @@ internal sealed class CrashImports : IDisposable
     /// wrote is whole and single; the waiting one wrote nothing.</summary>
     public async Task AssertAfterTheRestartAsync(HttpClient admin)
     {
+        Assert.That(Directory.EnumerateFiles(Path.Combine(_directory, "spool")), Is.Empty, "the restart swept the uploads the killed service left");
         var finished = await JobAsync(admin, _finished);
         var cut = await JobAsync(admin, _cut);
         var waiting = await JobAsync(admin, _waiting);
