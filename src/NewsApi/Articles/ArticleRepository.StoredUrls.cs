@@ -13,6 +13,20 @@ public sealed partial class ArticleRepository
 
     public sealed record StoredUrls(long Id, string? ImageUrl, string? CanonicalUrl);
 
+    /// <summary>Whether the one-time rewrite migration 0010 asks for is still to be done.</summary>
+    public async Task<bool> StoredLinksRewritePendingAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            "SELECT count(*) FROM settings WHERE name = 'stored_links_rewrite'", cancellationToken: ct)) > 0;
+    }
+
+    public async Task StoredLinksRewriteDoneAsync(CancellationToken ct)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM settings WHERE name = 'stored_links_rewrite'", cancellationToken: ct));
+    }
+
     public async Task<IReadOnlyList<StoredUrls>> UnsafeUrlsAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);

@@ -74,12 +74,16 @@ public sealed partial class SearchIndexRepository(Db db, TimeProvider clock, Cac
     public static Task MarkVersionAsync(IDbConnection connection, IDbTransaction tx, string version, CancellationToken ct) =>
         connection.ExecuteAsync(new CommandDefinition(MarkVersionSql, new { version }, tx, cancellationToken: ct));
 
+    // The ids the index holds, read from FTS5's docsize shadow table (one small row per document): "SELECT rowid FROM
+    // article_search" walks the content table, bodies and all, which made every start 0.25 s slower on 100k articles.
+    private const string IndexedIds = "SELECT id FROM article_search_docsize";
+
     private const string MissingSql = "SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From + " WHERE " + ArticleFilter.PublicPredicate +
-        " AND a.id NOT IN (SELECT rowid FROM article_search)";
+        " AND a.id NOT IN (" + IndexedIds + ")";
 
     private const string EmbargoLiftedSql = "SELECT " + ArticleRow.Columns + " FROM " + ArticleRow.From +
         " WHERE a.embargo_until IS NOT NULL AND a.embargo_until <= @now AND " + ArticleFilter.PublicPredicate +
-        " AND a.id NOT IN (SELECT rowid FROM article_search)";
+        " AND a.id NOT IN (" + IndexedIds + ")";
 
     /// <summary>Public articles the index lacks: all of them, or only those whose embargo has passed.</summary>
     public async Task<List<ArticleRow>> MissingAsync(bool embargoLiftedOnly, CancellationToken ct)

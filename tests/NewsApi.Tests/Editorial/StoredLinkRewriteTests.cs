@@ -17,7 +17,8 @@ public sealed class StoredLinkRewriteTests : ApiTestBase
         var (id, _) = await CreatedAsync(Editor, FullArticle("पुराने पते वाली ख़बर").With("image", new { url = "https://example.com/a.jpg", alt = "चित्र" }));
         using var source = await Editor.PostAsJsonAsync("/v1/admin/sources", new { slug = "purani-agency", name = "पुरानी एजेंसी", url = "https://agency.example/" }, NewsApiFactory.Json);
         Assert.That((int)source.StatusCode, Is.EqualTo(201), await source.Content.ReadAsStringAsync());
-        // As an older version stored them: exactly what the editor sent.
+        // As an older version stored them: exactly what the editor sent; and the request migration 0010 leaves in
+        // a database it upgrades (this one had it at its first start, with nothing to rewrite).
         await using (var connection = new SqliteConnection($"Data Source={Factory.DbPath};Pooling=False"))
         {
             await connection.OpenAsync();
@@ -26,6 +27,7 @@ public sealed class StoredLinkRewriteTests : ApiTestBase
                 UPDATE articles SET image_url = 'https://example.com/a.jpg"><script>alert(1)</script>',
                     canonical_url = 'https://example.com/चित्र/‮gpj.exe' || char(10) || 'x' WHERE id = $id;
                 UPDATE sources SET url = 'not a url <b>' WHERE slug = 'purani-agency';
+                INSERT INTO settings (name, value) VALUES ('stored_links_rewrite', 'pending');
                 """;
             write.Parameters.AddWithValue("$id", id);
             await write.ExecuteNonQueryAsync();
@@ -46,7 +48,14 @@ public sealed class StoredLinkRewriteTests : ApiTestBase
             // Not a URL at all: kept, with what is unsafe encoded.
             Assert.That(sourceUrl, Is.EqualTo("not%20a%20url%20%3Cb%3E"));
         }
-        // Idempotent: a further start finds nothing to rewrite and changes nothing.
+        // Once: the request is cleared, and a further start changes nothing.
+        await using (var connection = new SqliteConnection($"Data Source={Factory.DbPath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var read = connection.CreateCommand();
+            read.CommandText = "SELECT count(*) FROM settings WHERE name = 'stored_links_rewrite'";
+            Assert.That(await read.ExecuteScalarAsync(), Is.Zero);
+        }
         using var again = new NewsApiFactory(demoContent: false, dbPath: Factory.DbPath);
         using var admin2 = Keys.ClientWith(again, await Keys.CreateAsync(again, NewsApi.Access.Roles.Admin));
         var twice = JsonDocument.Parse(await admin2.GetStringAsync($"{ArticlesUrl}/{id}")).RootElement;
