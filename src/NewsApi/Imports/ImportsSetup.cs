@@ -6,8 +6,8 @@ public sealed class ImportOptions
     /// <summary>Largest export POST /v1/admin/imports accepts (413 beyond); the command line has no limit.</summary>
     public long MaxBytes { get; set; } = 512L * 1024 * 1024;
 
-    /// <summary>Where an uploaded export is kept while it is imported; by default a folder of this database's own under
-    /// the system's temporary folder. Swept of this service's uploads at start-up (see <see cref="ImportSpool"/>).</summary>
+    /// <summary>Where an uploaded export is kept while it is imported; by default a folder beside the database. Swept of
+    /// this database's uploads at start-up (see <see cref="ImportSpool"/>).</summary>
     public string? SpoolDirectory { get; set; }
 }
 

@@ -53,6 +53,9 @@ internal sealed class CrashImports : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
+    /// <summary>The uploads in the spool folder now.</summary>
+    public IReadOnlyList<string> Uploads => [.. Directory.EnumerateFiles(Path.Combine(_directory, "spool"))];
+
     /// <summary>POSTs the three exports in order; each must be acknowledged with a 202 and a job to follow.</summary>
     public async Task PostAllAsync(HttpClient admin)
     {

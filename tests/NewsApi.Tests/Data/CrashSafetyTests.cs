@@ -46,6 +46,7 @@ public sealed class CrashSafetyTests
         using var imports = new CrashImports();
         var acknowledged = new ConcurrentDictionary<long, Acknowledged>();
         string? notPartWay;
+        var uploadsLeft = -1;
         using var stop = new CancellationTokenSource();
         var writers = new List<Task>();
         var service = await ServiceProcess.StartAsync(_db, imports.Settings);
@@ -65,6 +66,7 @@ public sealed class CrashSafetyTests
                 notPartWay = await imports.WaitUntilTheSecondIsPartWayAsync(admin, TimeSpan.FromSeconds(30));
             }
             await service.KillAsync();
+            uploadsLeft = imports.Uploads.Count;
         }
         finally
         {
@@ -75,6 +77,8 @@ public sealed class CrashSafetyTests
         }
         Assert.That(acknowledged.Values.Count(a => a.Status == "published"), Is.AtLeast(15), "writes were under way when the service was killed");
         Assert.That(notPartWay, Is.Null, "an import was under way when the service was killed");
+        // The cut import's upload and the queued one's: what the restart must sweep.
+        Assert.That(uploadsLeft, Is.EqualTo(2), "uploads the killed service left in the spool folder");
 
         await using var restarted = await ServiceProcess.StartAsync(_db, imports.Settings);
         using var client = restarted.Client(_key);

@@ -72,5 +72,8 @@ public sealed class NewsApiFactory : WebApplicationFactory<Program>
             try { File.Delete(DbPath + suffix); }
             catch (IOException) { }
         }
+        // The import spool beside the database (Imports/ImportSpool.cs), when a test imported over HTTP.
+        try { if (Directory.Exists(DbPath + ".imports")) Directory.Delete(DbPath + ".imports", recursive: true); }
+        catch (IOException) { }
     }
 }
