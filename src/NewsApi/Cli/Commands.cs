@@ -48,9 +48,18 @@ public static class Commands
         return await All[args[0]](scope.ServiceProvider, args[1..], Console.Out);
     }
 
+    /// <summary>Before a command writes slugs (and after migration 0009 on an upgraded database): the look-alike
+    /// check compares with stored skeletons, and a NULL one never matches.</summary>
+    internal static async Task EnsureSlugSkeletonsAsync(IServiceProvider services)
+    {
+        await services.GetRequiredService<Articles.ArticleRepository>().EnsureSlugSkeletonsAsync(CancellationToken.None);
+        await services.GetRequiredService<Taxonomy.TaxonomyRepository>().EnsureSlugSkeletonsAsync(CancellationToken.None);
+    }
+
     private static async Task<int> Migrate(IServiceProvider services, string[] args, TextWriter output)
     {
         var applied = await services.GetRequiredService<Migrator>().MigrateAsync();
+        await EnsureSlugSkeletonsAsync(services);
         await output.WriteLineAsync($"Applied {applied} migration(s); schema is at version {Migrator.Embedded[^1].Version}.");
         return 0;
     }
@@ -58,6 +67,7 @@ public static class Commands
     private static async Task<int> SeedDemo(IServiceProvider services, string[] args, TextWriter output)
     {
         await services.GetRequiredService<Migrator>().MigrateAsync();
+        await EnsureSlugSkeletonsAsync(services);
         var loaded = await services.GetRequiredService<DemoContent>().LoadAsync();
         await output.WriteLineAsync(loaded ? "Loaded the demo news page." : "The demo news page is already loaded.");
         return 0;

@@ -25,6 +25,7 @@ public static class ImportCommand
             return 2;
         }
         await new Migrator(services.GetRequiredService<Db>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<Migrator>.Instance).MigrateAsync();
+        await Cli.Commands.EnsureSlugSkeletonsAsync(services);
         var importer = services.GetRequiredService<WxrImporter>();
         var summary = new ImportSummary { DryRun = dryRun };
         try
