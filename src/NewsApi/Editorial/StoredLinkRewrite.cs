@@ -16,14 +16,14 @@ public sealed class StoredLinkRewrite(ArticleRepository articles, TaxonomyReposi
         var rows = (await articles.UnsafeUrlsAsync(ct))
             .Select(r => (Before: r, After: r with { ImageUrl = Rewrite(r.ImageUrl), CanonicalUrl = Rewrite(r.CanonicalUrl) }))
             .Where(r => r.Before != r.After).Select(r => r.After).ToList();
-        if (rows.Count > 0) await articles.RewriteUrlsAsync(rows, ct);
         var sources = (await taxonomy.UnsafeSourceUrlsAsync(ct))
             .Select(s => (s.Id, Before: s.Url, After: WebUrl.Rewritten(s.Url)))
             .Where(s => s.Before != s.After).Select(s => (s.Id, Url: s.After)).ToList();
         if (sources.Count > 0) await taxonomy.RewriteSourceUrlsAsync(sources, ct);
+        // Last, with the request cleared in the same transaction: a stop before it means the whole pass runs again.
+        await articles.RewriteUrlsAsync(rows, ct);
         if (rows.Count + sources.Count > 0)
             logger.LogInformation("Rewrote the stored links of {Articles} articles and {Sources} sources in their safe form", rows.Count, sources.Count);
-        await articles.StoredLinksRewriteDoneAsync(ct);
         return rows.Count + sources.Count;
     }
 

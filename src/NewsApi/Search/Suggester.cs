@@ -80,9 +80,6 @@ public sealed class SuggesterWarmUp(Suggester suggester, ILogger<SuggesterWarmUp
     {
         try
         {
-            // SQLite's async calls complete synchronously: without this the build ran inside StartAsync, before
-            // the server started listening (on 100k articles it held readiness back by hundreds of milliseconds).
-            await Task.Yield();
             await suggester.SuggestAsync("अ", 1, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -50,9 +50,6 @@ public sealed class TermStatisticsWarmUp(TermStatistics statistics, ILogger<Term
     {
         try
         {
-            // SQLite's async calls complete synchronously: without this the build ran inside StartAsync, before
-            // the server started listening (on 100k articles it held readiness back by hundreds of milliseconds).
-            await Task.Yield();
             await statistics.GetAsync(stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -35,14 +35,15 @@ public static class WebUrl
     public static string? Canonical(string? url) => url is null || Parse(url) is not { } uri ? null : Escaped(Serialise(uri));
 
     /// <summary>A SQLite GLOB matching a stored value with a character <see cref="Canonical"/> never writes: anything
-    /// outside printable ASCII, a space, <c>" &lt; &gt; \ ^ ` { | }</c>.</summary>
-    public const string UnsafeGlob = "*[^]!#-;=?-[_a-z~]*";
+    /// outside printable ASCII, a space, <c>" ' &lt; &gt; \ ^ ` { | }</c> (quotes of either kind, so a link can sit in
+    /// any HTML attribute). <see cref="IsSafe"/> is the same set; a test holds them together.</summary>
+    public const string UnsafeGlob = "*[^]!#-&(-;=?-[_a-z~]*";
 
     /// <summary>A link stored before links were re-serialised, in the form answered now: <see cref="Canonical"/>, or,
     /// when it does not parse, every unsafe character percent-encoded, so nothing is lost and nothing unsafe answered.</summary>
     public static string Rewritten(string stored) => Canonical(stored) ?? Escaped(stored);
 
-    // Percent-encodes what Uri's serialisation leaves as it is ("|", "^" and the like in some positions).
+    // Percent-encodes what Uri's serialisation leaves as it is ("'", and "|", "^" and the like in some positions).
     private static string Escaped(string text)
     {
         if (text.All(IsSafe)) return text;
@@ -59,8 +60,8 @@ public static class WebUrl
         return safe.ToString();
     }
 
-    // The characters UnsafeGlob lets through.
-    private static bool IsSafe(char c) => c is '!' or '=' or ']' or '_' or '~' || c is >= '#' and <= ';' || c is >= '?' and <= '[' || c is >= 'a' and <= 'z';
+    /// <summary>The characters <see cref="UnsafeGlob"/> lets through.</summary>
+    internal static bool IsSafe(char c) => c is '!' or '=' or ']' or '_' or '~' || c is >= '#' and <= '&' || c is >= '(' and <= ';' || c is >= '?' and <= '[' || c is >= 'a' and <= 'z';
 
     private static Uri? Parse(string url)
     {
