@@ -14,15 +14,14 @@ public sealed class WriteAvailabilityTests : ApiTestBase
     protected override Contents StartWith => Contents.Demo | Contents.Taxonomy;
 
     /// <summary>About 0.9 MB of JSON, 6,000 elements: a few hundred milliseconds of sanitising, text and search
-    /// preparation each. Large bodies are prepared a few at a time, so two dozen of them keep the server busy for
+    /// preparation each. Large bodies are prepared a few at a time, so ten of them keep the server busy for
     /// seconds while every other request should go on.</summary>
     private static string HeavyBody() =>
         string.Concat(Enumerable.Range(0, 2_000).Select(i =>
             $"<p>किम ने <em>पुतिन</em> से फ़ोन पर बात की और क्षेत्रीय सुरक्षा पर चर्चा की, अनुच्छेद {i}। गाँव की सड़क पर बाढ़ का पानी है।</p><br>"));
 
-    /// <summary>Enough heavy bodies that, one or two at a time, they outlast the editor's request by a wide margin
-    /// even on a fast machine (CI once worked through eight of ten in the 100 ms before the editor's write).</summary>
-    private const int HeavyCount = 24;
+    /// <summary>Ten: more (24 were tried) and parsing their JSON alone slows the keyed reader past its bound on CI.</summary>
+    private const int HeavyCount = 10;
 
     [Test]
     public async Task An_editor_writes_and_a_keyed_reader_reads_while_authors_heavy_bodies_are_processed()
@@ -60,9 +59,11 @@ public sealed class WriteAvailabilityTests : ApiTestBase
         using (Assert.EnterMultipleScope())
         {
             Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            // Ordering, read from the database's own commit order (ids): the editor's article was saved
-            // while most of the heavy ones were still being worked on, not after them.
-            Assert.That(heavyIds.Count(id => id > editorId), Is.GreaterThanOrEqualTo(3), $"editor {editorId}, heavy {string.Join(", ", heavyIds)}");
+            // Ordering, read from the database's own commit order (ids): the editor's article was saved while heavy
+            // ones were still being worked on, not after all of them. How many is the machine's business (CI once
+            // worked through eight of ten in the 100 ms before the editor's write); the strict proof of the order is
+            // the deterministic test below, which holds the write lock.
+            Assert.That(heavyIds.Count(id => id > editorId), Is.GreaterThanOrEqualTo(1), $"editor {editorId}, heavy {string.Join(", ", heavyIds)}");
             // Bounds generous enough for a loaded CI machine, far below the seconds a held lock costs.
             Assert.That(editorTook, Is.LessThan(TimeSpan.FromSeconds(5)));
             Assert.That(readerTook, Is.LessThan(TimeSpan.FromSeconds(2)));

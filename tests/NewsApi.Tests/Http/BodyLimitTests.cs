@@ -22,6 +22,27 @@ public sealed class BodyLimitTests
         _key = await Keys.CreateAsync(setup, NewsApi.Access.Roles.Editor);
     }
 
+    /// <summary>Past the default 2 MB. Kestrel answers as soon as the declared length is over the limit and closes the
+    /// connection, so a client still sending 3 MB may see a broken pipe instead of the answer: the request is written by
+    /// hand, headers and a little of the body, and the answer read whole.</summary>
+    [Test]
+    public async Task A_body_past_the_default_limit_is_a_413_naming_2_MB()
+    {
+        await using var service = await ServiceProcess.StartAsync(_db);
+        var uri = new Uri(service.BaseUrl);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(uri.Host, uri.Port);
+        await using var stream = tcp.GetStream();
+        var head = $"POST {ArticlesUrl} HTTP/1.1\r\nHost: {uri.Authority}\r\nAuthorization: Bearer {_key}\r\n" +
+            $"Content-Type: application/json\r\nContent-Length: {3 * 1024 * 1024}\r\nConnection: close\r\n\r\n{{\"headline\":\"";
+        await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(head));
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8);
+        var answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(answer, Does.StartWith("HTTP/1.1 413"));
+        Assert.That(answer, Does.Contain("application/problem+json").And.Contain("larger than the 2 MB this API accepts"));
+    }
+
     [OneTimeTearDown]
     public void DeleteDatabase()
     {
@@ -29,12 +50,11 @@ public sealed class BodyLimitTests
         foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_db + suffix);
     }
 
-    [TestCase(null, 3 * 1024 * 1024, "2 MB")]
     [TestCase("65536", 100 * 1024, "64 KB")]
     [TestCase("100000", 150_000, "100000 bytes")]
-    public async Task A_body_past_the_configured_limit_is_a_413_naming_that_limit(string? limit, int bodyBytes, string named)
+    public async Task A_body_past_the_configured_limit_is_a_413_naming_that_limit(string limit, int bodyBytes, string named)
     {
-        var settings = limit is null ? null : new Dictionary<string, string> { ["Limits__MaxRequestBodyBytes"] = limit };
+        var settings = new Dictionary<string, string> { ["Limits__MaxRequestBodyBytes"] = limit };
         await using var service = await ServiceProcess.StartAsync(_db, settings);
         using var client = service.Client(_key);
         // Devanagari is three bytes a character in UTF-8: the limit counts bytes on the wire.
