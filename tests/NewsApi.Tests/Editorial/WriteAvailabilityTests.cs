@@ -59,14 +59,14 @@ public sealed class WriteAvailabilityTests : ApiTestBase
         using (Assert.EnterMultipleScope())
         {
             Assert.That(read.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-            // Ordering, read from the database's own commit order (ids): the editor's article was saved while heavy
-            // ones were still being worked on, not after all of them. How many is the machine's business (CI once
-            // worked through eight of ten in the 100 ms before the editor's write); the strict proof of the order is
-            // the deterministic test below, which holds the write lock.
-            Assert.That(heavyIds.Count(id => id > editorId), Is.GreaterThanOrEqualTo(1), $"editor {editorId}, heavy {string.Join(", ", heavyIds)}");
+            // No check of the commit order here: how many heavy bodies are done before the editor's write is the
+            // machine's business (CI has seen anywhere from two to all ten), so it failed CI either way. The order is
+            // proven by the deterministic test below, which holds the write lock.
+            Assert.That(heavyIds, Has.Length.EqualTo(HeavyCount).And.Unique);
+            Assert.That(heavyIds, Does.Not.Contain(editorId));
             // Bounds generous enough for a loaded CI machine, far below the seconds a held lock costs.
             Assert.That(editorTook, Is.LessThan(TimeSpan.FromSeconds(5)));
-            Assert.That(readerTook, Is.LessThan(TimeSpan.FromSeconds(2)));
+            Assert.That(readerTook, Is.LessThan(TimeSpan.FromSeconds(3)));
         }
     }
 
