@@ -47,8 +47,7 @@ if (Commands.IsUnknownCommand(args)) return await Commands.RefuseUnknownAsync(ar
 await app.Services.GetRequiredService<Migrator>().MigrateAsync();
 await app.Services.GetRequiredService<SearchIndex>().EnsureCurrentAsync(CancellationToken.None);
 // Before any write: a slug is compared with the confusable skeletons of those stored (Text/Confusables.cs).
-await app.Services.GetRequiredService<ArticleRepository>().EnsureSlugSkeletonsAsync(CancellationToken.None);
-await app.Services.GetRequiredService<TaxonomyRepository>().EnsureSlugSkeletonsAsync(CancellationToken.None);
+await Commands.EnsureSlugSkeletonsAsync(app.Services);
 if (app.Configuration.GetValue("NewsApi:DemoContent", true))
     await app.Services.GetRequiredService<DemoContent>().LoadIfEmptyAsync();
 await app.Services.GetRequiredService<StoredLinkRewrite>().RunAsync(CancellationToken.None);
